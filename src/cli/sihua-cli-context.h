@@ -1,0 +1,59 @@
+/* sihua-cli-context.h
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "sihua-store.h"
+
+G_BEGIN_DECLS
+
+/* What every command receives: the options shared by all commands and the
+ * store, opened on first use so commands that need no database never create
+ * one. */
+typedef struct
+{
+  char       *db_path;
+  gboolean    json;
+  SihuaStore *store;
+} SihuaCli;
+
+typedef int (*SihuaCliRunFunc) (SihuaCli  *cli,
+                                int        argc,
+                                char     **argv);
+
+typedef struct
+{
+  const char      *name;     /* one or two words: "company add" */
+  const char      *usage;    /* arguments after the name, untranslated syntax */
+  const char      *summary;  /* N_() one-line purpose */
+  SihuaCliRunFunc  run;
+} SihuaCliCommand;
+
+/* Exit statuses: 1 for a failed operation, 2 for a wrong command line. */
+#define SIHUA_CLI_EXIT_FAILURE 1
+#define SIHUA_CLI_EXIT_USAGE   2
+
+extern const SihuaCliCommand sihua_cli_commands[];
+extern const guint           sihua_cli_n_commands;
+
+SihuaStore *sihua_cli_get_store    (SihuaCli    *cli,
+                                    GError     **error);
+int         sihua_cli_fail         (const char  *format,
+                                    ...) G_GNUC_PRINTF (1, 2);
+int         sihua_cli_fail_error   (const GError *error);
+int         sihua_cli_usage_error  (const char  *format,
+                                    ...) G_GNUC_PRINTF (1, 2);
+void        sihua_cli_print_json   (JsonNode    *node);
+gboolean    sihua_cli_parse_options (const char  *command,
+                                     GOptionEntry *entries,
+                                     int         *argc,
+                                     char      ***argv,
+                                     int         *exit_status);
+
+G_END_DECLS
