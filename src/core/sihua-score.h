@@ -1,0 +1,94 @@
+/* sihua-score.h
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "sihua-model.h"
+
+G_BEGIN_DECLS
+
+/* Comparisons of shares, points and the index are exact up to this. */
+#define SIHUA_SCORE_EPSILON 1e-9
+
+/* Why a question does or does not count in its dimension. */
+typedef enum
+{
+  SIHUA_QUESTION_STATUS_COUNTED,         /* answered, applicable, carries a value */
+  SIHUA_QUESTION_STATUS_UNANSWERED,      /* applicable but not answered yet */
+  SIHUA_QUESTION_STATUS_NOT_APPLICABLE,  /* answered 不适用 / N/A */
+  SIHUA_QUESTION_STATUS_NOT_RELEVANT,    /* its relevant_if (or its dimension's) fails */
+  SIHUA_QUESTION_STATUS_NOT_SCORED,      /* unscored area (profile, barriers) or a text question */
+  SIHUA_QUESTION_STATUS_NO_VALUE,        /* answered, but the answer carries no level/points */
+} SihuaQuestionStatus;
+
+/* One question's part in the score. Plain data owned by its SihuaScore. */
+typedef struct
+{
+  const SihuaQuestion *question;
+  SihuaQuestionStatus  status;
+  int                  level;        /* l_q, -1 if the answer carries no level */
+  gboolean             has_points;
+  double               points;       /* p_q, valid if has_points */
+  double               max_points;   /* the most this question can earn, 0 if none */
+} SihuaQuestionScore;
+
+/* One dimension of a scored area. Plain data owned by its SihuaScore. */
+typedef struct
+{
+  const SihuaDimension *dimension;
+  gboolean              scored;          /* has at least one counted question */
+  double                score;           /* s_d, 0–100; NAN when not scored */
+  int                   stage;           /* g_d; -1 when not scored */
+  guint                 answered;        /* applicable questions that are answered */
+  guint                 applicable;      /* relevant scored questions not answered N/A */
+  double                weight;          /* W_d */
+  double                counted_weight;  /* Σ w_q over the counted questions */
+  double                points;          /* Σ w_q·p_q over the counted questions */
+} SihuaDimensionScore;
+
+typedef struct _SihuaScore SihuaScore;
+
+#define SIHUA_TYPE_SCORE (sihua_score_get_type ())
+
+GType                      sihua_score_get_type            (void) G_GNUC_CONST;
+
+SihuaScore                *sihua_score_ref                 (SihuaScore *self);
+void                       sihua_score_unref               (SihuaScore *self);
+
+SihuaModel                *sihua_score_get_model           (SihuaScore *self);
+/* TRUE when no applicable question of a scored area is unanswered. */
+gboolean                   sihua_score_is_complete         (SihuaScore *self);
+guint                      sihua_score_get_answered        (SihuaScore *self);
+guint                      sihua_score_get_applicable      (SihuaScore *self);
+/* I, 0–100; NAN when no dimension is scored. */
+double                     sihua_score_get_index           (SihuaScore *self);
+/* G; -1 when no dimension is scored. */
+int                        sihua_score_get_stage           (SihuaScore *self);
+/* Σ w_q·p_q over every counted question (points_total requirements). */
+double                     sihua_score_get_points_total    (SihuaScore *self);
+/* The highest stage there is (n_levels − 1). */
+int                        sihua_score_get_max_stage       (SihuaScore *self);
+
+/* The dimensions of the scored areas, in model order. */
+guint                      sihua_score_get_n_dimensions    (SihuaScore *self);
+const SihuaDimensionScore *sihua_score_get_dimension       (SihuaScore *self,
+                                                            guint       position);
+const SihuaDimensionScore *sihua_score_lookup_dimension    (SihuaScore *self,
+                                                            const char *dimension_id);
+/* Every question of the model, in model order (unscored areas included,
+ * with status SIHUA_QUESTION_STATUS_NOT_SCORED). */
+guint                      sihua_score_get_n_questions     (SihuaScore *self);
+const SihuaQuestionScore  *sihua_score_get_question        (SihuaScore *self,
+                                                            guint       position);
+const SihuaQuestionScore  *sihua_score_lookup_question     (SihuaScore *self,
+                                                            const char *question_id);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SihuaScore, sihua_score_unref)
+
+G_END_DECLS
