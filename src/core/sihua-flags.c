@@ -1,0 +1,131 @@
+/* sihua-flags.c
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sihua-flags"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sihua-answer.h"
+#include "sihua-flags.h"
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * sihua_flags_compute:
+ * @score: the score of @answers
+ * @answers: (element-type utf8 SihuaAnswer): the answers
+ *
+ * Returns: (transfer full) (element-type SihuaFlag): the flags.
+ */
+GArray *
+sihua_flags_compute (SihuaScore *score,
+                     GHashTable *answers)
+{
+  GArray *flags;
+
+  g_return_val_if_fail (score != NULL, NULL);
+  g_return_val_if_fail (answers != NULL, NULL);
+
+  flags = g_array_new (FALSE, FALSE, sizeof (SihuaFlag));
+
+  for (guint i = 0; i < sihua_score_get_n_questions (score); i++)
+    {
+      const SihuaQuestionScore *q = sihua_score_get_question (score, i);
+      const SihuaQuestion *question = q->question;
+      const SihuaDimensionScore *d;
+      const SihuaAnswer *answer;
+      int stage;
+
+      if (q->status == SIHUA_QUESTION_STATUS_NOT_RELEVANT ||
+          q->status == SIHUA_QUESTION_STATUS_UNANSWERED)
+        continue;
+
+      answer = g_hash_table_lookup (answers, question->id);
+      if (answer == NULL || answer->value == NULL || answer->value->kind == SIHUA_ANSWER_NA)
+        continue;
+
+      d = sihua_score_lookup_dimension (score, question->dimension->id);
+      stage = d != NULL ? d->stage : -1;
+
+      /* Two stages above the rest of its dimension is rare enough to ask
+       * for proof; one stage is ordinary unevenness. */
+      if (q->status == SIHUA_QUESTION_STATUS_COUNTED && d != NULL && d->scored &&
+          q->level >= 0 && q->level >= d->stage + 2)
+        {
+          SihuaFlag flag = { question, SIHUA_FLAG_ABOVE_STAGE, q->level, stage };
+          g_array_append_val (flags, flag);
+        }
+
+      if (question->evidence_required && is_blank (answer->note) && is_blank (answer->evidence))
+        {
+          SihuaFlag flag = { question, SIHUA_FLAG_EVIDENCE_MISSING, q->level, stage };
+          g_array_append_val (flags, flag);
+        }
+    }
+
+  return flags;
+}
+
+const char *
+sihua_flag_reason_to_string (SihuaFlagReason reason)
+{
+  switch (reason)
+    {
+    case SIHUA_FLAG_ABOVE_STAGE:
+      return "above_stage";
+    case SIHUA_FLAG_EVIDENCE_MISSING:
+      return "evidence_missing";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * sihua_flag_describe:
+ *
+ * Returns: (transfer full): a sentence for the consultant.
+ */
+char *
+sihua_flag_describe (const SihuaFlag *flag,
+                     SihuaModel      *model,
+                     SihuaLanguage    language)
+{
+  g_return_val_if_fail (flag != NULL, NULL);
+  g_return_val_if_fail (SIHUA_IS_MODEL (model), NULL);
+
+  switch (flag->reason)
+    {
+    case SIHUA_FLAG_ABOVE_STAGE:
+      {
+        const SihuaLevel *level = sihua_model_get_level (model, flag->level);
+        const SihuaLevel *stage = sihua_model_get_level (model, flag->dimension_stage);
+
+        return g_strdup_printf (_("Needs evidence: answered %s, two or more stages above its dimension (%s)"),
+                                level != NULL ? sihua_text_get (&level->name, language, NULL) : "?",
+                                stage != NULL ? sihua_text_get (&stage->name, language, NULL) : "?");
+      }
+
+    case SIHUA_FLAG_EVIDENCE_MISSING:
+      return g_strdup (_("Needs evidence: the model asks for evidence, but note and evidence are empty"));
+
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}

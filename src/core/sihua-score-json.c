@@ -1,0 +1,383 @@
+/* sihua-score-json.c
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sihua-score-json"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "sihua-score-json.h"
+
+const char *
+sihua_requirement_kind_to_string (SihuaRequirementKind kind)
+{
+  switch (kind)
+    {
+    case SIHUA_REQUIREMENT_STAGE_SHARE:
+      return "stage_share";
+    case SIHUA_REQUIREMENT_NO_LAGGARD:
+      return "no_laggard";
+    case SIHUA_REQUIREMENT_POINTS_TOTAL:
+      return "points_total";
+    case SIHUA_REQUIREMENT_INDEX_MIN:
+      return "index_min";
+    case SIHUA_REQUIREMENT_COUNT_AT_STAGE:
+      return "count_at_stage";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+sihua_band_level_to_string (SihuaBandLevel band)
+{
+  switch (band)
+    {
+    case SIHUA_BAND_LOW:
+      return "low";
+    case SIHUA_BAND_MEDIUM:
+      return "medium";
+    case SIHUA_BAND_HIGH:
+      return "high";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static void
+add_double_or_null (JsonBuilder *builder,
+                    const char  *name,
+                    double       value)
+{
+  json_builder_set_member_name (builder, name);
+  if (isnan (value))
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+static void
+add_stage (JsonBuilder *builder,
+           const char  *name,
+           int          stage)
+{
+  json_builder_set_member_name (builder, name);
+  if (stage < 0)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_int_value (builder, stage);
+}
+
+static void
+add_stage_name (JsonBuilder   *builder,
+                const char    *name,
+                SihuaModel    *model,
+                int            stage,
+                SihuaLanguage  language)
+{
+  const SihuaLevel *level = stage >= 0 ? sihua_model_get_level (model, stage) : NULL;
+
+  json_builder_set_member_name (builder, name);
+  if (level == NULL)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, sihua_text_get (&level->name, language, NULL));
+}
+
+static void
+add_text (JsonBuilder     *builder,
+          const char      *name,
+          const SihuaText *text,
+          SihuaLanguage    language)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, sihua_text_get (text, language, NULL));
+}
+
+static void
+add_dimension_gaps (JsonBuilder   *builder,
+                    const char    *name,
+                    GPtrArray     *gaps,
+                    SihuaModel    *model,
+                    SihuaLanguage  language)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      const SihuaDimensionGap *gap = g_ptr_array_index (gaps, i);
+      g_autofree char *text = sihua_dimension_gap_describe (gap, model, language);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, gap->dimension->id);
+      add_stage (builder, "stage", gap->stage);
+      add_stage (builder, "target", gap->target);
+      json_builder_set_member_name (builder, "questions");
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < gap->questions->len; j++)
+        {
+          const SihuaQuestionGap *q = &g_array_index (gap->questions, SihuaQuestionGap, j);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "question");
+          json_builder_add_string_value (builder, q->question->id);
+          json_builder_set_member_name (builder, "level");
+          json_builder_add_int_value (builder, q->level);
+          json_builder_set_member_name (builder, "needed");
+          json_builder_add_int_value (builder, q->needed);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "unanswered");
+      json_builder_add_int_value (builder, gap->unanswered);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, text);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+build_next_level (JsonBuilder    *builder,
+                  SihuaNextLevel *next,
+                  SihuaModel     *model,
+                  SihuaLanguage   language)
+{
+  json_builder_begin_object (builder);
+  add_stage (builder, "stage", next->stage);
+  add_stage (builder, "target", next->target);
+  add_stage_name (builder, "target_name", model, next->target, language);
+
+  json_builder_set_member_name (builder, "requirements");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < next->requirements->len; i++)
+    {
+      const SihuaRequirementGap *gap = &g_array_index (next->requirements, SihuaRequirementGap, i);
+      g_autofree char *text = sihua_requirement_gap_describe (gap, model, language);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "level");
+      json_builder_add_int_value (builder, gap->level);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, sihua_requirement_kind_to_string (gap->requirement->kind));
+      json_builder_set_member_name (builder, "have");
+      json_builder_add_double_value (builder, gap->have);
+      json_builder_set_member_name (builder, "need");
+      json_builder_add_double_value (builder, gap->need);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, text);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  add_dimension_gaps (builder, "dimensions", next->overall, model, language);
+  add_dimension_gaps (builder, "per_dimension", next->dimensions, model, language);
+  json_builder_end_object (builder);
+}
+
+/**
+ * sihua_next_level_to_json:
+ *
+ * Returns: (transfer full): the next-level object of `score --json`.
+ */
+JsonNode *
+sihua_next_level_to_json (SihuaNextLevel *next,
+                          SihuaModel     *model,
+                          SihuaLanguage   language)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (next != NULL, NULL);
+  g_return_val_if_fail (SIHUA_IS_MODEL (model), NULL);
+
+  build_next_level (builder, next, model, language);
+  return json_builder_get_root (builder);
+}
+
+/**
+ * sihua_score_to_json:
+ * @score: the score
+ * @flags: (element-type SihuaFlag): from sihua_flags_compute()
+ * @next: from sihua_next_level_compute()
+ * @language: the language of the texts
+ *
+ * Returns: (transfer full): the object `sihua-cli score --json` prints.
+ */
+JsonNode *
+sihua_score_to_json (SihuaScore     *score,
+                     GArray         *flags,
+                     SihuaNextLevel *next,
+                     SihuaLanguage   language)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  SihuaModel *model;
+
+  g_return_val_if_fail (score != NULL, NULL);
+  g_return_val_if_fail (flags != NULL, NULL);
+  g_return_val_if_fail (next != NULL, NULL);
+
+  model = sihua_score_get_model (score);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "model");
+  json_builder_add_string_value (builder, sihua_model_get_id (model));
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_string_value (builder, sihua_model_get_version (model));
+  json_builder_set_member_name (builder, "complete");
+  json_builder_add_boolean_value (builder, sihua_score_is_complete (score));
+  json_builder_set_member_name (builder, "answered");
+  json_builder_add_int_value (builder, sihua_score_get_answered (score));
+  json_builder_set_member_name (builder, "applicable");
+  json_builder_add_int_value (builder, sihua_score_get_applicable (score));
+  add_double_or_null (builder, "index", sihua_score_get_index (score));
+  add_stage (builder, "stage", sihua_score_get_stage (score));
+  add_stage_name (builder, "stage_name", model, sihua_score_get_stage (score), language);
+
+  json_builder_set_member_name (builder, "dimensions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < sihua_score_get_n_dimensions (score); i++)
+    {
+      const SihuaDimensionScore *d = sihua_score_get_dimension (score, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, d->dimension->id);
+      add_double_or_null (builder, "score", d->scored ? d->score : NAN);
+      add_stage (builder, "stage", d->stage);
+      json_builder_set_member_name (builder, "answered");
+      json_builder_add_int_value (builder, d->answered);
+      json_builder_set_member_name (builder, "applicable");
+      json_builder_add_int_value (builder, d->applicable);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "flags");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < flags->len; i++)
+    {
+      const SihuaFlag *flag = &g_array_index (flags, SihuaFlag, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "question");
+      json_builder_add_string_value (builder, flag->question->id);
+      json_builder_set_member_name (builder, "reason");
+      json_builder_add_string_value (builder, sihua_flag_reason_to_string (flag->reason));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "next_level");
+  build_next_level (builder, next, model, language);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static void
+add_item (JsonBuilder            *builder,
+          const SihuaRoadmapItem *item,
+          SihuaLanguage           language)
+{
+  const SihuaRecommendation *recommendation = item->recommendation;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, recommendation->id);
+  json_builder_set_member_name (builder, "dimension");
+  if (item->dimension != NULL)
+    json_builder_add_string_value (builder, item->dimension->id);
+  else
+    json_builder_add_null_value (builder);
+  add_stage (builder, "level", recommendation->level);
+  add_stage (builder, "stage", item->stage);
+  json_builder_set_member_name (builder, "impact");
+  json_builder_add_double_value (builder, item->impact);
+  json_builder_set_member_name (builder, "required");
+  json_builder_add_boolean_value (builder, item->required);
+  json_builder_set_member_name (builder, "quick_win");
+  json_builder_add_boolean_value (builder, recommendation->quick_win);
+  json_builder_set_member_name (builder, "horizon");
+  json_builder_add_string_value (builder, sihua_horizon_to_string (recommendation->horizon));
+  json_builder_set_member_name (builder, "effort");
+  json_builder_add_string_value (builder, sihua_band_level_to_string (recommendation->effort));
+  json_builder_set_member_name (builder, "cost");
+  json_builder_add_string_value (builder, sihua_band_level_to_string (recommendation->cost));
+  add_text (builder, "title", &recommendation->title, language);
+  add_text (builder, "detail", &recommendation->detail, language);
+  json_builder_end_object (builder);
+}
+
+/**
+ * sihua_roadmap_to_json:
+ *
+ * Returns: (transfer full): the object `sihua-cli roadmap --json` prints.
+ */
+JsonNode *
+sihua_roadmap_to_json (SihuaRoadmap  *roadmap,
+                       SihuaModel    *model,
+                       SihuaLanguage  language)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (roadmap != NULL, NULL);
+  g_return_val_if_fail (SIHUA_IS_MODEL (model), NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "model");
+  json_builder_add_string_value (builder, sihua_model_get_id (model));
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_string_value (builder, sihua_model_get_version (model));
+  add_stage (builder, "stage", roadmap->stage);
+  add_stage (builder, "target", roadmap->target);
+  add_stage_name (builder, "target_name", model, roadmap->target, language);
+
+  json_builder_set_member_name (builder, "gaps");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < roadmap->gaps->len; i++)
+    {
+      const SihuaTargetGap *gap = &g_array_index (roadmap->gaps, SihuaTargetGap, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "dimension");
+      json_builder_add_string_value (builder, gap->dimension->id);
+      add_stage (builder, "stage", gap->stage);
+      json_builder_set_member_name (builder, "missing");
+      json_builder_add_int_value (builder, gap->missing);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "phases");
+  json_builder_begin_array (builder);
+  for (guint h = 0; h < G_N_ELEMENTS (roadmap->phases); h++)
+    {
+      const SihuaRoadmapPhase *phase = &roadmap->phases[h];
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "horizon");
+      json_builder_add_string_value (builder, sihua_horizon_to_string (phase->horizon));
+      json_builder_set_member_name (builder, "actions");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < phase->items->len; i++)
+        add_item (builder, &g_array_index (phase->items, SihuaRoadmapItem, i), language);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "barriers");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < roadmap->barriers->len; i++)
+    add_item (builder, &g_array_index (roadmap->barriers, SihuaRoadmapItem, i), language);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}

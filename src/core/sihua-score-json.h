@@ -1,0 +1,37 @@
+/* sihua-score-json.h
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "sihua-flags.h"
+#include "sihua-next-level.h"
+#include "sihua-roadmap.h"
+#include "sihua-score.h"
+
+G_BEGIN_DECLS
+
+/* The machine-readable forms `sihua-cli score --json` and `roadmap --json`
+ * print (docs/scoring.md). Texts are in @language. */
+JsonNode   *sihua_score_to_json              (SihuaScore     *score,
+                                              GArray         *flags,
+                                              SihuaNextLevel *next,
+                                              SihuaLanguage   language);
+JsonNode   *sihua_next_level_to_json         (SihuaNextLevel *next,
+                                              SihuaModel     *model,
+                                              SihuaLanguage   language);
+JsonNode   *sihua_roadmap_to_json            (SihuaRoadmap   *roadmap,
+                                              SihuaModel     *model,
+                                              SihuaLanguage   language);
+
+/* "stage_share", "no_laggard", "points_total", "index_min", "count_at_stage". */
+const char *sihua_requirement_kind_to_string (SihuaRequirementKind kind);
+/* "low", "medium", "high". */
+const char *sihua_band_level_to_string       (SihuaBandLevel       band);
+
+G_END_DECLS
