@@ -1,0 +1,266 @@
+/* sihua-export-table.c
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sihua-export"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "sihua-export.h"
+
+/*
+ * The columns of the three tables CSV and XLSX share. Headers are stable
+ * identifiers, the same in every language, so pivot tables and scripts
+ * written against one export keep working on the next
+ * (docs/export-format.md lists them).
+ */
+
+typedef struct
+{
+  const char *header;
+  double      width;   /* XLSX column width, in characters */
+} Column;
+
+static const Column company_columns[] = {
+  { "company_uuid", 38 },
+  { "name", 30 },
+  { "uscc", 22 },
+  { "industry", 12 },
+  { "size", 10 },
+  { "employees", 11 },
+  { "region", 16 },
+  { "address", 30 },
+  { "contact", 16 },
+  { "notes", 40 },
+  { "created", 21 },
+  { "modified", 21 },
+};
+
+static const Column assessment_columns[] = {
+  { "assessment_uuid", 38 },
+  { "company_uuid", 38 },
+  { "company_name", 30 },
+  { "model_id", 16 },
+  { "model_version", 14 },
+  { "date", 12 },
+  { "consultant", 16 },
+  { "status", 12 },
+  { "target_level", 12 },
+  { "index", 9 },
+  { "stage", 7 },
+  { "answered", 10 },
+  { "applicable", 11 },
+  { "previous_uuid", 38 },
+  { "notes", 40 },
+  { "created", 21 },
+  { "modified", 21 },
+};
+/* followed by one score column per dimension */
+#define DIMENSION_WIDTH 14
+
+static const Column answer_columns[] = {
+  { "company_uuid", 38 },
+  { "company_name", 30 },
+  { "assessment_uuid", 38 },
+  { "assessment_date", 12 },
+  { "dimension_id", 18 },
+  { "dimension", 24 },
+  { "question_id", 18 },
+  { "question", 60 },
+  { "value", 30 },
+  { "number", 10 },
+  { "level", 7 },
+  { "na", 6 },
+  { "note", 40 },
+  { "evidence", 40 },
+  { "answered_at", 21 },
+  { "answered_by", 16 },
+};
+
+static const Column *
+get_columns (SihuaExportTable  table,
+             guint            *n_columns)
+{
+  switch (table)
+    {
+    case SIHUA_EXPORT_TABLE_COMPANIES:
+      *n_columns = G_N_ELEMENTS (company_columns);
+      return company_columns;
+    case SIHUA_EXPORT_TABLE_ASSESSMENTS:
+      *n_columns = G_N_ELEMENTS (assessment_columns);
+      return assessment_columns;
+    case SIHUA_EXPORT_TABLE_ANSWERS:
+      *n_columns = G_N_ELEMENTS (answer_columns);
+      return answer_columns;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+guint
+sihua_export_table_get_n_columns (SihuaExportTable  table,
+                                  GPtrArray        *dimensions)
+{
+  guint n_columns;
+
+  g_return_val_if_fail (table < SIHUA_EXPORT_N_TABLES, 0);
+
+  get_columns (table, &n_columns);
+  if (table == SIHUA_EXPORT_TABLE_ASSESSMENTS && dimensions != NULL)
+    n_columns += dimensions->len;
+
+  return n_columns;
+}
+
+/**
+ * sihua_export_table_get_header:
+ * @owned: (out): set to a string to free when the header was made for the call
+ *
+ * Returns: the header of @column.
+ */
+const char *
+sihua_export_table_get_header (SihuaExportTable   table,
+                               GPtrArray         *dimensions,
+                               guint              column,
+                               char             **owned)
+{
+  const Column *columns;
+  guint n_columns;
+
+  g_return_val_if_fail (table < SIHUA_EXPORT_N_TABLES, NULL);
+  g_return_val_if_fail (owned != NULL, NULL);
+
+  *owned = NULL;
+  columns = get_columns (table, &n_columns);
+  if (column < n_columns)
+    return columns[column].header;
+
+  g_return_val_if_fail (dimensions != NULL && column - n_columns < dimensions->len, NULL);
+
+  /* "score:ID" keeps the header stable whatever the language of the titles. */
+  {
+    SihuaExportDimension *dimension = g_ptr_array_index (dimensions, column - n_columns);
+    *owned = g_strconcat ("score:", dimension->id, NULL);
+  }
+
+  return *owned;
+}
+
+double
+sihua_export_table_get_width (SihuaExportTable table,
+                              guint            column)
+{
+  const Column *columns;
+  guint n_columns;
+
+  g_return_val_if_fail (table < SIHUA_EXPORT_N_TABLES, 10);
+
+  columns = get_columns (table, &n_columns);
+  if (column < n_columns)
+    return columns[column].width;
+
+  return DIMENSION_WIDTH;
+}
+
+static SihuaCell
+optional_integer (gint64 value)
+{
+  return value >= 0 ? sihua_cell_integer (value) : sihua_cell_empty ();
+}
+
+void
+sihua_export_company_cells (const SihuaExportCompany *company,
+                            SihuaCell                *cells)
+{
+  guint i = 0;
+
+  g_return_if_fail (company != NULL);
+  g_return_if_fail (cells != NULL);
+
+  cells[i++] = sihua_cell_text (company->uuid);
+  cells[i++] = sihua_cell_text (company->name);
+  cells[i++] = sihua_cell_text (company->uscc);
+  cells[i++] = sihua_cell_text (company->industry);
+  cells[i++] = sihua_cell_text (company->size);
+  cells[i++] = optional_integer (company->employees);
+  cells[i++] = sihua_cell_text (company->region);
+  cells[i++] = sihua_cell_text (company->address);
+  cells[i++] = sihua_cell_text (company->contact);
+  cells[i++] = sihua_cell_text (company->notes);
+  cells[i++] = sihua_cell_text (company->created);
+  cells[i++] = sihua_cell_text (company->modified);
+
+  g_assert (i == G_N_ELEMENTS (company_columns));
+}
+
+void
+sihua_export_assessment_cells (const SihuaExportAssessment *assessment,
+                               GPtrArray                   *dimensions,
+                               SihuaCell                   *cells)
+{
+  guint i = 0;
+
+  g_return_if_fail (assessment != NULL);
+  g_return_if_fail (cells != NULL);
+
+  cells[i++] = sihua_cell_text (assessment->uuid);
+  cells[i++] = sihua_cell_text (assessment->company_uuid);
+  cells[i++] = sihua_cell_text (assessment->company_name);
+  cells[i++] = sihua_cell_text (assessment->model_id);
+  cells[i++] = sihua_cell_text (assessment->model_version);
+  cells[i++] = sihua_cell_text (assessment->date);
+  cells[i++] = sihua_cell_text (assessment->consultant);
+  cells[i++] = sihua_cell_text (assessment->status);
+  cells[i++] = optional_integer (assessment->target_level);
+  cells[i++] = isnan (assessment->index) ? sihua_cell_empty () : sihua_cell_number (assessment->index);
+  cells[i++] = optional_integer (assessment->stage);
+  cells[i++] = sihua_cell_integer (assessment->answered);
+  cells[i++] = sihua_cell_integer (assessment->applicable);
+  cells[i++] = sihua_cell_text (assessment->previous_uuid);
+  cells[i++] = sihua_cell_text (assessment->notes);
+  cells[i++] = sihua_cell_text (assessment->created);
+  cells[i++] = sihua_cell_text (assessment->modified);
+
+  g_assert (i == G_N_ELEMENTS (assessment_columns));
+
+  for (guint d = 0; dimensions != NULL && d < dimensions->len; d++)
+    {
+      double score = assessment->dimension_scores != NULL ? assessment->dimension_scores[d] : NAN;
+      cells[i++] = isnan (score) ? sihua_cell_empty () : sihua_cell_number (score);
+    }
+}
+
+void
+sihua_export_answer_cells (const SihuaExportAnswer *answer,
+                           SihuaCell               *cells)
+{
+  guint i = 0;
+
+  g_return_if_fail (answer != NULL);
+  g_return_if_fail (cells != NULL);
+
+  cells[i++] = sihua_cell_text (answer->company_uuid);
+  cells[i++] = sihua_cell_text (answer->company_name);
+  cells[i++] = sihua_cell_text (answer->assessment_uuid);
+  cells[i++] = sihua_cell_text (answer->assessment_date);
+  cells[i++] = sihua_cell_text (answer->dimension_id);
+  cells[i++] = sihua_cell_text (answer->dimension_title);
+  cells[i++] = sihua_cell_text (answer->question_id);
+  cells[i++] = sihua_cell_text (answer->question_text);
+  cells[i++] = sihua_cell_text (answer->value);
+  cells[i++] = answer->has_number ? sihua_cell_number (answer->number) : sihua_cell_empty ();
+  cells[i++] = optional_integer (answer->level);
+  cells[i++] = sihua_cell_boolean (answer->not_applicable);
+  cells[i++] = sihua_cell_text (answer->note);
+  cells[i++] = sihua_cell_text (answer->evidence);
+  cells[i++] = sihua_cell_text (answer->answered_at);
+  cells[i++] = sihua_cell_text (answer->answered_by);
+
+  g_assert (i == G_N_ELEMENTS (answer_columns));
+}
