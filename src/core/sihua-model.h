@@ -74,6 +74,7 @@ struct _SihuaQuestion
   SihuaCondition    *relevant_if;  /* nullable */
   SihuaDimension    *dimension;    /* the dimension it belongs to */
   guint              index;        /* position among all questions of the model */
+  GHashTable        *option_index; /* private: option id → SihuaOption* */
 };
 
 struct _SihuaDimension
