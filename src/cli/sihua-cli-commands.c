@@ -11,10 +11,14 @@
 
 #include "sihua-cli-context.h"
 #include "sihua-cli-info.h"
+#include "sihua-cli-model.h"
 
 /* Every command of sihua-cli, in the order `--help` lists them. */
 const SihuaCliCommand sihua_cli_commands[] = {
   { "info", "", N_("Show where Sihua keeps its data and which report font it uses"), sihua_cli_info_run },
+  { "model validate", "FILE", N_("Check a questionnaire model file and list every problem"), sihua_cli_model_validate_run },
+  { "model list", "", N_("List the available questionnaire models, the default one first"), sihua_cli_model_list_run },
+  { "model show", "ID [VERSION]", N_("Show the structure of a questionnaire model"), sihua_cli_model_show_run },
 };
 
 const guint sihua_cli_n_commands = G_N_ELEMENTS (sihua_cli_commands);
