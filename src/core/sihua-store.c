@@ -13,73 +13,330 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
-#include "sihua-store.h"
-
-/* Marks a file as a Sihua database ("SiHu"), so a foreign SQLite file is
- * recognised before anything is written to it. */
-#define SIHUA_APPLICATION_ID 0x53694875
-#define SIHUA_SCHEMA_VERSION 1
-
-struct _SihuaStore
-{
-  GObject  parent_instance;
-
-  char    *path;
-  sqlite3 *db;
-};
+#include "sihua-store-private.h"
 
 G_DEFINE_FINAL_TYPE (SihuaStore, sihua_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (sihua-store-error-quark, sihua_store_error)
 
-static gboolean
-exec_sql (SihuaStore  *self,
-          const char  *sql,
-          GError     **error)
-{
-  char *message = NULL;
+/*
+ * Statement helpers
+ */
 
-  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+void
+_sihua_store_set_error (SihuaStore  *self,
+                        GError     **error)
+{
+  int code = sqlite3_errcode (self->db) & 0xff;
+  SihuaStoreError store_code = SIHUA_STORE_ERROR_FAILED;
+
+  if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+    store_code = SIHUA_STORE_ERROR_CORRUPT;
+  else if (code == SQLITE_READONLY)
+    store_code = SIHUA_STORE_ERROR_READ_ONLY;
+
+  g_set_error (error, SIHUA_STORE_ERROR, store_code,
+               _("Database error in %s: %s"), self->path, sqlite3_errmsg (self->db));
+}
+
+sqlite3_stmt *
+_sihua_store_prepare (SihuaStore  *self,
+                      const char  *sql,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_FAILED,
-                   _("Database error: %s"), message);
-      sqlite3_free (message);
+      _sihua_store_set_error (self, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+gboolean
+_sihua_store_exec (SihuaStore  *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  /* Only for fixed SQL written in this file set; never for user text. */
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _sihua_store_set_error (self, error);
       return FALSE;
     }
 
   return TRUE;
 }
 
+/* Steps a statement that returns no rows and finalizes it. */
+gboolean
+_sihua_store_step_done (SihuaStore    *self,
+                        sqlite3_stmt  *stmt,
+                        GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _sihua_store_set_error (self, error);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+
+  return TRUE;
+}
+
+void
+_sihua_store_bind_text (sqlite3_stmt *stmt,
+                        int           index,
+                        const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+char *
+_sihua_store_column_text (sqlite3_stmt *stmt,
+                          int           index)
+{
+  if (sqlite3_column_type (stmt, index) == SQLITE_NULL)
+    return NULL;
+
+  return g_strdup ((const char *)sqlite3_column_text (stmt, index));
+}
+
+gboolean
+_sihua_store_begin (SihuaStore  *self,
+                    GError     **error)
+{
+  if (!_sihua_store_check_writable (self, error))
+    return FALSE;
+
+  /* IMMEDIATE takes the write lock now, so a transaction never fails
+   * half-way because another process started writing. */
+  return _sihua_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+_sihua_store_commit (SihuaStore  *self,
+                     GError     **error)
+{
+  if (!_sihua_store_exec (self, "COMMIT", error))
+    {
+      _sihua_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+_sihua_store_rollback (SihuaStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+gboolean
+_sihua_store_check_writable (SihuaStore  *self,
+                             GError     **error)
+{
+  if (self->read_only)
+    {
+      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_READ_ONLY,
+                   _("%s is open read-only; nothing can be changed"), self->path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+char *
+_sihua_store_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/*
+ * Opening
+ */
+
 static gint64
-pragma_int (SihuaStore *self,
-            const char *sql)
+query_int (sqlite3    *db,
+           const char *sql,
+           int        *rc_out)
 {
   sqlite3_stmt *stmt = NULL;
   gint64 value = -1;
+  int rc;
 
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          value = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
   sqlite3_finalize (stmt);
+  *rc_out = rc & 0xff;
 
   return value;
 }
 
-static gboolean
-create_schema (SihuaStore  *self,
-               GError     **error)
+static void
+set_probe_error (sqlite3     *db,
+                 int          rc,
+                 const char  *path,
+                 GError     **error)
 {
-  g_autofree char *sql = g_strdup_printf (
-    "BEGIN IMMEDIATE;"
-    "CREATE TABLE IF NOT EXISTS store_info (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-    "PRAGMA application_id = %d;"
-    "PRAGMA user_version = %d;"
-    "COMMIT;",
-    SIHUA_APPLICATION_ID, SIHUA_SCHEMA_VERSION);
+  if (rc == SQLITE_NOTADB)
+    g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOT_SIHUA,
+                 _("%s is not a Sihua database (it is not an SQLite database at all); it was left untouched"),
+                 path);
+  else if (rc == SQLITE_CORRUPT)
+    g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_CORRUPT,
+                 _("%s is damaged (%s); restore a backup or pick another file"),
+                 path, sqlite3_errmsg (db));
+  else
+    g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_OPEN,
+                 _("Cannot read the database %s: %s"), path, sqlite3_errmsg (db));
+}
 
-  return exec_sql (self, sql, error);
+/* Finds out, without writing anything, whether @db holds a Sihua database
+ * this build can use. Sets *version to its schema version, or 0 for an empty
+ * file that may become one. */
+gboolean
+_sihua_store_probe (sqlite3     *db,
+       const char  *path,
+       gboolean     empty_file,
+       int         *version,
+       GError     **error)
+{
+  g_autofree char *check = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 application_id;
+  gint64 n_objects;
+  int rc;
+
+  application_id = query_int (db, "PRAGMA application_id", &rc);
+  if (rc != SQLITE_OK)
+    {
+      set_probe_error (db, rc, path, error);
+      return FALSE;
+    }
+  *version = query_int (db, "PRAGMA user_version", &rc);
+  if (rc != SQLITE_OK)
+    {
+      set_probe_error (db, rc, path, error);
+      return FALSE;
+    }
+  n_objects = query_int (db, "SELECT count(*) FROM sqlite_master", &rc);
+  if (rc != SQLITE_OK)
+    {
+      set_probe_error (db, rc, path, error);
+      return FALSE;
+    }
+
+  if (empty_file && application_id == 0 && *version == 0 && n_objects == 0)
+    {
+      *version = 0;
+      return TRUE;
+    }
+
+  if (application_id != SIHUA_STORE_APPLICATION_ID)
+    {
+      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOT_SIHUA,
+                   _("%s is an SQLite database of another program, not a Sihua database; it was left untouched"),
+                   path);
+      return FALSE;
+    }
+
+  if (*version > SIHUA_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_TOO_NEW,
+                   _("%s was written by a newer version of Sihua (schema %d; this version reads up to %d); it was left untouched"),
+                   path, *version, SIHUA_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  /* quick_check reads every page but skips the slow index cross-checks. */
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      GString *problems = g_string_new (NULL);
+
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          const char *line = (const char *)sqlite3_column_text (stmt, 0);
+
+          if (g_strcmp0 (line, "ok") == 0)
+            continue;
+          if (problems->len > 0)
+            g_string_append (problems, "; ");
+          if (problems->len < 200)
+            g_string_append (problems, line);
+        }
+      if (rc != SQLITE_DONE && problems->len == 0)
+        g_string_append (problems, sqlite3_errmsg (db));
+      check = g_string_free (problems, FALSE);
+    }
+  else
+    check = g_strdup (sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+
+  if (check != NULL && *check != '\0')
+    {
+      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_CORRUPT,
+                   _("%s is damaged (%s); restore a backup or pick another file"), path, check);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+mode_is_write_protected (const char *path)
+{
+  GStatBuf st;
+
+  /* access() alone says yes to root; a file or folder without any write
+   * bit was protected on purpose, so honour it for everyone. */
+  if (g_stat (path, &st) != 0)
+    return FALSE;
+
+  return (st.st_mode & 0222) == 0 || g_access (path, W_OK) != 0;
+}
+
+static gboolean
+configure_connection (SihuaStore  *self,
+                      GError     **error)
+{
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* WAL with synchronous=FULL: a commit returns only once the log is on
+   * disk, so an acknowledged answer survives a power cut. */
+  if (!self->read_only &&
+      !_sihua_store_exec (self, "PRAGMA journal_mode = WAL", error))
+    return FALSE;
+
+  return _sihua_store_exec (self,
+                            "PRAGMA synchronous = FULL;"
+                            "PRAGMA foreign_keys = ON;",
+                            error);
 }
 
 static void
@@ -87,8 +344,14 @@ sihua_store_finalize (GObject *object)
 {
   SihuaStore *self = (SihuaStore *)object;
 
+  /* Queued work holds a reference, so the worker is idle by now (or is this
+   * very thread, finishing its last task); do not wait for it. */
+  if (self->worker != NULL)
+    g_thread_pool_free (self->worker, FALSE, FALSE);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->author, g_free);
+  g_mutex_clear (&self->mutex);
 
   G_OBJECT_CLASS (sihua_store_parent_class)->finalize (object);
 }
@@ -102,12 +365,23 @@ sihua_store_class_init (SihuaStoreClass *klass)
 static void
 sihua_store_init (SihuaStore *self)
 {
+  g_mutex_init (&self->mutex);
 }
 
 /**
  * sihua_store_open:
  * @path: the database file; created (mode 0600) if it does not exist
  * @error: return location for a #SIHUA_STORE_ERROR
+ *
+ * Opens the database for reading and writing, upgrading an older schema (a
+ * backup is made first) and making the day's automatic backup.
+ *
+ * A file that is not a Sihua database, was written by a newer Sihua, fails
+ * the integrity check, or cannot be written is never changed: the error
+ * (%SIHUA_STORE_ERROR_NOT_SIHUA, %SIHUA_STORE_ERROR_TOO_NEW,
+ * %SIHUA_STORE_ERROR_CORRUPT, %SIHUA_STORE_ERROR_READ_ONLY) says which, in a
+ * message fit for the user, and the caller offers read-only opening,
+ * restoring a backup, or another file.
  *
  * Returns: (transfer full): the store, or %NULL with @error set.
  */
@@ -117,8 +391,12 @@ sihua_store_open (const char  *path,
 {
   g_autoptr(SihuaStore) self = NULL;
   g_autofree char *dir = NULL;
-  gint64 application_id;
-  gint64 version;
+  sqlite3 *probe_db = NULL;
+  gboolean created = FALSE;
+  gboolean empty_file;
+  GStatBuf st;
+  int version = 0;
+  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -130,9 +408,6 @@ sihua_store_open (const char  *path,
                    _("Cannot create the folder %s: %s"), dir, g_strerror (saved_errno));
       return NULL;
     }
-
-  self = g_object_new (SIHUA_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -146,7 +421,51 @@ sihua_store_open (const char  *path,
           return NULL;
         }
       close (fd);
+      created = TRUE;
     }
+  else if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_OPEN,
+                   _("%s is not a file"), path);
+      return NULL;
+    }
+  else if (mode_is_write_protected (path))
+    {
+      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_READ_ONLY,
+                   _("%s is write-protected; it can be opened read-only"), path);
+      return NULL;
+    }
+  else if (mode_is_write_protected (dir))
+    {
+      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_READ_ONLY,
+                   _("The folder of %s is write-protected, so the database cannot be changed; it can be opened read-only"),
+                   path);
+      return NULL;
+    }
+
+  empty_file = g_stat (path, &st) == 0 && st.st_size == 0;
+
+  /* Look before touching: a read-only connection cannot change the file,
+   * whatever it turns out to be. */
+  rc = sqlite3_open_v2 (path, &probe_db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_OPEN,
+                   _("Cannot open the database %s: %s"), path, sqlite3_errmsg (probe_db));
+      sqlite3_close (probe_db);
+      if (created)
+        g_unlink (path);
+      return NULL;
+    }
+  if (!_sihua_store_probe (probe_db, path, empty_file, &version, error))
+    {
+      sqlite3_close (probe_db);
+      return NULL;
+    }
+  sqlite3_close (probe_db);
+
+  self = g_object_new (SIHUA_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
 
   if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
     {
@@ -155,43 +474,222 @@ sihua_store_open (const char  *path,
       return NULL;
     }
 
-  application_id = pragma_int (self, "PRAGMA application_id");
-  version = pragma_int (self, "PRAGMA user_version");
-  if (application_id < 0)
-    {
-      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOT_SIHUA,
-                   _("%s is not a Sihua database"), path);
-      return NULL;
-    }
+  if (!configure_connection (self, error))
+    return NULL;
 
-  if (application_id == 0 && version == 0)
+  if (version > 0 && version < SIHUA_STORE_SCHEMA_VERSION)
     {
-      if (!create_schema (self, error))
+      g_autofree char *saved = NULL;
+
+      /* Keep what the older schema held before changing it. */
+      saved = _sihua_store_make_backup (self, "before-upgrade", error);
+      if (saved == NULL)
         return NULL;
     }
-  else if (application_id != SIHUA_APPLICATION_ID)
-    {
-      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOT_SIHUA,
-                   _("%s is not a Sihua database"), path);
-      return NULL;
-    }
-  else if (version > SIHUA_SCHEMA_VERSION)
-    {
-      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_TOO_NEW,
-                   _("%s was written by a newer version of Sihua"), path);
-      return NULL;
-    }
 
-  if (!exec_sql (self, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;", error))
+  if (version < SIHUA_STORE_SCHEMA_VERSION &&
+      !_sihua_store_migrate (self, version, error))
     return NULL;
+
+  if (version > 0)
+    _sihua_store_auto_backup (self);
 
   return g_steal_pointer (&self);
 }
 
+/* Opens a read-only connection; in a write-protected folder a WAL database
+ * may need "immutable" to be read at all. */
+static sqlite3 *
+open_read_only_source (const char  *path,
+                       GError     **error)
+{
+  g_autofree char *uri = NULL;
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK && sqlite3_exec (db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) == SQLITE_OK)
+    return db;
+
+  if ((sqlite3_errcode (db) & 0xff) == SQLITE_NOTADB ||
+      (sqlite3_errcode (db) & 0xff) == SQLITE_CORRUPT)
+    return db;
+
+  sqlite3_close (db);
+  db = NULL;
+  uri = g_filename_to_uri (path, NULL, NULL);
+  if (uri != NULL)
+    {
+      g_autofree char *immutable = g_strconcat (uri, "?immutable=1", NULL);
+
+      rc = sqlite3_open_v2 (immutable, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+      if (rc == SQLITE_OK)
+        return db;
+    }
+
+  g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_OPEN,
+               _("Cannot open the database %s: %s"), path,
+               db != NULL ? sqlite3_errmsg (db) : g_strerror (ENOENT));
+  sqlite3_close (db);
+
+  return NULL;
+}
+
+/**
+ * sihua_store_open_read_only:
+ * @path: an existing database file
+ * @error: return location for a #SIHUA_STORE_ERROR
+ *
+ * Opens a database that cannot or should not be written (a write-protected
+ * file or folder, a colleague's copy): the store reads a snapshot of the
+ * file taken now, in memory, and refuses every change with
+ * %SIHUA_STORE_ERROR_READ_ONLY. An older schema is upgraded in the snapshot
+ * only. The file is never changed.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set.
+ */
+SihuaStore *
+sihua_store_open_read_only (const char  *path,
+                            GError     **error)
+{
+  g_autoptr(SihuaStore) self = NULL;
+  sqlite3_backup *backup;
+  sqlite3 *source;
+  int version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_OPEN,
+                   _("Cannot open the database %s: %s"), path, g_strerror (ENOENT));
+      return NULL;
+    }
+
+  source = open_read_only_source (path, error);
+  if (source == NULL)
+    return NULL;
+  if (!_sihua_store_probe (source, path, FALSE, &version, error))
+    {
+      sqlite3_close (source);
+      return NULL;
+    }
+
+  self = g_object_new (SIHUA_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  sqlite3_open_v2 (":memory:", &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL);
+  backup = sqlite3_backup_init (self->db, "main", source, "main");
+  if (backup == NULL ||
+      sqlite3_backup_step (backup, -1) != SQLITE_DONE)
+    {
+      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_OPEN,
+                   _("Cannot read the database %s: %s"), path, sqlite3_errmsg (self->db));
+      sqlite3_backup_finish (backup);
+      sqlite3_close (source);
+      return NULL;
+    }
+  sqlite3_backup_finish (backup);
+  sqlite3_close (source);
+
+  if (!configure_connection (self, error))
+    return NULL;
+  if (version < SIHUA_STORE_SCHEMA_VERSION &&
+      !_sihua_store_migrate (self, version, error))
+    return NULL;
+
+  self->read_only = TRUE;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * sihua_store_get_path:
+ * @self: a store
+ *
+ * Returns: the database file
+ */
 const char *
 sihua_store_get_path (SihuaStore *self)
 {
   g_return_val_if_fail (SIHUA_IS_STORE (self), NULL);
 
   return self->path;
+}
+
+/**
+ * sihua_store_is_read_only:
+ * @self: a store
+ *
+ * Returns: whether the store was opened with sihua_store_open_read_only()
+ */
+gboolean
+sihua_store_is_read_only (SihuaStore *self)
+{
+  g_return_val_if_fail (SIHUA_IS_STORE (self), TRUE);
+
+  return self->read_only;
+}
+
+/**
+ * sihua_store_set_author:
+ * @self: a store
+ * @author: (nullable): the name recorded with every answer and change
+ */
+void
+sihua_store_set_author (SihuaStore *self,
+                        const char *author)
+{
+  g_return_if_fail (SIHUA_IS_STORE (self));
+
+  g_mutex_lock (&self->mutex);
+  g_free (self->author);
+  self->author = g_strdup (author);
+  g_mutex_unlock (&self->mutex);
+}
+
+/**
+ * sihua_store_get_author:
+ * @self: a store
+ *
+ * Returns: (nullable): the author set with sihua_store_set_author()
+ */
+const char *
+sihua_store_get_author (SihuaStore *self)
+{
+  g_return_val_if_fail (SIHUA_IS_STORE (self), NULL);
+
+  return self->author;
+}
+
+/*
+ * The worker thread
+ */
+
+static void
+worker_run (gpointer data,
+            gpointer user_data)
+{
+  GTask *task = data;
+  GTaskThreadFunc func = g_object_get_data (G_OBJECT (task), "sihua-store-func");
+
+  func (task, g_task_get_source_object (task), g_task_get_task_data (task),
+        g_task_get_cancellable (task));
+  g_object_unref (task);
+}
+
+/* One thread, first in first out: two answers given in a row are committed
+ * in that order, so the later one always wins. */
+void
+_sihua_store_run_in_worker (SihuaStore      *self,
+                            GTask           *task,
+                            GTaskThreadFunc  func)
+{
+  g_mutex_lock (&self->mutex);
+  if (self->worker == NULL)
+    self->worker = g_thread_pool_new (worker_run, NULL, 1, FALSE, NULL);
+  g_mutex_unlock (&self->mutex);
+
+  g_object_set_data (G_OBJECT (task), "sihua-store-func", func);
+  g_thread_pool_push (self->worker, g_object_ref (task), NULL);
 }

@@ -9,10 +9,33 @@
 
 #include <gio/gio.h>
 
+#include "sihua-answer.h"
+#include "sihua-assessment.h"
+#include "sihua-company.h"
+#include "sihua-model.h"
+
 G_BEGIN_DECLS
 
 #define SIHUA_STORE_ERROR (sihua_store_error_quark ())
 
+/**
+ * SihuaStoreError:
+ * @SIHUA_STORE_ERROR_OPEN: the file or its folder cannot be opened or created
+ * @SIHUA_STORE_ERROR_NOT_SIHUA: the file is not a Sihua database (another
+ *   SQLite database, or not SQLite at all); it was not touched
+ * @SIHUA_STORE_ERROR_TOO_NEW: written by a newer Sihua; it was not touched
+ * @SIHUA_STORE_ERROR_CORRUPT: the integrity check failed; offer to restore a
+ *   backup (sihua_store_list_backups_for(), sihua_store_restore())
+ * @SIHUA_STORE_ERROR_READ_ONLY: the file or its folder cannot be written;
+ *   offer sihua_store_open_read_only()
+ * @SIHUA_STORE_ERROR_FAILED: any other database failure
+ * @SIHUA_STORE_ERROR_NOT_FOUND: no row with that id
+ * @SIHUA_STORE_ERROR_INVALID: the caller's data was refused (bad USCC,
+ *   unknown question, invalid value…); nothing was changed
+ * @SIHUA_STORE_ERROR_NOTHING_TO_UNDO: the assessment has no change to undo
+ *
+ * Every message is one line, fit to show to the user as it is.
+ */
 typedef enum
 {
   SIHUA_STORE_ERROR_OPEN,
@@ -21,14 +44,201 @@ typedef enum
   SIHUA_STORE_ERROR_CORRUPT,
   SIHUA_STORE_ERROR_READ_ONLY,
   SIHUA_STORE_ERROR_FAILED,
+  SIHUA_STORE_ERROR_NOT_FOUND,
+  SIHUA_STORE_ERROR_INVALID,
+  SIHUA_STORE_ERROR_NOTHING_TO_UNDO,
 } SihuaStoreError;
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define SIHUA_STORE_SCHEMA_VERSION 2
+
+/* How many automatic backups are kept beside the database. */
+#define SIHUA_STORE_N_BACKUPS 7
+
+/**
+ * SihuaAnswerChange:
+ * @id: the history row's id
+ * @question_id: the question changed
+ * @old_value: (nullable): the value before, %NULL if it was unanswered
+ * @old_note: (nullable): the note before
+ * @old_evidence: (nullable): the evidence before
+ * @new_value: (nullable): the value after, %NULL if the answer was cleared
+ * @new_note: (nullable): the note after
+ * @new_evidence: (nullable): the evidence after
+ * @author: (nullable): who made the change
+ * @changed_at: microseconds since 1970 (UTC)
+ *
+ * One entry of an answer's history.
+ */
+typedef struct
+{
+  gint64            id;
+  char             *question_id;
+  SihuaAnswerValue *old_value;
+  char             *old_note;
+  char             *old_evidence;
+  SihuaAnswerValue *new_value;
+  char             *new_note;
+  char             *new_evidence;
+  char             *author;
+  gint64            changed_at;
+} SihuaAnswerChange;
+
+/**
+ * SihuaBackupInfo:
+ * @path: the backup file
+ * @created_at: microseconds since 1970 (UTC), from the file's name
+ * @size: bytes
+ * @automatic: whether it was made on open (and will be rotated away)
+ */
+typedef struct
+{
+  char     *path;
+  gint64    created_at;
+  goffset   size;
+  gboolean  automatic;
+} SihuaBackupInfo;
 
 #define SIHUA_TYPE_STORE (sihua_store_get_type ())
 G_DECLARE_FINAL_TYPE (SihuaStore, sihua_store, SIHUA, STORE, GObject)
 
-GQuark      sihua_store_error_quark (void);
-SihuaStore *sihua_store_open        (const char  *path,
-                                     GError     **error);
-const char *sihua_store_get_path    (SihuaStore  *self);
+GQuark             sihua_store_error_quark               (void);
+
+/* Opening */
+SihuaStore        *sihua_store_open                      (const char          *path,
+                                                          GError             **error);
+SihuaStore        *sihua_store_open_read_only            (const char          *path,
+                                                          GError             **error);
+const char        *sihua_store_get_path                  (SihuaStore          *self);
+gboolean           sihua_store_is_read_only              (SihuaStore          *self);
+void               sihua_store_set_author                (SihuaStore          *self,
+                                                          const char          *author);
+const char        *sihua_store_get_author                (SihuaStore          *self);
+
+/* Companies */
+gint64             sihua_store_add_company               (SihuaStore          *self,
+                                                          SihuaCompany        *company,
+                                                          GError             **error);
+gboolean           sihua_store_update_company            (SihuaStore          *self,
+                                                          SihuaCompany        *company,
+                                                          GError             **error);
+SihuaCompany      *sihua_store_get_company               (SihuaStore          *self,
+                                                          gint64               id,
+                                                          GError             **error);
+GPtrArray         *sihua_store_list_companies            (SihuaStore          *self,
+                                                          GError             **error);
+GPtrArray         *sihua_store_search_companies          (SihuaStore          *self,
+                                                          const char          *query,
+                                                          guint                limit,
+                                                          GError             **error);
+void               sihua_store_search_companies_async    (SihuaStore          *self,
+                                                          const char          *query,
+                                                          guint                limit,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+GPtrArray         *sihua_store_search_companies_finish   (SihuaStore          *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+
+/* Assessments */
+gint64             sihua_store_new_assessment            (SihuaStore          *self,
+                                                          gint64               company_id,
+                                                          SihuaModel          *model,
+                                                          gint64               from_assessment_id,
+                                                          const char          *consultant,
+                                                          GError             **error);
+SihuaAssessment   *sihua_store_get_assessment            (SihuaStore          *self,
+                                                          gint64               id,
+                                                          GError             **error);
+GPtrArray         *sihua_store_list_assessments          (SihuaStore          *self,
+                                                          gint64               company_id,
+                                                          GError             **error);
+gboolean           sihua_store_update_assessment         (SihuaStore          *self,
+                                                          const SihuaAssessment *assessment,
+                                                          GError             **error);
+gboolean           sihua_store_set_assessment_status     (SihuaStore          *self,
+                                                          gint64               id,
+                                                          SihuaAssessmentStatus status,
+                                                          GError             **error);
+gboolean           sihua_store_set_assessment_result     (SihuaStore          *self,
+                                                          gint64               id,
+                                                          double               index,
+                                                          int                  stage,
+                                                          GError             **error);
+SihuaModel        *sihua_store_load_assessment_model     (SihuaStore          *self,
+                                                          gint64               assessment_id,
+                                                          GError             **error);
+GBytes            *sihua_store_get_model_bytes           (SihuaStore          *self,
+                                                          const char          *model_id,
+                                                          const char          *version,
+                                                          GError             **error);
+
+/* Answers */
+gboolean           sihua_store_set_answer                (SihuaStore          *self,
+                                                          gint64               assessment_id,
+                                                          const char          *question_id,
+                                                          const SihuaAnswerValue *value,
+                                                          const char          *note,
+                                                          const char          *evidence,
+                                                          GError             **error);
+void               sihua_store_set_answer_async          (SihuaStore          *self,
+                                                          gint64               assessment_id,
+                                                          const char          *question_id,
+                                                          const SihuaAnswerValue *value,
+                                                          const char          *note,
+                                                          const char          *evidence,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+gboolean           sihua_store_set_answer_finish         (SihuaStore          *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+GHashTable        *sihua_store_load_answers              (SihuaStore          *self,
+                                                          gint64               assessment_id,
+                                                          GError             **error);
+void               sihua_store_load_answers_async        (SihuaStore          *self,
+                                                          gint64               assessment_id,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+GHashTable        *sihua_store_load_answers_finish       (SihuaStore          *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+GPtrArray         *sihua_store_get_history               (SihuaStore          *self,
+                                                          gint64               assessment_id,
+                                                          const char          *question_id,
+                                                          GError             **error);
+SihuaAnswerChange *sihua_store_undo                      (SihuaStore          *self,
+                                                          gint64               assessment_id,
+                                                          GError             **error);
+gboolean           sihua_store_import_answers            (SihuaStore          *self,
+                                                          gint64               assessment_id,
+                                                          GPtrArray           *answers,
+                                                          GError             **error);
+gboolean           sihua_store_import_json               (SihuaStore          *self,
+                                                          gint64               assessment_id,
+                                                          JsonNode            *root,
+                                                          GError             **error);
+
+/* Integrity and backups */
+gboolean           sihua_store_check                     (SihuaStore          *self,
+                                                          char               **report,
+                                                          GError             **error);
+char              *sihua_store_backup                    (SihuaStore          *self,
+                                                          GError             **error);
+GPtrArray         *sihua_store_list_backups              (SihuaStore          *self);
+GPtrArray         *sihua_store_list_backups_for          (const char          *db_path);
+char              *sihua_store_get_backup_dir            (const char          *db_path);
+gboolean           sihua_store_restore                   (const char          *db_path,
+                                                          const char          *backup_path,
+                                                          char               **saved_copy,
+                                                          GError             **error);
+
+void               sihua_answer_change_free              (SihuaAnswerChange   *change);
+void               sihua_backup_info_free                (SihuaBackupInfo     *info);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SihuaAnswerChange, sihua_answer_change_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SihuaBackupInfo, sihua_backup_info_free)
 
 G_END_DECLS

@@ -1,0 +1,283 @@
+/* sihua-store-async.c
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sihua-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sihua-store-private.h"
+
+/*
+ * The GUI's hot paths, off the main thread. They run on the store's single
+ * worker thread in the order they were called, sharing the one connection
+ * under the store's mutex (a serialized writer): a later answer to the same
+ * question is always committed after an earlier one.
+ */
+
+typedef struct
+{
+  gint64            assessment_id;
+  char             *question_id;
+  SihuaAnswerValue *value;
+  char             *note;
+  char             *evidence;
+  char             *query;
+  guint             limit;
+} Request;
+
+static void
+request_free (Request *request)
+{
+  g_free (request->question_id);
+  g_clear_pointer (&request->value, sihua_answer_value_free);
+  g_free (request->note);
+  g_free (request->evidence);
+  g_free (request->query);
+  g_free (request);
+}
+
+static void
+set_answer_worker (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  SihuaStore *self = source_object;
+  Request *request = task_data;
+  GError *error = NULL;
+  gboolean ok;
+
+  /* Not cancellable: an answer the user gave is always stored. */
+  g_mutex_lock (&self->mutex);
+  ok = _sihua_store_set_answer_locked (self, request->assessment_id, request->question_id,
+                                       request->value, request->note, request->evidence, &error);
+  g_mutex_unlock (&self->mutex);
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * sihua_store_set_answer_async:
+ * @self: a store
+ * @assessment_id: the assessment
+ * @question_id: the question answered
+ * @value: (nullable): the answer (copied); %NULL clears it
+ * @note: (nullable): the note
+ * @evidence: (nullable): the evidence
+ * @cancellable: (nullable): ignored once queued: a given answer is always stored
+ * @callback: called on the caller's main context once the answer is committed
+ * @user_data: data for @callback
+ *
+ * sihua_store_set_answer() on the store's worker thread. Calls are committed
+ * in the order they are made. Show "saved" only in @callback after
+ * sihua_store_set_answer_finish() returned %TRUE.
+ */
+void
+sihua_store_set_answer_async (SihuaStore              *self,
+                              gint64                   assessment_id,
+                              const char              *question_id,
+                              const SihuaAnswerValue  *value,
+                              const char              *note,
+                              const char              *evidence,
+                              GCancellable            *cancellable,
+                              GAsyncReadyCallback      callback,
+                              gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Request *request;
+
+  g_return_if_fail (SIHUA_IS_STORE (self));
+  g_return_if_fail (question_id != NULL);
+
+  request = g_new0 (Request, 1);
+  request->assessment_id = assessment_id;
+  request->question_id = g_strdup (question_id);
+  request->value = value != NULL ? sihua_answer_value_copy (value) : NULL;
+  request->note = g_strdup (note);
+  request->evidence = g_strdup (evidence);
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, sihua_store_set_answer_async);
+  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+  _sihua_store_run_in_worker (self, task, set_answer_worker);
+}
+
+/**
+ * sihua_store_set_answer_finish:
+ * @self: a store
+ * @result: the result passed to the callback
+ * @error: return location for a #SIHUA_STORE_ERROR
+ *
+ * Returns: whether the answer is committed
+ */
+gboolean
+sihua_store_set_answer_finish (SihuaStore    *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+load_answers_worker (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  SihuaStore *self = source_object;
+  Request *request = task_data;
+  GError *error = NULL;
+  GHashTable *answers;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  g_mutex_lock (&self->mutex);
+  answers = _sihua_store_load_answers_locked (self, request->assessment_id, &error);
+  g_mutex_unlock (&self->mutex);
+
+  if (answers != NULL)
+    g_task_return_pointer (task, answers, (GDestroyNotify) g_hash_table_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * sihua_store_load_answers_async:
+ * @self: a store
+ * @assessment_id: the assessment
+ * @cancellable: (nullable): a cancellable
+ * @callback: called on the caller's main context
+ * @user_data: data for @callback
+ *
+ * sihua_store_load_answers() on the store's worker thread, after every
+ * answer given before this call is committed.
+ */
+void
+sihua_store_load_answers_async (SihuaStore          *self,
+                                gint64               assessment_id,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Request *request;
+
+  g_return_if_fail (SIHUA_IS_STORE (self));
+
+  request = g_new0 (Request, 1);
+  request->assessment_id = assessment_id;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sihua_store_load_answers_async);
+  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+  _sihua_store_run_in_worker (self, task, load_answers_worker);
+}
+
+/**
+ * sihua_store_load_answers_finish:
+ * @self: a store
+ * @result: the result passed to the callback
+ * @error: return location for a #SIHUA_STORE_ERROR
+ *
+ * Returns: (transfer full): the answers (see sihua_store_load_answers()), or
+ *   %NULL with @error set
+ */
+GHashTable *
+sihua_store_load_answers_finish (SihuaStore    *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+search_worker (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SihuaStore *self = source_object;
+  Request *request = task_data;
+  GError *error = NULL;
+  GPtrArray *companies;
+
+  /* Typing fast cancels the searches for the letters before. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  g_mutex_lock (&self->mutex);
+  companies = _sihua_store_search_locked (self, request->query, request->limit, &error);
+  g_mutex_unlock (&self->mutex);
+
+  if (companies != NULL)
+    g_task_return_pointer (task, companies, (GDestroyNotify) g_ptr_array_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * sihua_store_search_companies_async:
+ * @self: a store
+ * @query: (nullable): see sihua_store_search_companies()
+ * @limit: at most this many rows, 0 for no limit
+ * @cancellable: (nullable): cancel when the user typed on
+ * @callback: called on the caller's main context
+ * @user_data: data for @callback
+ *
+ * sihua_store_search_companies() on the store's worker thread.
+ */
+void
+sihua_store_search_companies_async (SihuaStore          *self,
+                                    const char          *query,
+                                    guint                limit,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Request *request;
+
+  g_return_if_fail (SIHUA_IS_STORE (self));
+
+  request = g_new0 (Request, 1);
+  request->query = g_strdup (query);
+  request->limit = limit;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sihua_store_search_companies_async);
+  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+  _sihua_store_run_in_worker (self, task, search_worker);
+}
+
+/**
+ * sihua_store_search_companies_finish:
+ * @self: a store
+ * @result: the result passed to the callback
+ * @error: return location for a #SIHUA_STORE_ERROR or %G_IO_ERROR_CANCELLED
+ *
+ * Returns: (transfer full) (element-type SihuaCompany): the companies, or
+ *   %NULL with @error set
+ */
+GPtrArray *
+sihua_store_search_companies_finish (SihuaStore    *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,103 @@
+/* sihua-store-private.h
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "sihua-store.h"
+
+G_BEGIN_DECLS
+
+/* Marks a file as a Sihua database ("SiHu"), so a foreign SQLite file is
+ * recognised before anything is written to it. */
+#define SIHUA_STORE_APPLICATION_ID 0x53694875
+
+struct _SihuaStore
+{
+  GObject      parent_instance;
+
+  char        *path;
+  char        *author;
+  gboolean     read_only;
+
+  /* One connection, used by one thread at a time: every public call takes
+   * the mutex, and async calls run in order on a single worker thread. */
+  GMutex       mutex;
+  sqlite3     *db;
+  GThreadPool *worker;
+};
+
+/* Statements */
+sqlite3_stmt *_sihua_store_prepare        (SihuaStore    *self,
+                                           const char    *sql,
+                                           GError       **error);
+gboolean      _sihua_store_exec           (SihuaStore    *self,
+                                           const char    *sql,
+                                           GError       **error);
+gboolean      _sihua_store_step_done      (SihuaStore    *self,
+                                           sqlite3_stmt  *stmt,
+                                           GError       **error);
+void          _sihua_store_set_error      (SihuaStore    *self,
+                                           GError       **error);
+void          _sihua_store_bind_text      (sqlite3_stmt  *stmt,
+                                           int            index,
+                                           const char    *text);
+char         *_sihua_store_column_text    (sqlite3_stmt  *stmt,
+                                           int            index);
+gboolean      _sihua_store_begin          (SihuaStore    *self,
+                                           GError       **error);
+gboolean      _sihua_store_commit         (SihuaStore    *self,
+                                           GError       **error);
+void          _sihua_store_rollback       (SihuaStore    *self);
+gboolean      _sihua_store_check_writable (SihuaStore    *self,
+                                           GError       **error);
+char         *_sihua_store_today          (void);
+
+/* Schema */
+gboolean      _sihua_store_migrate        (SihuaStore    *self,
+                                           int            from_version,
+                                           GError       **error);
+
+/* Opening */
+gboolean      _sihua_store_probe          (sqlite3       *db,
+                                           const char    *path,
+                                           gboolean       empty_file,
+                                           int           *version,
+                                           GError       **error);
+
+/* Backups */
+void          _sihua_store_auto_backup    (SihuaStore    *self);
+char         *_sihua_store_make_backup    (SihuaStore    *self,
+                                           const char    *kind,
+                                           GError       **error);
+
+/* Unlocked bodies, shared by the sync calls and the worker thread. */
+GPtrArray    *_sihua_store_search_locked  (SihuaStore    *self,
+                                           const char    *query,
+                                           guint          limit,
+                                           GError       **error);
+gboolean      _sihua_store_set_answer_locked (SihuaStore          *self,
+                                              gint64               assessment_id,
+                                              const char          *question_id,
+                                              const SihuaAnswerValue *value,
+                                              const char          *note,
+                                              const char          *evidence,
+                                              GError             **error);
+GHashTable   *_sihua_store_load_answers_locked (SihuaStore    *self,
+                                                gint64         assessment_id,
+                                                GError       **error);
+gboolean      _sihua_store_assessment_exists (SihuaStore    *self,
+                                              gint64         assessment_id,
+                                              GError       **error);
+
+/* Runs @func on the store's worker thread, in the order of the calls. */
+void          _sihua_store_run_in_worker  (SihuaStore      *self,
+                                           GTask           *task,
+                                           GTaskThreadFunc  func);
+
+G_END_DECLS
