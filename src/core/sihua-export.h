@@ -150,8 +150,8 @@ struct _SihuaExportSink
 typedef struct
 {
   SihuaExportFormat  format;
-  char              *company_uuid;     /* nullable: only this company */
-  char              *assessment_uuid;  /* nullable: only this assessment */
+  char              *company;     /* nullable: only this company (local id or UUID) */
+  char              *assessment;  /* nullable: only this assessment (local id or UUID) */
   gboolean           bom;              /* CSV: a UTF-8 byte order mark for Excel */
   SihuaLanguage      language;         /* of question and dimension texts */
 } SihuaExportOptions;

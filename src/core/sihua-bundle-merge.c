@@ -1,0 +1,868 @@
+/* sihua-bundle-merge.c
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sihua-bundle"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "sihua-bundle-private.h"
+#include "sihua-exchange-db.h"
+#include "sihua-store-private.h"
+
+/*
+ * Merging a bundle into the store, keyed by UUID. A row missing here is
+ * added; a row equal on every compared column is skipped; a row that
+ * differs is a conflict, settled by the user's choice: keep mine, take
+ * theirs, or keep both (theirs becomes a copy with a new UUID). Answers are
+ * matched by assessment and question (one answer per question), history by
+ * UUID (it only grows). Everything runs in one transaction on the store's
+ * connection: the first failure rolls all of it back.
+ */
+
+typedef enum
+{
+  PLAN_ADD,
+  PLAN_SKIP,
+  PLAN_MERGE,      /* the assessment is the same; some answers are new */
+  PLAN_CONFLICT,
+} PlanAction;
+
+static const char * const choice_names[] = { "none", "mine", "theirs", "both" };
+
+gboolean
+sihua_bundle_choice_from_string (const char        *text,
+                                 SihuaBundleChoice *choice)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  for (guint i = SIHUA_BUNDLE_CHOICE_MINE; i < G_N_ELEMENTS (choice_names); i++)
+    if (strcmp (text, choice_names[i]) == 0)
+      {
+        *choice = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+const char *
+sihua_bundle_choice_to_string (SihuaBundleChoice choice)
+{
+  g_return_val_if_fail (choice < G_N_ELEMENTS (choice_names), NULL);
+
+  return choice_names[choice];
+}
+
+static void
+conflict_free (SihuaBundleConflict *conflict)
+{
+  g_free (conflict->uuid);
+  g_free (conflict->label);
+  g_strfreev (conflict->fields);
+  g_free (conflict);
+}
+
+void
+sihua_bundle_report_free (SihuaBundleReport *report)
+{
+  if (report == NULL)
+    return;
+
+  g_clear_pointer (&report->conflicts, g_ptr_array_unref);
+  g_free (report);
+}
+
+static SihuaBundleConflict *
+find_conflict (SihuaBundleReport *report,
+               const char        *uuid)
+{
+  for (guint i = 0; i < report->conflicts->len; i++)
+    {
+      SihuaBundleConflict *conflict = g_ptr_array_index (report->conflicts, i);
+      if (strcmp (conflict->uuid, uuid) == 0)
+        return conflict;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  sqlite3            *db;
+  SihuaBundle        *bundle;
+  SihuaBundleReport  *report;
+  gboolean            apply;
+  GHashTable         *answers_by_assessment;  /* uuid → GPtrArray of JsonObject */
+  GHashTable         *history_by_assessment;
+  GHashTable         *company_names;          /* uuid → name */
+  gint64              now;
+  const char         *author;
+} Merge;
+
+static GHashTable *
+group_rows (JsonArray *rows)
+{
+  GHashTable *groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                              (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint r = 0; r < json_array_get_length (rows); r++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, r);
+      const char *key = json_object_get_string_member (row, "assessment_uuid");
+      GPtrArray *group = g_hash_table_lookup (groups, key);
+
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_hash_table_insert (groups, (gpointer) key, group);
+        }
+      g_ptr_array_add (group, row);
+    }
+
+  return groups;
+}
+
+static gboolean
+insert_row (Merge              *merge,
+            BundleTableId       table_id,
+            JsonObject         *row,
+            const char         *new_uuid,
+            const char         *new_parent,
+            GError            **error)
+{
+  const BundleTable *table = &sihua_bundle_tables[table_id];
+  g_autoptr(SihuaExchangeStmt) stmt = sihua_exchange_db_prepare (merge->db, table->insert_sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  _sihua_bundle_bind_row (stmt->stmt, table, row);
+  if (new_uuid != NULL)
+    sqlite3_bind_text (stmt->stmt, 1, new_uuid, -1, SQLITE_TRANSIENT);
+  if (new_parent != NULL)
+    sqlite3_bind_text (stmt->stmt, 2, new_parent, -1, SQLITE_TRANSIENT);
+  if (table_id == BUNDLE_TABLE_COMPANIES)
+    {
+      g_autofree char *key = _sihua_bundle_search_key (row);
+      sqlite3_bind_text (stmt->stmt, 13, key, -1, SQLITE_TRANSIENT);
+      /* A copy cannot share the USCC, which must stay unique. */
+      if (new_uuid != NULL)
+        sqlite3_bind_null (stmt->stmt, 3);
+    }
+
+  if (sqlite3_step (stmt->stmt) != SQLITE_DONE)
+    return sihua_exchange_db_error (merge->db, error);
+
+  return TRUE;
+}
+
+static gboolean
+add_model (Merge       *merge,
+           JsonObject  *assessment,
+           GError     **error)
+{
+  g_autofree char *key = g_strdup_printf ("%s\n%s",
+                                          json_object_get_string_member (assessment, "model_id"),
+                                          json_object_get_string_member (assessment, "model_version"));
+  GBytes *bytes = g_hash_table_lookup (merge->bundle->models, key);
+  g_autoptr(SihuaExchangeStmt) stmt = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+  gsize length;
+  const void *data;
+
+  g_assert (bytes != NULL);
+
+  stmt = sihua_exchange_db_prepare (merge->db,
+                                    "INSERT OR IGNORE INTO models (uuid, model_id, model_version, json, stored_at)"
+                                    " VALUES (?1, ?2, ?3, ?4, ?5)",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  data = g_bytes_get_data (bytes, &length);
+  sqlite3_bind_text (stmt->stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sihua_exchange_bind_text (stmt->stmt, 2, json_object_get_string_member (assessment, "model_id"));
+  sihua_exchange_bind_text (stmt->stmt, 3, json_object_get_string_member (assessment, "model_version"));
+  sqlite3_bind_blob (stmt->stmt, 4, data, length, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt->stmt, 5, merge->now);
+
+  if (sqlite3_step (stmt->stmt) != SQLITE_DONE)
+    return sihua_exchange_db_error (merge->db, error);
+  if (sqlite3_changes (merge->db) > 0)
+    merge->report->models_added++;
+
+  return TRUE;
+}
+
+static JsonObject *
+lookup_answer (Merge       *merge,
+               const char  *assessment_uuid,
+               const char  *question_id,
+               GError     **error)
+{
+  const BundleTable *table = &sihua_bundle_tables[BUNDLE_TABLE_ANSWERS];
+  g_autofree char *sql = g_strdup_printf ("%s WHERE a.uuid = ?1 AND r.question_id = ?2", table->select_sql);
+  g_autoptr(SihuaExchangeStmt) stmt = sihua_exchange_db_prepare (merge->db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt->stmt, 1, assessment_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt->stmt, 2, question_id, -1, SQLITE_TRANSIENT);
+
+  rc = sqlite3_step (stmt->stmt);
+  if (rc == SQLITE_ROW)
+    {
+      /* Reuse the generic lookup for the column conversion. */
+      const char *uuid = (const char *)sqlite3_column_text (stmt->stmt, 0);
+      return _sihua_bundle_lookup_row (merge->db, table, uuid, error);
+    }
+  if (rc != SQLITE_DONE)
+    sihua_exchange_db_error (merge->db, error);
+
+  return NULL;
+}
+
+static gboolean
+row_exists (Merge         *merge,
+            BundleTableId  table_id,
+            const char    *uuid,
+            gboolean      *exists,
+            GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonObject) row = _sihua_bundle_lookup_row (merge->db, &sihua_bundle_tables[table_id],
+                                                        uuid, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  *exists = row != NULL;
+  return TRUE;
+}
+
+static gboolean
+add_new_history (Merge       *merge,
+                 const char  *assessment_uuid,
+                 GError     **error)
+{
+  GPtrArray *history = g_hash_table_lookup (merge->history_by_assessment, assessment_uuid);
+
+  for (guint i = 0; history != NULL && i < history->len; i++)
+    {
+      JsonObject *row = g_ptr_array_index (history, i);
+      gboolean exists;
+
+      if (!row_exists (merge, BUNDLE_TABLE_HISTORY, json_object_get_string_member (row, "uuid"),
+                       &exists, error))
+        return FALSE;
+      if (exists)
+        continue;
+      merge->report->history_added++;
+      if (merge->apply && !insert_row (merge, BUNDLE_TABLE_HISTORY, row, NULL, NULL, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Adds their assessment, answers and history; with @copy all of them under
+ * new UUIDs. */
+static gboolean
+add_assessment (Merge       *merge,
+                JsonObject  *assessment,
+                gboolean     copy,
+                GError     **error)
+{
+  const char *uuid = json_object_get_string_member (assessment, "uuid");
+  g_autofree char *new_uuid = copy ? g_uuid_string_random () : NULL;
+  GPtrArray *answers = g_hash_table_lookup (merge->answers_by_assessment, uuid);
+  GPtrArray *history = g_hash_table_lookup (merge->history_by_assessment, uuid);
+
+  merge->report->answers_added += answers != NULL ? answers->len : 0;
+  merge->report->history_added += history != NULL ? history->len : 0;
+  if (!merge->apply)
+    return TRUE;
+
+  if (!add_model (merge, assessment, error) ||
+      !insert_row (merge, BUNDLE_TABLE_ASSESSMENTS, assessment, new_uuid, NULL, error))
+    return FALSE;
+
+  for (guint i = 0; answers != NULL && i < answers->len; i++)
+    {
+      g_autofree char *answer_uuid = copy ? g_uuid_string_random () : NULL;
+      if (!insert_row (merge, BUNDLE_TABLE_ANSWERS, g_ptr_array_index (answers, i),
+                       answer_uuid, new_uuid, error))
+        return FALSE;
+    }
+  for (guint i = 0; history != NULL && i < history->len; i++)
+    {
+      g_autofree char *history_uuid = copy ? g_uuid_string_random () : NULL;
+      if (!insert_row (merge, BUNDLE_TABLE_HISTORY, g_ptr_array_index (history, i),
+                       history_uuid, new_uuid, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+take_their_answer (Merge       *merge,
+                   JsonObject  *mine,
+                   JsonObject  *theirs,
+                   GError     **error)
+{
+  g_autoptr(SihuaExchangeStmt) update = NULL;
+  g_autoptr(SihuaExchangeStmt) history = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  update = sihua_exchange_db_prepare (merge->db,
+                                      "UPDATE answers SET value = ?2, note = ?3, evidence = ?4,"
+                                      " author = ?5, updated_at = ?6 WHERE uuid = ?1",
+                                      error);
+  history = sihua_exchange_db_prepare (merge->db,
+                                       "INSERT INTO answer_history (uuid, assessment_id, question_id,"
+                                       " old_value, old_note, old_evidence, new_value, new_note,"
+                                       " new_evidence, author, changed_at)"
+                                       " SELECT ?1, assessment_id, question_id, value, note, evidence,"
+                                       " ?2, ?3, ?4, ?5, ?6 FROM answers WHERE uuid = ?7",
+                                       error);
+  if (update == NULL || history == NULL)
+    return FALSE;
+
+  /* The change is kept in the history, so "take theirs" can be undone. */
+  sqlite3_bind_text (history->stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sihua_exchange_bind_text (history->stmt, 2, json_object_get_string_member (theirs, "value"));
+  sihua_exchange_bind_text (history->stmt, 3, json_object_get_string_member_with_default (theirs, "note", NULL));
+  sihua_exchange_bind_text (history->stmt, 4, json_object_get_string_member_with_default (theirs, "evidence", NULL));
+  sihua_exchange_bind_text (history->stmt, 5, merge->author);
+  sqlite3_bind_int64 (history->stmt, 6, merge->now);
+  sihua_exchange_bind_text (history->stmt, 7, json_object_get_string_member (mine, "uuid"));
+  if (sqlite3_step (history->stmt) != SQLITE_DONE)
+    return sihua_exchange_db_error (merge->db, error);
+
+  sihua_exchange_bind_text (update->stmt, 1, json_object_get_string_member (mine, "uuid"));
+  sihua_exchange_bind_text (update->stmt, 2, json_object_get_string_member (theirs, "value"));
+  sihua_exchange_bind_text (update->stmt, 3, json_object_get_string_member_with_default (theirs, "note", NULL));
+  sihua_exchange_bind_text (update->stmt, 4, json_object_get_string_member_with_default (theirs, "evidence", NULL));
+  sihua_exchange_bind_text (update->stmt, 5, json_object_get_string_member_with_default (theirs, "author", NULL));
+  sqlite3_bind_int64 (update->stmt, 6, json_object_get_int_member (theirs, "updated_at"));
+  if (sqlite3_step (update->stmt) != SQLITE_DONE)
+    return sihua_exchange_db_error (merge->db, error);
+
+  return TRUE;
+}
+
+static gboolean
+update_their_fields (Merge              *merge,
+                     BundleTableId       table_id,
+                     JsonObject         *theirs,
+                     GError            **error)
+{
+  const BundleTable *table = &sihua_bundle_tables[table_id];
+  g_autoptr(GString) sql = g_string_new ("UPDATE ");
+  g_autoptr(SihuaExchangeStmt) stmt = NULL;
+  guint n = 0;
+
+  g_string_append (sql, table_id == BUNDLE_TABLE_COMPANIES ? "companies SET " : "assessments SET ");
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      const BundleColumn *column = &table->columns[c];
+
+      if (!column->compared && strcmp (column->name, "updated_at") != 0)
+        continue;
+      g_string_append_printf (sql, "%s%s = ?%u", n++ > 0 ? ", " : "", column->name, c + 1);
+    }
+  if (table_id == BUNDLE_TABLE_COMPANIES)
+    g_string_append (sql, ", search_key = ?13");
+  g_string_append (sql, " WHERE uuid = ?1");
+
+  stmt = sihua_exchange_db_prepare (merge->db, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  _sihua_bundle_bind_row (stmt->stmt, table, theirs);
+  if (table_id == BUNDLE_TABLE_COMPANIES)
+    {
+      g_autofree char *key = _sihua_bundle_search_key (theirs);
+      sqlite3_bind_text (stmt->stmt, 13, key, -1, SQLITE_TRANSIENT);
+    }
+
+  if (sqlite3_step (stmt->stmt) != SQLITE_DONE)
+    return sihua_exchange_db_error (merge->db, error);
+
+  return TRUE;
+}
+
+static SihuaBundleConflict *
+note_conflict (Merge              *merge,
+               SihuaBundleRowKind  kind,
+               const char         *uuid,
+               const char         *label,
+               GPtrArray          *fields)
+{
+  SihuaBundleConflict *conflict = find_conflict (merge->report, uuid);
+
+  if (conflict != NULL)
+    return conflict;
+
+  conflict = g_new0 (SihuaBundleConflict, 1);
+  conflict->kind = kind;
+  conflict->uuid = g_strdup (uuid);
+  conflict->label = g_strdup (label);
+  g_ptr_array_add (fields, NULL);
+  conflict->fields = g_strdupv ((GStrv) fields->pdata);
+  conflict->choice = SIHUA_BUNDLE_CHOICE_NONE;
+  g_ptr_array_add (merge->report->conflicts, conflict);
+
+  return conflict;
+}
+
+static gboolean
+merge_company (Merge       *merge,
+               JsonObject  *theirs,
+               GError     **error)
+{
+  const char *uuid = json_object_get_string_member (theirs, "uuid");
+  const BundleTable *table = &sihua_bundle_tables[BUNDLE_TABLE_COMPANIES];
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonObject) mine = _sihua_bundle_lookup_row (merge->db, table, uuid, &local_error);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  SihuaBundleConflict *conflict;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (mine == NULL)
+    {
+      const char *uscc = json_object_get_string_member_with_default (theirs, "uscc", NULL);
+
+      if (uscc != NULL)
+        {
+          g_autoptr(SihuaExchangeStmt) stmt = sihua_exchange_db_prepare (merge->db,
+                                                                         "SELECT name FROM companies WHERE uscc = ?1",
+                                                                         error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_text (stmt->stmt, 1, uscc, -1, SQLITE_TRANSIENT);
+          if (sqlite3_step (stmt->stmt) == SQLITE_ROW)
+            {
+              g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_INVALID,
+                           _("The company %s in the bundle has the same credit code %s as %s in this database, but is a different record; nothing was imported"),
+                           json_object_get_string_member (theirs, "name"), uscc,
+                           (const char *)sqlite3_column_text (stmt->stmt, 0));
+              return FALSE;
+            }
+        }
+
+      merge->report->companies_added++;
+      return !merge->apply || insert_row (merge, BUNDLE_TABLE_COMPANIES, theirs, NULL, NULL, error);
+    }
+
+  for (guint c = 0; c < table->n_columns; c++)
+    if (table->columns[c].compared &&
+        !_sihua_bundle_values_equal (mine, theirs, &table->columns[c]))
+      g_ptr_array_add (fields, (gpointer) table->columns[c].name);
+
+  if (fields->len == 0)
+    {
+      merge->report->companies_skipped++;
+      return TRUE;
+    }
+
+  conflict = note_conflict (merge, SIHUA_BUNDLE_ROW_COMPANY, uuid,
+                            json_object_get_string_member (mine, "name"), fields);
+  if (!merge->apply)
+    return TRUE;
+
+  switch (conflict->choice)
+    {
+    case SIHUA_BUNDLE_CHOICE_MINE:
+      return TRUE;
+    case SIHUA_BUNDLE_CHOICE_THEIRS:
+      return update_their_fields (merge, BUNDLE_TABLE_COMPANIES, theirs, error);
+    case SIHUA_BUNDLE_CHOICE_BOTH:
+      {
+        g_autofree char *copy_uuid = g_uuid_string_random ();
+        return insert_row (merge, BUNDLE_TABLE_COMPANIES, theirs, copy_uuid, NULL, error);
+      }
+    case SIHUA_BUNDLE_CHOICE_NONE:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+merge_assessment (Merge       *merge,
+                  JsonObject  *theirs,
+                  GError     **error)
+{
+  const char *uuid = json_object_get_string_member (theirs, "uuid");
+  const BundleTable *table = &sihua_bundle_tables[BUNDLE_TABLE_ASSESSMENTS];
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonObject) mine = _sihua_bundle_lookup_row (merge->db, table, uuid, &local_error);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) new_answers = g_ptr_array_new ();
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr(GPtrArray) changed_theirs = g_ptr_array_new ();
+  GPtrArray *answers = g_hash_table_lookup (merge->answers_by_assessment, uuid);
+  SihuaBundleConflict *conflict;
+  SihuaBundleChoice choice;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (mine == NULL)
+    {
+      merge->report->assessments_added++;
+      return add_assessment (merge, theirs, FALSE, error);
+    }
+
+  for (guint c = 0; c < table->n_columns; c++)
+    if (table->columns[c].compared &&
+        !_sihua_bundle_values_equal (mine, theirs, &table->columns[c]))
+      g_ptr_array_add (fields, g_strdup (table->columns[c].name));
+
+  for (guint i = 0; answers != NULL && i < answers->len; i++)
+    {
+      JsonObject *their_answer = g_ptr_array_index (answers, i);
+      const char *question_id = json_object_get_string_member (their_answer, "question_id");
+      JsonObject *my_answer = lookup_answer (merge, uuid, question_id, &local_error);
+      const BundleTable *answer_table = &sihua_bundle_tables[BUNDLE_TABLE_ANSWERS];
+      gboolean same = TRUE;
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (my_answer == NULL)
+        {
+          g_ptr_array_add (new_answers, their_answer);
+          continue;
+        }
+
+      for (guint c = 0; c < answer_table->n_columns; c++)
+        if (answer_table->columns[c].compared &&
+            !_sihua_bundle_values_equal (my_answer, their_answer, &answer_table->columns[c]))
+          same = FALSE;
+
+      if (same)
+        json_object_unref (my_answer);
+      else
+        {
+          g_ptr_array_add (fields, g_strconcat ("answer:", question_id, NULL));
+          g_ptr_array_add (changed, my_answer);
+          g_ptr_array_add (changed_theirs, their_answer);
+        }
+    }
+
+  choice = SIHUA_BUNDLE_CHOICE_MINE;
+  if (fields->len > 0)
+    {
+      g_autofree char *label = g_strdup_printf ("%s — %s",
+                                                (const char *)g_hash_table_lookup (merge->company_names,
+                                                                                   json_object_get_string_member (theirs, "company_uuid")),
+                                                json_object_get_string_member (theirs, "date"));
+      conflict = note_conflict (merge, SIHUA_BUNDLE_ROW_ASSESSMENT, uuid, label, fields);
+      choice = conflict->choice;
+    }
+  else if (new_answers->len > 0)
+    merge->report->assessments_merged++;
+  else
+    merge->report->assessments_skipped++;
+
+  if (choice == SIHUA_BUNDLE_CHOICE_BOTH)
+    return add_assessment (merge, theirs, TRUE, error);
+
+  /* Answers only they gave are added whatever the choice: nothing of mine
+   * is changed by them. */
+  merge->report->answers_added += new_answers->len;
+  if (merge->apply)
+    for (guint i = 0; i < new_answers->len; i++)
+      if (!insert_row (merge, BUNDLE_TABLE_ANSWERS, g_ptr_array_index (new_answers, i), NULL, NULL, error))
+        return FALSE;
+
+  if (fields->len > 0 && choice == SIHUA_BUNDLE_CHOICE_MINE)
+    return TRUE;
+
+  if (merge->apply && choice == SIHUA_BUNDLE_CHOICE_THEIRS)
+    {
+      if (!update_their_fields (merge, BUNDLE_TABLE_ASSESSMENTS, theirs, error))
+        return FALSE;
+      for (guint i = 0; i < changed->len; i++)
+        if (!take_their_answer (merge, g_ptr_array_index (changed, i),
+                                g_ptr_array_index (changed_theirs, i), error))
+          return FALSE;
+    }
+
+  return add_new_history (merge, uuid, error);
+}
+
+static gboolean
+fix_previous_links (Merge   *merge,
+                    GError **error)
+{
+  JsonArray *rows = merge->bundle->rows[BUNDLE_TABLE_ASSESSMENTS];
+  g_autoptr(SihuaExchangeStmt) stmt = NULL;
+
+  stmt = sihua_exchange_db_prepare (merge->db,
+                                    "UPDATE assessments SET previous_id ="
+                                    " (SELECT id FROM assessments WHERE uuid = ?2)"
+                                    " WHERE uuid = ?1 AND previous_id IS NULL",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint r = 0; r < json_array_get_length (rows); r++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, r);
+      const char *previous = json_object_get_string_member_with_default (row, "previous_uuid", NULL);
+
+      if (previous == NULL)
+        continue;
+      sqlite3_reset (stmt->stmt);
+      sihua_exchange_bind_text (stmt->stmt, 1, json_object_get_string_member (row, "uuid"));
+      sihua_exchange_bind_text (stmt->stmt, 2, previous);
+      if (sqlite3_step (stmt->stmt) != SQLITE_DONE)
+        return sihua_exchange_db_error (merge->db, error);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+run_merge (Merge   *merge,
+           GError **error)
+{
+  JsonArray *companies = merge->bundle->rows[BUNDLE_TABLE_COMPANIES];
+  JsonArray *assessments = merge->bundle->rows[BUNDLE_TABLE_ASSESSMENTS];
+
+  for (guint r = 0; r < json_array_get_length (companies); r++)
+    {
+      JsonObject *row = json_array_get_object_element (companies, r);
+
+      g_hash_table_insert (merge->company_names,
+                           (gpointer) json_object_get_string_member (row, "uuid"),
+                           (gpointer) json_object_get_string_member (row, "name"));
+      if (!merge_company (merge, row, error))
+        return FALSE;
+    }
+
+  for (guint r = 0; r < json_array_get_length (assessments); r++)
+    if (!merge_assessment (merge, json_array_get_object_element (assessments, r), error))
+      return FALSE;
+
+  return !merge->apply || fix_previous_links (merge, error);
+}
+
+static void
+merge_init (Merge              *merge,
+            SihuaBundle        *bundle,
+            SihuaStore         *store,
+            SihuaBundleReport  *report,
+            gboolean            apply)
+{
+  memset (merge, 0, sizeof *merge);
+  merge->db = store->db;
+  merge->bundle = bundle;
+  merge->report = report;
+  merge->apply = apply;
+  merge->answers_by_assessment = group_rows (bundle->rows[BUNDLE_TABLE_ANSWERS]);
+  merge->history_by_assessment = group_rows (bundle->rows[BUNDLE_TABLE_HISTORY]);
+  merge->company_names = g_hash_table_new (g_str_hash, g_str_equal);
+  merge->now = g_get_real_time ();
+  merge->author = store->author;
+}
+
+static void
+merge_clear (Merge *merge)
+{
+  g_clear_pointer (&merge->answers_by_assessment, g_hash_table_unref);
+  g_clear_pointer (&merge->history_by_assessment, g_hash_table_unref);
+  g_clear_pointer (&merge->company_names, g_hash_table_unref);
+}
+
+static void
+reset_counts (SihuaBundleReport *report)
+{
+  GPtrArray *conflicts = report->conflicts;
+
+  memset (report, 0, sizeof *report);
+  report->conflicts = conflicts;
+}
+
+/**
+ * sihua_bundle_analyse:
+ * @bundle: a loaded bundle
+ * @store: the database to merge into
+ * @choice: the choice every conflict starts with
+ *
+ * Returns: (transfer full): what an import would do, or %NULL with @error set.
+ */
+SihuaBundleReport *
+sihua_bundle_analyse (SihuaBundle        *bundle,
+                      SihuaStore         *store,
+                      SihuaBundleChoice   choice,
+                      GError            **error)
+{
+  g_autoptr(SihuaBundleReport) report = NULL;
+  Merge merge;
+  gboolean ok;
+
+  g_return_val_if_fail (bundle != NULL, NULL);
+  g_return_val_if_fail (SIHUA_IS_STORE (store), NULL);
+
+  report = g_new0 (SihuaBundleReport, 1);
+  report->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) conflict_free);
+
+  g_mutex_lock (&store->mutex);
+  merge_init (&merge, bundle, store, report, FALSE);
+  ok = run_merge (&merge, error);
+  merge_clear (&merge);
+  g_mutex_unlock (&store->mutex);
+
+  if (!ok)
+    return NULL;
+
+  for (guint i = 0; i < report->conflicts->len; i++)
+    ((SihuaBundleConflict *) g_ptr_array_index (report->conflicts, i))->choice = choice;
+
+  return g_steal_pointer (&report);
+}
+
+/**
+ * sihua_bundle_import:
+ * @bundle: a loaded bundle
+ * @store: the database to merge into
+ * @report: (inout): from sihua_bundle_analyse(), with a choice for each
+ *   conflict; its counts become what was done
+ *
+ * Returns: %TRUE when the bundle was merged; on %FALSE nothing changed.
+ */
+gboolean
+sihua_bundle_import (SihuaBundle        *bundle,
+                     SihuaStore         *store,
+                     SihuaBundleReport  *report,
+                     GError            **error)
+{
+  g_autoptr(SihuaBundleReport) check = NULL;
+  Merge merge;
+  gboolean ok;
+
+  g_return_val_if_fail (bundle != NULL, FALSE);
+  g_return_val_if_fail (SIHUA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  for (guint i = 0; i < report->conflicts->len; i++)
+    {
+      SihuaBundleConflict *conflict = g_ptr_array_index (report->conflicts, i);
+
+      if (conflict->choice == SIHUA_BUNDLE_CHOICE_NONE)
+        {
+          g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_CONFLICTS,
+                       ngettext ("%u row differs between the bundle and this database; choose mine, theirs or both for it. Nothing was imported",
+                                 "%u rows differ between the bundle and this database; choose mine, theirs or both for each. Nothing was imported",
+                                 report->conflicts->len),
+                       report->conflicts->len);
+          return FALSE;
+        }
+    }
+
+  if (!_sihua_store_check_writable (store, error))
+    return FALSE;
+
+  g_mutex_lock (&store->mutex);
+  if (!_sihua_store_begin (store, error))
+    {
+      g_mutex_unlock (&store->mutex);
+      return FALSE;
+    }
+
+  reset_counts (report);
+  merge_init (&merge, bundle, store, report, TRUE);
+  ok = run_merge (&merge, error);
+  merge_clear (&merge);
+
+  /* A conflict that appeared since the analysis (the database changed in
+   * between) has no choice: refuse rather than guess. */
+  for (guint i = 0; ok && i < report->conflicts->len; i++)
+    if (((SihuaBundleConflict *) g_ptr_array_index (report->conflicts, i))->choice == SIHUA_BUNDLE_CHOICE_NONE)
+      {
+        g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_CONFLICTS,
+                     _("The database changed while the bundle was being imported; nothing was imported"));
+        ok = FALSE;
+      }
+
+  if (ok)
+    ok = _sihua_store_commit (store, error);
+  if (!ok)
+    _sihua_store_rollback (store);
+  g_mutex_unlock (&store->mutex);
+
+  return ok;
+}
+
+JsonNode *
+sihua_bundle_report_to_json (SihuaBundleReport *report)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+#define ADD_COUNT(name) \
+  json_builder_set_member_name (builder, #name); \
+  json_builder_add_int_value (builder, report->name)
+
+  json_builder_begin_object (builder);
+  ADD_COUNT (companies_added);
+  ADD_COUNT (companies_skipped);
+  ADD_COUNT (assessments_added);
+  ADD_COUNT (assessments_skipped);
+  ADD_COUNT (assessments_merged);
+  ADD_COUNT (answers_added);
+  ADD_COUNT (history_added);
+  ADD_COUNT (models_added);
+#undef ADD_COUNT
+  json_builder_set_member_name (builder, "conflicts");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < report->conflicts->len; i++)
+    {
+      SihuaBundleConflict *conflict = g_ptr_array_index (report->conflicts, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, conflict->kind == SIHUA_BUNDLE_ROW_COMPANY ? "company" : "assessment");
+      json_builder_set_member_name (builder, "uuid");
+      json_builder_add_string_value (builder, conflict->uuid);
+      json_builder_set_member_name (builder, "label");
+      json_builder_add_string_value (builder, conflict->label);
+      json_builder_set_member_name (builder, "fields");
+      json_builder_begin_array (builder);
+      for (guint f = 0; conflict->fields[f] != NULL; f++)
+        json_builder_add_string_value (builder, conflict->fields[f]);
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "choice");
+      json_builder_add_string_value (builder, sihua_bundle_choice_to_string (conflict->choice));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}

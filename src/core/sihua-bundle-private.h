@@ -1,0 +1,78 @@
+/* sihua-bundle-private.h
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "sihua-bundle.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  BUNDLE_COL_TEXT,
+  BUNDLE_COL_INT,
+  BUNDLE_COL_REAL,
+} BundleColumnType;
+
+typedef struct
+{
+  const char       *name;
+  BundleColumnType  type;
+  gboolean          required;
+  gboolean          compared;   /* part of "the same row" */
+  gboolean          answer;     /* holds an answer value in storage form */
+} BundleColumn;
+
+typedef enum
+{
+  BUNDLE_TABLE_COMPANIES,
+  BUNDLE_TABLE_ASSESSMENTS,
+  BUNDLE_TABLE_ANSWERS,
+  BUNDLE_TABLE_HISTORY,
+  BUNDLE_N_TABLES,
+} BundleTableId;
+
+typedef struct
+{
+  const char         *entry;       /* path inside the bundle */
+  const BundleColumn *columns;
+  guint               n_columns;
+  const char         *select_sql;  /* the columns in order, FROM … (no WHERE) */
+  const char         *uuid_sql;    /* the row's uuid expression, for WHERE */
+  const char         *order_sql;
+  const char         *insert_sql;  /* ?1…?n in column order */
+} BundleTable;
+
+struct _SihuaBundle
+{
+  char        *path;
+  JsonObject  *manifest;
+  JsonArray   *rows[BUNDLE_N_TABLES];
+  GHashTable  *models;             /* "id\nversion" → GBytes */
+};
+
+extern const BundleTable sihua_bundle_tables[BUNDLE_N_TABLES];
+
+/* The row of @table with @uuid in @db as a JSON object in bundle form. */
+JsonObject *_sihua_bundle_lookup_row   (sqlite3            *db,
+                                        const BundleTable  *table,
+                                        const char         *uuid,
+                                        GError            **error);
+/* Binds the members of @row to ?1…?n of @stmt in column order. */
+void        _sihua_bundle_bind_row     (sqlite3_stmt       *stmt,
+                                        const BundleTable  *table,
+                                        JsonObject         *row);
+gboolean    _sihua_bundle_values_equal (JsonObject         *a,
+                                        JsonObject         *b,
+                                        const BundleColumn *column);
+/* What search-as-you-type matches: the same rule as the store's own
+ * make_search_key() in sihua-store-companies.c. */
+char       *_sihua_bundle_search_key   (JsonObject         *company);
+
+G_END_DECLS
