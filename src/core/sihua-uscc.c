@@ -116,7 +116,9 @@ sihua_uscc_validate (const char  *code,
       return FALSE;
     }
 
-  for (guint i = 0; i < SIHUA_USCC_LENGTH; i++)
+  /* A wrong 18th character is reported as a check failure: that is what
+   * the reader needs to know, whatever the character. */
+  for (guint i = 0; i < SIHUA_USCC_LENGTH - 1; i++)
     if (char_value (code[i]) < 0)
       {
         g_set_error (error, SIHUA_USCC_ERROR, SIHUA_USCC_ERROR_CHARACTER,
