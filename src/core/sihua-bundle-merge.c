@@ -601,6 +601,11 @@ merge_assessment (Merge       *merge,
   if (fields->len > 0 && choice == SIHUA_BUNDLE_CHOICE_MINE)
     return TRUE;
 
+  if (!add_new_history (merge, uuid, error))
+    return FALSE;
+
+  /* After their history, so the overwrite is the latest change and an undo
+   * brings my answer back. */
   if (merge->apply && choice == SIHUA_BUNDLE_CHOICE_THEIRS)
     {
       if (!update_their_fields (merge, BUNDLE_TABLE_ASSESSMENTS, theirs, error))
@@ -611,7 +616,7 @@ merge_assessment (Merge       *merge,
           return FALSE;
     }
 
-  return add_new_history (merge, uuid, error);
+  return TRUE;
 }
 
 static gboolean

@@ -60,6 +60,21 @@ set_archive_error (GError         **error,
   return FALSE;
 }
 
+static gboolean
+starts_like_zip (const char *path)
+{
+  char magic[4] = { 0 };
+  FILE *fp = g_fopen (path, "rb");
+  gboolean zip;
+
+  if (fp == NULL)
+    return FALSE;
+  zip = fread (magic, 1, 4, fp) == 4 && memcmp (magic, "PK\x03\x04", 4) == 0;
+  fclose (fp);
+
+  return zip;
+}
+
 static GBytes *
 read_entry_data (struct archive        *archive,
                  const char            *bundle_path,
@@ -271,13 +286,18 @@ sihua_bundle_read_zip (const char   *path,
 
   entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
 
+  /* Only the central directory is trusted: a zip read front to back can
+   * show other entries than the directory lists, and a truncated file has
+   * no directory at all. */
   archive = archive_read_new ();
-  archive_read_support_format_zip (archive);
+  archive_read_support_format_zip_seekable (archive);
   if (archive_read_open_filename (archive, path, 64 * 1024) != ARCHIVE_OK)
     {
-      g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_READ,
-                   _("%s is not a Sihua bundle (not a zip file): %s"), path,
-                   archive_error_string (archive));
+      if (starts_like_zip (path))
+        set_archive_error (error, archive, path);
+      else
+        g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_READ,
+                     _("%s is not a Sihua bundle (not a zip file)"), path);
       archive_read_free (archive);
       return NULL;
     }

@@ -257,9 +257,8 @@ emit_assessment (Walk          *walk,
   g_autofree char *key = g_strdup_printf ("%s\n%s", column_text (row, 2), column_text (row, 3));
   SihuaModel *model = g_hash_table_lookup (walk->models, key);
   g_autoptr(GHashTable) table = sihua_answer_table_new ();
-  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                      (GDestroyNotify) answer_row_free);
-  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(GHashTable) rows = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func ((GDestroyNotify) answer_row_free);
   g_autoptr(SihuaScore) score = NULL;
   g_autofree char *created = format_time (row, 12);
   g_autofree char *modified = format_time (row, 13);
