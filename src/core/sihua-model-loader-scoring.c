@@ -181,7 +181,9 @@ load_requirement (SihuaLoader *loader,
       else if (requirement->kind == SIHUA_REQUIREMENT_COUNT_AT_STAGE
                && requirement->count > (int) g_strv_length ((char **) subset))
         _sihua_loader_problem (loader, path,
-                               _("asks for %d dimensions, but subset “%s” has only %u"),
+                               ngettext ("asks for %d dimension, but subset “%s” has only %u",
+                                         "asks for %d dimensions, but subset “%s” has only %u",
+                                         requirement->count),
                                requirement->count, requirement->subset,
                                g_strv_length ((char **) subset));
     }

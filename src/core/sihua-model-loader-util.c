@@ -549,9 +549,14 @@ _sihua_loader_level (SihuaLoader *loader,
     {
       g_autofree char *key_path = _sihua_loader_path_key (path, key);
 
-      _sihua_loader_problem (loader, key_path,
-                             _("level %d does not exist: the levels of this model go from %d to %u"),
-                             value, lowest, loader->n_levels - 1);
+      if (lowest == 0)
+        _sihua_loader_problem (loader, key_path,
+                               _("level %d does not exist: the levels of this model go from 0 to %u"),
+                               value, loader->n_levels - 1);
+      else
+        _sihua_loader_problem (loader, key_path,
+                               _("level %d is not possible here: use a level from %d to %u"),
+                               value, lowest, loader->n_levels - 1);
       return FALSE;
     }
 
