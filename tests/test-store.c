@@ -548,6 +548,8 @@ test_store_search_many_async (void)
     g_main_context_iteration (NULL, TRUE);
   /* 公司99, 公司990–999, 公司9900–9999: 111 rows, limited to 20. */
   g_assert_cmpuint (found->len, ==, 20);
+  while (g_atomic_int_get (&G_OBJECT (store)->ref_count) > 1)
+    g_usleep (1000);
   g_assert_finalize_object (store);
 
   sihua_test_remove_tree (dir);
