@@ -501,7 +501,8 @@ sihua_requirement_gap_describe (const SihuaRequirementGap *gap,
     case SIHUA_REQUIREMENT_STAGE_SHARE:
       return g_strdup_printf (_("Dimensions at %s or above carry %.1f%% of the weight; %.1f%% needed"),
                               level_name (model, gap->level, language),
-                              100 * gap->have, 100 * gap->need);
+                              sihua_score_round1 (100 * gap->have),
+                              sihua_score_round1 (100 * gap->need));
 
     case SIHUA_REQUIREMENT_NO_LAGGARD:
       return g_strdup_printf (_("Every dimension must be at %s or above; the lowest is at %s"),
@@ -509,10 +510,12 @@ sihua_requirement_gap_describe (const SihuaRequirementGap *gap,
                               level_name (model, (int) gap->have, language));
 
     case SIHUA_REQUIREMENT_POINTS_TOTAL:
-      return g_strdup_printf (_("%.1f points; %.1f needed"), gap->have, gap->need);
+      return g_strdup_printf (_("%.1f points; %.1f needed"),
+                              sihua_score_round1 (gap->have), sihua_score_round1 (gap->need));
 
     case SIHUA_REQUIREMENT_INDEX_MIN:
-      return g_strdup_printf (_("Index %.1f; %.1f needed"), gap->have, gap->need);
+      return g_strdup_printf (_("Index %.1f; %.1f needed"),
+                              sihua_score_round1 (gap->have), sihua_score_round1 (gap->need));
 
     case SIHUA_REQUIREMENT_COUNT_AT_STAGE:
       {

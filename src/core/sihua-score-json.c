@@ -9,7 +9,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
+
+#include "sihua-answer.h"
 
 #include "sihua-score-json.h"
 
@@ -380,4 +383,154 @@ sihua_roadmap_to_json (SihuaRoadmap  *roadmap,
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
+}
+
+static gboolean
+read_texts (SihuaModel  *model,
+            JsonObject  *object,
+            const char  *member,
+            GHashTable  *texts,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  JsonObjectIter iter;
+  const char *question_id;
+  JsonNode *value;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, SIHUA_ANSWER_ERROR, SIHUA_ANSWER_ERROR_INVALID,
+                   _("“%s” must be an object of question ids and texts"), member);
+      return FALSE;
+    }
+
+  json_object_iter_init (&iter, json_node_get_object (node));
+  while (json_object_iter_next (&iter, &question_id, &value))
+    {
+      if (sihua_model_lookup_question (model, question_id) == NULL)
+        {
+          g_set_error (error, SIHUA_ANSWER_ERROR, SIHUA_ANSWER_ERROR_INVALID,
+                       _("%s: no question “%s” in model %s"), member, question_id,
+                       sihua_model_get_id (model));
+          return FALSE;
+        }
+      if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
+        {
+          g_set_error (error, SIHUA_ANSWER_ERROR, SIHUA_ANSWER_ERROR_INVALID,
+                       _("%s: the text for “%s” must be a string"), member, question_id);
+          return FALSE;
+        }
+      g_hash_table_insert (texts, (gpointer) question_id, (gpointer) json_node_get_string (value));
+    }
+
+  return TRUE;
+}
+
+/**
+ * sihua_score_read_answers:
+ * @model: the model the answers belong to
+ * @root: the parsed file
+ * @error: where a problem is reported
+ *
+ * Returns: (transfer full) (nullable): the answer table, or %NULL on error.
+ */
+GHashTable *
+sihua_score_read_answers (SihuaModel  *model,
+                          JsonNode    *root,
+                          GError     **error)
+{
+  g_autoptr(GHashTable) answers = NULL;
+  g_autoptr(GHashTable) notes = NULL;
+  g_autoptr(GHashTable) evidence = NULL;
+  JsonObject *object;
+  JsonNode *node;
+  JsonObjectIter iter;
+  const char *question_id;
+  JsonNode *value_node;
+
+  g_return_val_if_fail (SIHUA_IS_MODEL (model), NULL);
+  g_return_val_if_fail (root != NULL, NULL);
+
+  node = JSON_NODE_HOLDS_OBJECT (root)
+    ? json_object_get_member (json_node_get_object (root), "answers") : NULL;
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, SIHUA_ANSWER_ERROR, SIHUA_ANSWER_ERROR_INVALID,
+                   _("The answers file must hold a JSON object with “answers”"));
+      return NULL;
+    }
+  object = json_node_get_object (root);
+
+  notes = g_hash_table_new (g_str_hash, g_str_equal);
+  evidence = g_hash_table_new (g_str_hash, g_str_equal);
+  if (!read_texts (model, object, "notes", notes, error) ||
+      !read_texts (model, object, "evidence", evidence, error))
+    return NULL;
+
+  answers = sihua_answer_table_new ();
+  json_object_iter_init (&iter, json_node_get_object (node));
+  while (json_object_iter_next (&iter, &question_id, &value_node))
+    {
+      SihuaQuestion *question = sihua_model_lookup_question (model, question_id);
+      g_autoptr(GError) local_error = NULL;
+      SihuaAnswerValue *value;
+
+      if (question == NULL)
+        {
+          g_set_error (error, SIHUA_ANSWER_ERROR, SIHUA_ANSWER_ERROR_INVALID,
+                       _("answers: no question “%s” in model %s"), question_id,
+                       sihua_model_get_id (model));
+          return NULL;
+        }
+
+      value = sihua_answer_value_from_json (question, value_node, &local_error);
+      if (value == NULL)
+        {
+          g_set_error (error, SIHUA_ANSWER_ERROR, SIHUA_ANSWER_ERROR_INVALID,
+                       _("answers: %s: %s"), question_id,
+                       local_error != NULL ? local_error->message : _("invalid value"));
+          return NULL;
+        }
+
+      g_hash_table_replace (answers, g_strdup (question_id),
+                            sihua_answer_new (question_id, value,
+                                              g_hash_table_lookup (notes, question_id),
+                                              g_hash_table_lookup (evidence, question_id)));
+    }
+
+  return g_steal_pointer (&answers);
+}
+
+/**
+ * sihua_score_read_answers_file:
+ *
+ * Returns: (transfer full) (nullable): the answer table of the file at @path.
+ */
+GHashTable *
+sihua_score_read_answers_file (SihuaModel  *model,
+                               const char  *path,
+                               GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  GHashTable *answers;
+
+  g_return_val_if_fail (SIHUA_IS_MODEL (model), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!json_parser_load_from_file (parser, path, &local_error))
+    {
+      g_set_error (error, SIHUA_ANSWER_ERROR, SIHUA_ANSWER_ERROR_INVALID,
+                   "%s: %s", path, local_error->message);
+      return NULL;
+    }
+
+  answers = sihua_score_read_answers (model, json_parser_get_root (parser), &local_error);
+  if (answers == NULL)
+    g_set_error (error, SIHUA_ANSWER_ERROR, SIHUA_ANSWER_ERROR_INVALID,
+                 "%s: %s", path, local_error->message);
+
+  return answers;
 }

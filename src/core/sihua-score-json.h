@@ -29,6 +29,17 @@ JsonNode   *sihua_roadmap_to_json            (SihuaRoadmap   *roadmap,
                                               SihuaModel     *model,
                                               SihuaLanguage   language);
 
+/* Reads an answers file — {"answers": {"QID": VALUE, …}, "notes": {"QID":
+ * "…"}, "evidence": {…}} as `assessment import` takes it — into an answer
+ * table for @model. Any unknown question or invalid value fails the whole
+ * file with a message naming it. */
+GHashTable *sihua_score_read_answers         (SihuaModel     *model,
+                                              JsonNode       *root,
+                                              GError        **error);
+GHashTable *sihua_score_read_answers_file    (SihuaModel     *model,
+                                              const char     *path,
+                                              GError        **error);
+
 /* "stage_share", "no_laggard", "points_total", "index_min", "count_at_stage". */
 const char *sihua_requirement_kind_to_string (SihuaRequirementKind kind);
 /* "low", "medium", "high". */

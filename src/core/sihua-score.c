@@ -213,3 +213,12 @@ sihua_score_lookup_question (SihuaScore *self,
 
   return &g_array_index (self->questions, SihuaQuestionScore, question->index);
 }
+
+double
+sihua_score_round1 (double value)
+{
+  /* The nudge keeps 41.25, stored as 41.249999…, from rounding down. */
+  if (isnan (value))
+    return value;
+  return round (value * 10 + (value >= 0 ? 1e-7 : -1e-7)) / 10;
+}

@@ -89,6 +89,10 @@ const SihuaQuestionScore  *sihua_score_get_question        (SihuaScore *self,
 const SihuaQuestionScore  *sihua_score_lookup_question     (SihuaScore *self,
                                                             const char *question_id);
 
+/* @value rounded to one decimal, halves away from zero (41.25 → 41.3), as
+ * every figure is shown; NAN stays NAN. */
+double                     sihua_score_round1              (double      value);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SihuaScore, sihua_score_unref)
 
 G_END_DECLS

@@ -1,0 +1,392 @@
+/* sihua-cli-score.c
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sihua-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "sihua-cli-score.h"
+#include "sihua-flags.h"
+#include "sihua-model-catalog.h"
+#include "sihua-next-level.h"
+#include "sihua-roadmap.h"
+#include "sihua-score-json.h"
+#include "sihua-scoring.h"
+
+/* What both commands work on: a model and its answers, from the store (an
+ * assessment ID) or from files (--model and --answers). */
+typedef struct
+{
+  SihuaModel *model;
+  GHashTable *answers;
+} Input;
+
+static void
+input_clear (Input *input)
+{
+  g_clear_object (&input->model);
+  g_clear_pointer (&input->answers, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Input, input_clear)
+
+static SihuaModel *
+load_model (const char  *model_arg,
+            GError     **error)
+{
+  g_autoptr(SihuaModelCatalog) catalog = NULL;
+
+  /* A path to a model file, or the id of a known model. */
+  if (g_file_test (model_arg, G_FILE_TEST_IS_REGULAR))
+    return sihua_model_new_from_file (model_arg, error);
+
+  catalog = sihua_model_catalog_new (NULL);
+  return sihua_model_catalog_lookup (catalog, model_arg, NULL, error);
+}
+
+/* Returns 0 when @input is filled in, else the exit status. */
+static int
+load_input (SihuaCli    *cli,
+            const char  *command,
+            int          argc,
+            char       **argv,
+            const char  *model_arg,
+            const char  *answers_arg,
+            Input       *input)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (model_arg != NULL || answers_arg != NULL)
+    {
+      if (argc > 1)
+        return sihua_cli_usage_error (_("%s: give either an assessment ID or --model and --answers, not both"),
+                                      command);
+      if (model_arg == NULL || answers_arg == NULL)
+        return sihua_cli_usage_error (_("%s: --model and --answers go together"), command);
+
+      input->model = load_model (model_arg, &error);
+      if (input->model == NULL)
+        return sihua_cli_fail_error (error);
+      input->answers = sihua_score_read_answers_file (input->model, answers_arg, &error);
+      if (input->answers == NULL)
+        return sihua_cli_fail_error (error);
+      return 0;
+    }
+  else
+    {
+      SihuaStore *store;
+      gint64 id;
+      char *end = NULL;
+
+      if (argc != 2)
+        return sihua_cli_usage_error (_("%s: which assessment? Give its ID (or --model and --answers)"),
+                                      command);
+
+      id = g_ascii_strtoll (argv[1], &end, 10);
+      if (end == argv[1] || *end != '\0' || id <= 0)
+        return sihua_cli_usage_error (_("%s: “%s” is not an assessment ID"), command, argv[1]);
+
+      store = sihua_cli_get_store (cli, &error);
+      if (store == NULL)
+        return sihua_cli_fail_error (error);
+
+      /* Scored with the model version the assessment is pinned to. */
+      input->model = sihua_store_load_assessment_model (store, id, &error);
+      if (input->model == NULL)
+        return sihua_cli_fail_error (error);
+      input->answers = sihua_store_load_answers (store, id, &error);
+      if (input->answers == NULL)
+        return sihua_cli_fail_error (error);
+      return 0;
+    }
+}
+
+static gboolean
+parse_language (const char    *command,
+                const char    *lang,
+                SihuaLanguage *language,
+                int           *status)
+{
+  gboolean ok = TRUE;
+
+  if (lang == NULL)
+    {
+      *language = sihua_language_from_locale ();
+      return TRUE;
+    }
+
+  *language = sihua_language_from_string (lang, &ok);
+  if (!ok)
+    *status = sihua_cli_usage_error (_("%s: --lang must be zh_CN or en, not “%s”"), command, lang);
+
+  return ok;
+}
+
+static const char *
+level_name (SihuaModel    *model,
+            int            level,
+            SihuaLanguage  language)
+{
+  const SihuaLevel *l = level >= 0 ? sihua_model_get_level (model, level) : NULL;
+
+  return l != NULL ? sihua_text_get (&l->name, language, NULL) : "—";
+}
+
+static void
+print_gap_questions (const SihuaDimensionGap *gap)
+{
+  for (guint i = 0; i < gap->questions->len; i++)
+    {
+      const SihuaQuestionGap *q = &g_array_index (gap->questions, SihuaQuestionGap, i);
+
+      printf ("      %s: %d → %d\n", q->question->id, q->level, q->needed);
+    }
+}
+
+static void
+print_score (SihuaScore     *score,
+             GArray         *flags,
+             SihuaNextLevel *next,
+             SihuaLanguage   language)
+{
+  SihuaModel *model = sihua_score_get_model (score);
+  int stage = sihua_score_get_stage (score);
+
+  printf ("%s %s %s\n", _("Model:"), sihua_model_get_id (model), sihua_model_get_version (model));
+  if (stage >= 0)
+    printf ("%s %d %s\n", _("Overall stage:"), stage, level_name (model, stage, language));
+  else
+    printf ("%s %s\n", _("Overall stage:"), _("not scored yet"));
+  if (!isnan (sihua_score_get_index (score)))
+    printf ("%s %.1f\n", _("Index:"), sihua_score_round1 (sihua_score_get_index (score)));
+  printf (_("Answered: %u of %u applicable questions"),
+          sihua_score_get_answered (score), sihua_score_get_applicable (score));
+  printf (" (%s)\n", sihua_score_is_complete (score) ? _("complete") : _("incomplete"));
+
+  printf ("\n%s\n", _("Dimensions:"));
+  for (guint i = 0; i < sihua_score_get_n_dimensions (score); i++)
+    {
+      const SihuaDimensionScore *d = sihua_score_get_dimension (score, i);
+      const char *title = sihua_text_get (&d->dimension->title, language, NULL);
+
+      if (d->scored)
+        printf ("  %-12s %5.1f  %d %s  (%u/%u)\n", title, sihua_score_round1 (d->score), d->stage,
+                level_name (model, d->stage, language), d->answered, d->applicable);
+      else
+        printf ("  %-12s %5s  %s  (%u/%u)\n", title, "—", _("not scored"),
+                d->answered, d->applicable);
+    }
+
+  if (flags->len > 0)
+    {
+      printf ("\n%s\n", _("To verify:"));
+      for (guint i = 0; i < flags->len; i++)
+        {
+          const SihuaFlag *flag = &g_array_index (flags, SihuaFlag, i);
+          g_autofree char *text = sihua_flag_describe (flag, model, language);
+
+          printf ("  %s: %s\n", flag->question->id, text);
+        }
+    }
+
+  if (next->target >= 0)
+    {
+      printf ("\n%s %d %s\n", _("For the next stage:"), next->target,
+              level_name (model, next->target, language));
+      for (guint i = 0; i < next->requirements->len; i++)
+        {
+          g_autofree char *text = sihua_requirement_gap_describe (&g_array_index (next->requirements,
+                                                                                  SihuaRequirementGap, i),
+                                                                  model, language);
+          printf ("  - %s\n", text);
+        }
+      for (guint i = 0; i < next->overall->len; i++)
+        {
+          const SihuaDimensionGap *gap = g_ptr_array_index (next->overall, i);
+          g_autofree char *text = sihua_dimension_gap_describe (gap, model, language);
+
+          printf ("  - %s\n", text);
+          print_gap_questions (gap);
+        }
+    }
+}
+
+int
+sihua_cli_score_run (SihuaCli  *cli,
+                     int        argc,
+                     char     **argv)
+{
+  g_autofree char *model_arg = NULL;
+  g_autofree char *answers_arg = NULL;
+  g_autofree char *lang = NULL;
+  g_auto(Input) input = { NULL, NULL };
+  g_autoptr(SihuaScore) score = NULL;
+  g_autoptr(GArray) flags = NULL;
+  g_autoptr(SihuaNextLevel) next = NULL;
+  SihuaLanguage language;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "model", 0, 0, G_OPTION_ARG_STRING, &model_arg, N_("Score against this model (file or id) instead of an assessment"), "MODEL" },
+    { "answers", 0, 0, G_OPTION_ARG_FILENAME, &answers_arg, N_("The answers file to score with --model"), "FILE" },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of the texts: zh_CN or en"), "LANG" },
+    { NULL }
+  };
+
+  if (!sihua_cli_parse_options ("score", entries, &argc, &argv, &status))
+    return status;
+  if (!parse_language ("score", lang, &language, &status))
+    return status;
+  status = load_input (cli, "score", argc, argv, model_arg, answers_arg, &input);
+  if (status != 0)
+    return status;
+
+  score = sihua_scoring_compute (input.model, input.answers);
+  flags = sihua_flags_compute (score, input.answers);
+  next = sihua_next_level_compute (score, -1);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonNode) root = sihua_score_to_json (score, flags, next, language);
+
+      sihua_cli_print_json (root);
+    }
+  else
+    print_score (score, flags, next, language);
+
+  return 0;
+}
+
+static void
+print_item (const SihuaRoadmapItem *item,
+            guint                   number,
+            SihuaLanguage           language)
+{
+  const SihuaRecommendation *recommendation = item->recommendation;
+
+  printf ("  %u. %s", number, sihua_text_get (&recommendation->title, language, NULL));
+  if (item->dimension != NULL)
+    printf (" (%s → %d)", sihua_text_get (&item->dimension->title, language, NULL),
+            recommendation->level);
+  if (recommendation->quick_win)
+    printf (" [%s]", _("quick win"));
+  printf ("\n");
+}
+
+static void
+print_roadmap (SihuaRoadmap  *roadmap,
+               SihuaModel    *model,
+               SihuaLanguage  language)
+{
+  guint number = 0;
+
+  printf (_("Roadmap from stage %d %s to stage %d %s"), MAX (roadmap->stage, 0),
+          level_name (model, MAX (roadmap->stage, 0), language),
+          roadmap->target, level_name (model, roadmap->target, language));
+  printf ("\n");
+
+  if (roadmap->gaps->len > 0)
+    {
+      printf ("\n%s\n", _("Gaps:"));
+      for (guint i = 0; i < roadmap->gaps->len; i++)
+        {
+          const SihuaTargetGap *gap = &g_array_index (roadmap->gaps, SihuaTargetGap, i);
+
+          printf ("  %s: ", sihua_text_get (&gap->dimension->title, language, NULL));
+          printf (ngettext ("stage %d, %d level missing", "stage %d, %d levels missing", gap->missing),
+                  gap->stage, gap->missing);
+          printf ("\n");
+        }
+    }
+
+  for (guint h = 0; h < G_N_ELEMENTS (roadmap->phases); h++)
+    {
+      const SihuaRoadmapPhase *phase = &roadmap->phases[h];
+
+      if (phase->items->len == 0)
+        continue;
+      printf ("\n%s\n", sihua_horizon_describe (phase->horizon));
+      for (guint i = 0; i < phase->items->len; i++)
+        print_item (&g_array_index (phase->items, SihuaRoadmapItem, i), ++number, language);
+    }
+
+  if (sihua_roadmap_get_n_items (roadmap) == 0)
+    printf ("\n%s\n", _("No recommended actions between this stage and the target."));
+
+  if (roadmap->barriers->len > 0)
+    {
+      printf ("\n%s\n", _("For the barriers the company reported:"));
+      for (guint i = 0; i < roadmap->barriers->len; i++)
+        {
+          const SihuaRoadmapItem *item = &g_array_index (roadmap->barriers, SihuaRoadmapItem, i);
+
+          printf ("  - %s (%s)\n", sihua_text_get (&item->recommendation->title, language, NULL),
+                  sihua_horizon_describe (item->recommendation->horizon));
+        }
+    }
+}
+
+int
+sihua_cli_roadmap_run (SihuaCli  *cli,
+                       int        argc,
+                       char     **argv)
+{
+  g_autofree char *model_arg = NULL;
+  g_autofree char *answers_arg = NULL;
+  g_autofree char *lang = NULL;
+  g_autofree char *target_arg = NULL;
+  g_auto(Input) input = { NULL, NULL };
+  g_autoptr(SihuaScore) score = NULL;
+  g_autoptr(SihuaRoadmap) roadmap = NULL;
+  SihuaLanguage language;
+  int target = -1;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "target", 0, 0, G_OPTION_ARG_STRING, &target_arg, N_("The overall level to plan for (default: the next one)"), "L" },
+    { "model", 0, 0, G_OPTION_ARG_STRING, &model_arg, N_("Plan against this model (file or id) instead of an assessment"), "MODEL" },
+    { "answers", 0, 0, G_OPTION_ARG_FILENAME, &answers_arg, N_("The answers file to plan from with --model"), "FILE" },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of the texts: zh_CN or en"), "LANG" },
+    { NULL }
+  };
+
+  if (!sihua_cli_parse_options ("roadmap", entries, &argc, &argv, &status))
+    return status;
+  if (!parse_language ("roadmap", lang, &language, &status))
+    return status;
+  status = load_input (cli, "roadmap", argc, argv, model_arg, answers_arg, &input);
+  if (status != 0)
+    return status;
+
+  if (target_arg != NULL)
+    {
+      int max_level = (int) sihua_model_get_n_levels (input.model) - 1;
+      char *end = NULL;
+      gint64 value = g_ascii_strtoll (target_arg, &end, 10);
+
+      if (end == target_arg || *end != '\0' || value < 0 || value > max_level)
+        return sihua_cli_usage_error (_("roadmap: --target must be a level from 0 to %d, not “%s”"),
+                                      max_level, target_arg);
+      target = (int) value;
+    }
+
+  score = sihua_scoring_compute (input.model, input.answers);
+  roadmap = sihua_roadmap_compute (score, input.answers, target);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonNode) root = sihua_roadmap_to_json (roadmap, input.model, language);
+
+      sihua_cli_print_json (root);
+    }
+  else
+    print_roadmap (roadmap, input.model, language);
+
+  return 0;
+}
