@@ -35,6 +35,7 @@ gboolean    _sihua_loader_check_keys (SihuaLoader        *loader,
                                       JsonObject         *object,
                                       const char * const *allowed,
                                       const char * const *required);
+gboolean    _sihua_loader_is_valid_id (const char     *id);
 JsonObject *_sihua_loader_object     (SihuaLoader        *loader,
                                       const char         *path,
                                       JsonNode           *node);

@@ -45,6 +45,12 @@ _sihua_loader_subsets (SihuaLoader *loader,
       g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
       JsonArray *ids;
 
+      if (!_sihua_loader_is_valid_id (name))
+        _sihua_loader_problem (loader, path,
+                               _("“%s” is not a valid subset name: use lower-case letters a–z, "
+                                 "digits and “.”, “_” or “-”, starting with a letter or a digit"),
+                               name);
+
       if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) == 0)
         {
           _sihua_loader_problem (loader, path,

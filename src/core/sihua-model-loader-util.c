@@ -265,8 +265,8 @@ _sihua_loader_string (SihuaLoader  *loader,
   return TRUE;
 }
 
-static gboolean
-is_valid_id (const char *id)
+gboolean
+_sihua_loader_is_valid_id (const char *id)
 {
   if (!g_ascii_islower (*id) && !g_ascii_isdigit (*id))
     return FALSE;
@@ -288,7 +288,7 @@ _sihua_loader_id (SihuaLoader  *loader,
   if (!_sihua_loader_string (loader, path, object, key, &id))
     return FALSE;
 
-  if (!is_valid_id (id))
+  if (!_sihua_loader_is_valid_id (id))
     {
       g_autofree char *key_path = _sihua_loader_path_key (path, key);
 
