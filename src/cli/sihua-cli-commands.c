@@ -9,14 +9,29 @@
 
 #include <glib/gi18n.h>
 
+#include "sihua-cli-assessment.h"
+#include "sihua-cli-company.h"
 #include "sihua-cli-context.h"
 #include "sihua-cli-info.h"
 #include "sihua-cli-model.h"
 #include "sihua-cli-score.h"
+#include "sihua-cli-store.h"
 
 /* Every command of sihua-cli, in the order `--help` lists them. */
 const SihuaCliCommand sihua_cli_commands[] = {
   { "info", "", N_("Show where Sihua keeps its data and which report font it uses"), sihua_cli_info_run },
+  { "company add", "--name NAME [--industry CODE] [--size micro|small|medium] [--region TEXT] [--uscc CODE] [--employees N] [--address TEXT] [--contact TEXT] [--notes TEXT]", N_("Add a company and print its id"), sihua_cli_company_add_run },
+  { "company list", "", N_("List the companies, most recently assessed first"), sihua_cli_company_list_run },
+  { "company show", "ID", N_("Show a company and its assessments"), sihua_cli_company_show_run },
+  { "assessment new", "--company ID [--model MODEL_ID] [--from ASSESSMENT_ID] [--consultant NAME]", N_("Start an assessment of a company and print its id"), sihua_cli_assessment_new_run },
+  { "assessment answer", "ID QUESTION_ID VALUE [--note TEXT] [--evidence TEXT]", N_("Answer a question: a level, an option id, ids separated by commas, a number, text or na"), sihua_cli_assessment_answer_run },
+  { "assessment import", "ID FILE.json", N_("Import answers from a JSON file, all or nothing"), sihua_cli_assessment_import_run },
+  { "assessment show", "ID", N_("Show an assessment and its answers"), sihua_cli_assessment_show_run },
+  { "assessment history", "ID QUESTION_ID", N_("List the changes to one answer"), sihua_cli_assessment_history_run },
+  { "assessment undo", "ID", N_("Undo the latest answer change of an assessment"), sihua_cli_assessment_undo_run },
+  { "check", "", N_("Check the database's integrity and list its backups"), sihua_cli_check_run },
+  { "backup", "", N_("Back up the database now"), sihua_cli_backup_run },
+  { "restore", "BACKUP", N_("Replace the database with a backup, keeping a copy of the current one"), sihua_cli_restore_run },
   { "model validate", "FILE", N_("Check a questionnaire model file and list every problem"), sihua_cli_model_validate_run },
   { "model list", "", N_("List the available questionnaire models, the default one first"), sihua_cli_model_list_run },
   { "model show", "ID [VERSION]", N_("Show the structure of a questionnaire model"), sihua_cli_model_show_run },

@@ -1,0 +1,33 @@
+/* sihua-cli-assessment.h
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sihua-cli-context.h"
+
+G_BEGIN_DECLS
+
+int sihua_cli_assessment_new_run     (SihuaCli  *cli,
+                                      int        argc,
+                                      char     **argv);
+int sihua_cli_assessment_answer_run  (SihuaCli  *cli,
+                                      int        argc,
+                                      char     **argv);
+int sihua_cli_assessment_import_run  (SihuaCli  *cli,
+                                      int        argc,
+                                      char     **argv);
+int sihua_cli_assessment_show_run    (SihuaCli  *cli,
+                                      int        argc,
+                                      char     **argv);
+int sihua_cli_assessment_history_run (SihuaCli  *cli,
+                                      int        argc,
+                                      char     **argv);
+int sihua_cli_assessment_undo_run    (SihuaCli  *cli,
+                                      int        argc,
+                                      char     **argv);
+
+G_END_DECLS
