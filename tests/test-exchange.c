@@ -915,6 +915,81 @@ test_bundle_hostile_fixtures (Fixture       *f,
     }
 }
 
+/* --- the command line ---------------------------------------------------- */
+
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *bundle = g_build_filename (f->dir, "cli.sihua", NULL);
+  g_autofree char *other_db = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *xlsx = g_build_filename (f->dir, "cli.xlsx", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "cli.csv", NULL);
+  g_autofree char *csv_answers = g_build_filename (f->dir, "cli-answers.csv", NULL);
+  g_autofree char *theirs_bundle = g_build_filename (f->dir, "cli-theirs.sihua", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length, after_length;
+
+  g_clear_object (&f->store);
+
+  g_assert_cmpint (sihua_test_run_cli (f->db_path, &out, &err, "export", "--format", "xlsx",
+                                       "-o", xlsx, NULL), ==, 0);
+  g_assert_true (g_file_test (xlsx, G_FILE_TEST_IS_REGULAR));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (sihua_test_run_cli (f->db_path, &out, &err, "export", "--format", "csv", "--bom",
+                                       "--assessment", f->assessment_uuid, "-o", csv, NULL), ==, 0);
+  g_assert_true (g_file_test (csv_answers, G_FILE_TEST_IS_REGULAR));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (sihua_test_run_cli (f->db_path, &out, &err, "export", "--format", "ods",
+                                       "-o", csv, NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (sihua_test_run_cli (f->db_path, &out, &err, "bundle", "export",
+                                       "--company", f->company_uuid, "-o", bundle, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (sihua_test_run_cli (other_db, &out, &err, "--json", "bundle", "import", bundle, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\"companies_added\" : 1"));
+  g_assert_nonnull (strstr (out, "\"imported\" : true"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Change a note on the other side: importing it back conflicts. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SihuaStore) other = sihua_store_open (other_db, &error);
+    g_assert_no_error (error);
+    set_answer (other, local_assessment_id (other, f->assessment_uuid), "systems.coverage",
+                sihua_answer_value_new_level (0), "changed there");
+    sihua_bundle_export (other, NULL, theirs_bundle, &error);
+    g_assert_no_error (error);
+  }
+
+  g_file_get_contents (f->db_path, &before, &before_length, NULL);
+  g_assert_cmpint (sihua_test_run_cli (f->db_path, &out, &err, "bundle", "import", theirs_bundle, NULL), ==, 1);
+  g_assert_nonnull (strstr (out, "answer:systems.coverage"));
+  g_assert_nonnull (strstr (err, "--on-conflict"));
+  g_file_get_contents (f->db_path, &after, &after_length, NULL);
+  g_assert_cmpuint (before_length, ==, after_length);
+  g_assert_true (memcmp (before, after, before_length) == 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (sihua_test_run_cli (f->db_path, &out, &err, "bundle", "import", theirs_bundle,
+                                       "--on-conflict", "sideways", NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (sihua_test_run_cli (f->db_path, &out, &err, "bundle", "import", theirs_bundle,
+                                       "--on-conflict", "theirs", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "→ theirs"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -939,6 +1014,8 @@ main (int   argc,
   g_test_add ("/exchange/bundle/conflicts", Fixture, "fill", fixture_set_up, test_bundle_conflicts, fixture_tear_down);
   g_test_add ("/exchange/bundle/hostile", Fixture, "fill", fixture_set_up, test_bundle_hostile, fixture_tear_down);
   g_test_add ("/exchange/bundle/hostile-fixtures", Fixture, "fill", fixture_set_up, test_bundle_hostile_fixtures, fixture_tear_down);
+
+  g_test_add ("/exchange/cli", Fixture, "fill", fixture_set_up, test_cli, fixture_tear_down);
 
   return g_test_run ();
 }

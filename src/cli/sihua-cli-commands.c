@@ -10,8 +10,10 @@
 #include <glib/gi18n.h>
 
 #include "sihua-cli-assessment.h"
+#include "sihua-cli-bundle.h"
 #include "sihua-cli-company.h"
 #include "sihua-cli-context.h"
+#include "sihua-cli-export.h"
 #include "sihua-cli-info.h"
 #include "sihua-cli-model.h"
 #include "sihua-cli-score.h"
@@ -37,6 +39,9 @@ const SihuaCliCommand sihua_cli_commands[] = {
   { "model show", "ID [VERSION]", N_("Show the structure of a questionnaire model"), sihua_cli_model_show_run },
   { "score", "ID | --model MODEL --answers FILE", N_("Score an assessment: stage, index, dimensions, flags and what the next stage needs"), sihua_cli_score_run },
   { "roadmap", "ID [--target L] | --model MODEL --answers FILE", N_("Plan the actions that lead to the next (or target) stage"), sihua_cli_roadmap_run },
+  { "export", "--format csv|xlsx|json [--company ID | --assessment ID] [--bom] -o FILE", N_("Export companies, assessments and answers for analysis"), sihua_cli_export_run },
+  { "bundle export", "[--company ID…] -o FILE.sihua", N_("Pack companies and their assessments into a bundle for another laptop"), sihua_cli_bundle_export_run },
+  { "bundle import", "FILE.sihua [--on-conflict mine|theirs|both]", N_("Merge a bundle from another laptop into this database"), sihua_cli_bundle_import_run },
 };
 
 const guint sihua_cli_n_commands = G_N_ELEMENTS (sihua_cli_commands);

@@ -1,0 +1,110 @@
+/* sihua-cli-export.c
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sihua-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "sihua-cli-export.h"
+#include "sihua-export.h"
+#include "sihua-text.h"
+
+int
+sihua_cli_export_run (SihuaCli  *cli,
+                      int        argc,
+                      char     **argv)
+{
+  g_autofree char *format_name = NULL;
+  g_autofree char *company = NULL;
+  g_autofree char *assessment = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *lang = NULL;
+  gboolean bom = FALSE;
+  SihuaExportOptions options = { 0 };
+  g_autoptr(GError) error = NULL;
+  SihuaStore *store;
+  int status;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("csv, xlsx or json"), "FORMAT" },
+    { "company", 0, 0, G_OPTION_ARG_STRING, &company, N_("Export only this company"), "ID" },
+    { "assessment", 0, 0, G_OPTION_ARG_STRING, &assessment, N_("Export only this assessment"), "ID" },
+    { "bom", 0, 0, G_OPTION_ARG_NONE, &bom, N_("Start CSV files with a byte order mark, for Excel"), NULL },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of question texts: zh_CN or en"), "LANG" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), "FILE" },
+    { NULL }
+  };
+
+  if (!sihua_cli_parse_options ("export", entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return sihua_cli_usage_error (_("Unexpected argument: %s"), argv[1]);
+  if (format_name == NULL)
+    return sihua_cli_usage_error (_("export needs --format csv, xlsx or json"));
+  if (!sihua_export_format_from_string (format_name, &options.format))
+    return sihua_cli_usage_error (_("Unknown export format %s: use csv, xlsx or json"), format_name);
+  if (output == NULL)
+    return sihua_cli_usage_error (_("export needs -o FILE"));
+  if (company != NULL && assessment != NULL)
+    return sihua_cli_usage_error (_("Give --company or --assessment, not both"));
+
+  options.language = sihua_language_from_locale ();
+  if (lang != NULL)
+    {
+      gboolean ok;
+
+      options.language = sihua_language_from_string (lang, &ok);
+      if (!ok)
+        return sihua_cli_usage_error (_("Unknown language %s: use zh_CN or en"), lang);
+    }
+  options.company = company;
+  options.assessment = assessment;
+  options.bom = bom;
+
+  store = sihua_cli_get_store (cli, &error);
+  if (store == NULL)
+    return sihua_cli_fail_error (error);
+
+  if (!sihua_export_to_file (store, &options, output, NULL, NULL, NULL, &error))
+    return sihua_cli_fail_error (error);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "files");
+      json_builder_begin_array (builder);
+      if (options.format == SIHUA_EXPORT_FORMAT_CSV)
+        for (guint t = 0; t < SIHUA_EXPORT_N_TABLES; t++)
+          {
+            g_autofree char *path = sihua_export_csv_table_path (output, t);
+            json_builder_add_string_value (builder, path);
+          }
+      else
+        json_builder_add_string_value (builder, output);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      sihua_cli_print_json (root);
+      return 0;
+    }
+
+  if (options.format == SIHUA_EXPORT_FORMAT_CSV)
+    for (guint t = 0; t < SIHUA_EXPORT_N_TABLES; t++)
+      {
+        g_autofree char *path = sihua_export_csv_table_path (output, t);
+        printf ("%s\n", path);
+      }
+  else
+    printf ("%s\n", output);
+
+  return 0;
+}
