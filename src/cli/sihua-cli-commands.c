@@ -11,6 +11,7 @@
 
 #include "sihua-cli-assessment.h"
 #include "sihua-cli-bundle.h"
+#include "sihua-cli-chart.h"
 #include "sihua-cli-company.h"
 #include "sihua-cli-context.h"
 #include "sihua-cli-export.h"
@@ -37,6 +38,7 @@ const SihuaCliCommand sihua_cli_commands[] = {
   { "model validate", "FILE", N_("Check a questionnaire model file and list every problem"), sihua_cli_model_validate_run },
   { "model list", "", N_("List the available questionnaire models, the default one first"), sihua_cli_model_list_run },
   { "model show", "ID [VERSION]", N_("Show the structure of a questionnaire model"), sihua_cli_model_show_run },
+  { "chart", "ID --kind KIND -o FILE.png", N_("Draw a chart of an assessment as a PNG image"), sihua_cli_chart_run },
   { "score", "ID | --model MODEL --answers FILE", N_("Score an assessment: stage, index, dimensions, flags and what the next stage needs"), sihua_cli_score_run },
   { "roadmap", "ID [--target L] | --model MODEL --answers FILE", N_("Plan the actions that lead to the next (or target) stage"), sihua_cli_roadmap_run },
   { "export", "--format csv|xlsx|json [--company ID | --assessment ID] [--bom] -o FILE", N_("Export companies, assessments and answers for analysis"), sihua_cli_export_run },

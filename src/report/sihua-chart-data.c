@@ -1,0 +1,504 @@
+/* sihua-chart-data.c
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sihua-chart-data"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "sihua-chart-data.h"
+
+/* The language of a chart is chosen per rendering (a Chinese report from an
+ * English desktop, `sihua-cli chart --lang en`), so the chart's own words
+ * are resolved here rather than by the process locale: English is the
+ * msgid; Chinese is the catalogue's translation when the process runs in
+ * Chinese (so translators have the last word on screen), and otherwise the
+ * same words kept next to the msgid, so a Chinese chart never comes out in
+ * English. Callers may override any of them in SihuaChartData.texts. */
+typedef struct
+{
+  const char *msgid;
+  const char *zh_cn;
+} ChartWord;
+
+static const ChartWord chart_texts[SIHUA_CHART_N_TEXTS] = {
+  [SIHUA_CHART_TEXT_CURRENT] = { N_("This assessment"), "本次评估" },
+  [SIHUA_CHART_TEXT_PREVIOUS] = { N_("Previous assessment"), "上次评估" },
+  [SIHUA_CHART_TEXT_TARGET] = { N_("Target"), "目标" },
+  [SIHUA_CHART_TEXT_INDEX] = { N_("Index"), "指数" },
+  [SIHUA_CHART_TEXT_YOUR_STAGE] = { N_("You are here"), "当前所处阶段" },
+  [SIHUA_CHART_TEXT_QUESTIONS] = { N_("Questions answered at each level"), "各阶段的题目数" },
+  [SIHUA_CHART_TEXT_NOT_SCORED] = { N_("not scored"), "未评分" },
+  [SIHUA_CHART_TEXT_NO_DATA] = { N_("No assessments to show yet"), "暂无可显示的评估" },
+};
+
+static const ChartWord level_names[SIHUA_CHART_N_LEVELS] = {
+  { N_("Not started"), "未起步" },
+  { N_("Informatization"), "信息化" },
+  { N_("Automation"), "自动化" },
+  { N_("Digitalization"), "数字化" },
+  { N_("Intelligentization"), "智能化" },
+};
+
+static const char *
+resolve_word (const ChartWord *word,
+              SihuaLanguage    language)
+{
+  const char *translated;
+
+  if (language == SIHUA_LANGUAGE_EN)
+    return word->msgid;
+
+  translated = g_dgettext (GETTEXT_PACKAGE, word->msgid);
+  if (translated != word->msgid && g_strcmp0 (translated, word->msgid) != 0)
+    return translated;
+
+  return word->zh_cn;
+}
+
+static void
+dimension_free (SihuaChartDimension *dimension)
+{
+  g_free (dimension->label);
+  g_free (dimension->short_label);
+  g_free (dimension);
+}
+
+static void
+point_free (SihuaChartPoint *point)
+{
+  g_free (point->date);
+  g_free (point);
+}
+
+SihuaChartData *
+sihua_chart_data_new (SihuaLanguage language)
+{
+  SihuaChartData *data = g_new0 (SihuaChartData, 1);
+
+  data->language = language;
+  data->dimensions = g_ptr_array_new_with_free_func ((GDestroyNotify)dimension_free);
+  data->trend = g_ptr_array_new_with_free_func ((GDestroyNotify)point_free);
+  data->index = NAN;
+  data->stage = -1;
+  data->previous_index = NAN;
+  data->target_index = NAN;
+
+  return data;
+}
+
+void
+sihua_chart_data_free (SihuaChartData *data)
+{
+  if (data == NULL)
+    return;
+
+  g_free (data->title);
+  g_ptr_array_unref (data->dimensions);
+  g_ptr_array_unref (data->trend);
+  for (guint i = 0; i < SIHUA_CHART_N_LEVELS; i++)
+    g_free (data->level_names[i]);
+  for (guint i = 0; i < SIHUA_CHART_N_TEXTS; i++)
+    g_free (data->texts[i]);
+  g_free (data);
+}
+
+/**
+ * sihua_chart_data_add_dimension:
+ *
+ * Returns: (transfer none): the new dimension, with no previous score, no
+ *   target, no counts, and the stage of @score's band
+ */
+SihuaChartDimension *
+sihua_chart_data_add_dimension (SihuaChartData *data,
+                                const char     *label,
+                                double          score)
+{
+  SihuaChartDimension *dimension;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+
+  dimension = g_new0 (SihuaChartDimension, 1);
+  dimension->label = g_strdup (label);
+  dimension->score = score;
+  dimension->previous = NAN;
+  dimension->target = NAN;
+  dimension->stage = sihua_chart_stage_for_score (score);
+  g_ptr_array_add (data->dimensions, dimension);
+
+  return dimension;
+}
+
+/**
+ * sihua_chart_data_add_point:
+ *
+ * Returns: (transfer none): the new trend point
+ */
+SihuaChartPoint *
+sihua_chart_data_add_point (SihuaChartData *data,
+                            const char     *date,
+                            double          index,
+                            int             stage)
+{
+  SihuaChartPoint *point;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (date != NULL, NULL);
+
+  point = g_new0 (SihuaChartPoint, 1);
+  point->date = g_strdup (date);
+  point->index = index;
+  point->stage = stage;
+  g_ptr_array_add (data->trend, point);
+
+  return point;
+}
+
+const char *
+sihua_chart_data_get_text (const SihuaChartData *data,
+                           SihuaChartText        text)
+{
+  g_return_val_if_fail (data != NULL, "");
+  g_return_val_if_fail (text < SIHUA_CHART_N_TEXTS, "");
+
+  if (data->texts[text] != NULL)
+    return data->texts[text];
+
+  return resolve_word (&chart_texts[text], data->language);
+}
+
+const char *
+sihua_chart_data_get_level_name (const SihuaChartData *data,
+                                 int                   level)
+{
+  g_return_val_if_fail (data != NULL, "");
+  g_return_val_if_fail (level >= 0 && level < SIHUA_CHART_N_LEVELS, "");
+
+  if (data->level_names[level] != NULL)
+    return data->level_names[level];
+
+  return resolve_word (&level_names[level], data->language);
+}
+
+const char *
+sihua_chart_dimension_get_label (const SihuaChartDimension *dimension,
+                                 gboolean                   prefer_short)
+{
+  g_return_val_if_fail (dimension != NULL, "");
+
+  if (prefer_short && dimension->short_label != NULL && *dimension->short_label != '\0')
+    return dimension->short_label;
+
+  return dimension->label;
+}
+
+/**
+ * sihua_chart_stage_for_score:
+ *
+ * The band a 0–100 score falls in: level scores are mean levels scaled to
+ * 0–100, so 25, 50, 75 and 100 are where stages 1–4 are reached.
+ *
+ * Returns: 0–4, or -1 for NAN
+ */
+int
+sihua_chart_stage_for_score (double score)
+{
+  if (isnan (score))
+    return -1;
+
+  return CLAMP ((int)floor (score / 25.0 + 1e-9), 0, SIHUA_CHART_N_LEVELS - 1);
+}
+
+gboolean
+sihua_chart_data_has_previous (const SihuaChartData *data)
+{
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  for (guint i = 0; i < data->dimensions->len; i++)
+    if (!isnan (((SihuaChartDimension *)g_ptr_array_index (data->dimensions, i))->previous))
+      return TRUE;
+
+  return FALSE;
+}
+
+gboolean
+sihua_chart_data_has_target (const SihuaChartData *data)
+{
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  for (guint i = 0; i < data->dimensions->len; i++)
+    if (!isnan (((SihuaChartDimension *)g_ptr_array_index (data->dimensions, i))->target))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* JSON: see tests/fixtures/chart-data.json. A text is either a string or
+ * an object {"zh_CN": …, "en": …}, so one file serves both languages. */
+
+static char *
+dup_text (JsonNode      *node,
+          SihuaLanguage  language)
+{
+  JsonObject *object;
+  const char *wanted = language == SIHUA_LANGUAGE_EN ? "en" : "zh_CN";
+  const char *other = language == SIHUA_LANGUAGE_EN ? "zh_CN" : "en";
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_dup_string (node);
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+
+  object = json_node_get_object (node);
+  if (json_object_has_member (object, wanted))
+    return g_strdup (json_object_get_string_member (object, wanted));
+  if (json_object_has_member (object, other))
+    return g_strdup (json_object_get_string_member (object, other));
+
+  return NULL;
+}
+
+static gboolean
+get_number (JsonObject  *object,
+            const char  *member,
+            const char  *where,
+            double      *value,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *value = NAN;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) ||
+      (json_node_get_value_type (node) != G_TYPE_INT64 &&
+       json_node_get_value_type (node) != G_TYPE_DOUBLE))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("%s: “%s” must be a number"), where, member);
+      return FALSE;
+    }
+
+  *value = json_node_get_double (node);
+  if (*value < 0 || *value > 100)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("%s: “%s” is %g, outside 0–100"), where, member, *value);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+get_stage (JsonObject  *object,
+           const char  *where,
+           int          fallback,
+           int         *stage,
+           GError     **error)
+{
+  gint64 value;
+
+  *stage = fallback;
+  if (!json_object_has_member (object, "stage") ||
+      json_object_get_null_member (object, "stage"))
+    return TRUE;
+
+  value = json_object_get_int_member (object, "stage");
+  if (value < 0 || value >= SIHUA_CHART_N_LEVELS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("%s: the stage must be 0 to 4"), where);
+      return FALSE;
+    }
+  *stage = (int)value;
+
+  return TRUE;
+}
+
+static gboolean
+load_dimension (SihuaChartData  *data,
+                JsonNode        *node,
+                guint            position,
+                GError         **error)
+{
+  g_autofree char *where = g_strdup_printf ("dimensions[%u]", position);
+  g_autofree char *label = NULL;
+  SihuaChartDimension *dimension;
+  JsonObject *object;
+  JsonArray *counts;
+  double score;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("%s must be an object"), where);
+      return FALSE;
+    }
+
+  object = json_node_get_object (node);
+  label = dup_text (json_object_get_member (object, "label"), data->language);
+  if (label == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("%s has no label"), where);
+      return FALSE;
+    }
+
+  if (!get_number (object, "score", where, &score, error))
+    return FALSE;
+
+  dimension = sihua_chart_data_add_dimension (data, label, score);
+  dimension->short_label = dup_text (json_object_get_member (object, "short_label"), data->language);
+  if (!get_number (object, "previous", where, &dimension->previous, error) ||
+      !get_number (object, "target", where, &dimension->target, error) ||
+      !get_stage (object, where, dimension->stage, &dimension->stage, error))
+    return FALSE;
+
+  counts = json_object_has_member (object, "counts") ?
+           json_object_get_array_member (object, "counts") : NULL;
+  for (guint i = 0; counts != NULL && i < MIN (json_array_get_length (counts), SIHUA_CHART_N_LEVELS); i++)
+    dimension->counts[i] = (guint)MAX (0, json_array_get_int_element (counts, i));
+
+  return TRUE;
+}
+
+static gboolean
+load_point (SihuaChartData  *data,
+            JsonNode        *node,
+            guint            position,
+            GError         **error)
+{
+  g_autofree char *where = g_strdup_printf ("trend[%u]", position);
+  JsonObject *object;
+  const char *date;
+  double index;
+  int stage;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("%s must be an object"), where);
+      return FALSE;
+    }
+
+  object = json_node_get_object (node);
+  date = json_object_get_string_member_with_default (object, "date", NULL);
+  if (date == NULL || !g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}", date, 0, 0))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("%s needs a date like 2025-03-14"), where);
+      return FALSE;
+    }
+
+  if (!get_number (object, "index", where, &index, error) ||
+      !get_stage (object, where, sihua_chart_stage_for_score (index), &stage, error))
+    return FALSE;
+
+  sihua_chart_data_add_point (data, date, index, stage);
+
+  return TRUE;
+}
+
+/**
+ * sihua_chart_data_new_from_json:
+ * @node: a JSON object in the chart-data format
+ * @language: the language texts are picked in
+ *
+ * Returns: (transfer full): the data, or %NULL with @error set
+ */
+SihuaChartData *
+sihua_chart_data_new_from_json (JsonNode       *node,
+                                SihuaLanguage   language,
+                                GError        **error)
+{
+  g_autoptr(SihuaChartData) data = sihua_chart_data_new (language);
+  JsonObject *root;
+  JsonNode *member;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("Chart data must be a JSON object"));
+      return NULL;
+    }
+
+  root = json_node_get_object (node);
+  data->title = dup_text (json_object_get_member (root, "title"), language);
+  if (!get_number (root, "index", "chart data", &data->index, error) ||
+      !get_number (root, "previous_index", "chart data", &data->previous_index, error) ||
+      !get_number (root, "target_index", "chart data", &data->target_index, error) ||
+      !get_stage (root, "chart data", sihua_chart_stage_for_score (data->index), &data->stage, error))
+    return NULL;
+
+  member = json_object_get_member (root, "level_names");
+  if (member != NULL && JSON_NODE_HOLDS_ARRAY (member))
+    {
+      JsonArray *names = json_node_get_array (member);
+
+      for (guint i = 0; i < MIN (json_array_get_length (names), SIHUA_CHART_N_LEVELS); i++)
+        data->level_names[i] = dup_text (json_array_get_element (names, i), language);
+    }
+
+  member = json_object_get_member (root, "dimensions");
+  if (member != NULL && JSON_NODE_HOLDS_ARRAY (member))
+    {
+      JsonArray *array = json_node_get_array (member);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        if (!load_dimension (data, json_array_get_element (array, i), i, error))
+          return NULL;
+    }
+
+  member = json_object_get_member (root, "trend");
+  if (member != NULL && JSON_NODE_HOLDS_ARRAY (member))
+    {
+      JsonArray *array = json_node_get_array (member);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        if (!load_point (data, json_array_get_element (array, i), i, error))
+          return NULL;
+    }
+
+  return g_steal_pointer (&data);
+}
+
+SihuaChartData *
+sihua_chart_data_new_from_file (const char     *filename,
+                                SihuaLanguage   language,
+                                GError        **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (filename != NULL, NULL);
+
+  if (!json_parser_load_from_file (parser, filename, &local_error))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("Cannot read chart data %s: %s"), filename, local_error->message);
+      return NULL;
+    }
+
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("Chart data %s is empty"), filename);
+      return NULL;
+    }
+
+  return sihua_chart_data_new_from_json (json_parser_get_root (parser), language, error);
+}
