@@ -13,17 +13,19 @@
 
 #include "sihua-application.h"
 #include "sihua-paths.h"
-#include "sihua-screenshot.h"
+#include "sihua-preferences-window.h"
 #include "sihua-window.h"
 
 struct _SihuaApplication
 {
   AdwApplication  parent_instance;
 
-  GSettings      *settings;
-  SihuaStore     *store;
-  char           *db_path;
-  char           *screenshot_path;
+  GSettings         *settings;
+  SihuaStore        *store;
+  SihuaModelCatalog *catalog;
+  char              *db_path;
+  char              *screenshot_path;
+  char              *screenshot_page;
 };
 
 G_DEFINE_FINAL_TYPE (SihuaApplication, sihua_application, ADW_TYPE_APPLICATION)
@@ -31,6 +33,7 @@ G_DEFINE_FINAL_TYPE (SihuaApplication, sihua_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry option_entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use this database instead of the default one"), N_("FILE") },
   { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Save the first frame of the window as a PNG and quit"), N_("FILE") },
+  { "screenshot-page", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The page to save with --screenshot: companies, company, company-form, assessment, results or preferences"), N_("PAGE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { NULL }
 };
@@ -84,9 +87,25 @@ about_activated (GSimpleAction *action,
   gtk_window_present (about);
 }
 
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  SihuaApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  SihuaPreferencesWindow *preferences;
+
+  preferences = sihua_preferences_window_new (parent, self->settings);
+  if (parent != NULL)
+    g_object_set_data (G_OBJECT (parent), "last-dialog", preferences);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
+  { "preferences", preferences_activated },
 };
 
 /*
@@ -110,6 +129,8 @@ sihua_application_handle_local_options (GApplication *app,
     self->db_path = g_strdup (path);
   if (g_variant_dict_lookup (options, "screenshot", "^&ay", &path))
     self->screenshot_path = g_strdup (path);
+  if (g_variant_dict_lookup (options, "screenshot-page", "&s", &path))
+    self->screenshot_page = g_strdup (path);
 
   return -1;
 }
@@ -119,14 +140,26 @@ sihua_application_startup (GApplication *app)
 {
   SihuaApplication *self = SIHUA_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 
   G_APPLICATION_CLASS (sihua_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
+
+  /* The window's own rules (list rows, badges, form errors); the stage
+   * colours themselves come from style.css. */
+  gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/sihua-pages.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   self->settings = g_settings_new (APP_ID);
+  self->catalog = sihua_model_catalog_new (NULL);
 }
 
 static void
@@ -143,19 +176,17 @@ sihua_application_activate (GApplication *app)
       return;
     }
 
+  if (self->db_path == NULL)
+    self->db_path = sihua_paths_get_default_database ();
   if (self->store == NULL)
-    {
-      g_autofree char *default_path = sihua_paths_get_default_database ();
-
-      self->store = sihua_store_open (self->db_path ? self->db_path : default_path, &error);
-    }
+    sihua_application_open_store (self, self->db_path, FALSE, &error);
 
   window = GTK_WINDOW (sihua_window_new (self));
   if (self->store == NULL)
-    sihua_window_show_store_error (SIHUA_WINDOW (window), error);
+    sihua_window_show_store_error (SIHUA_WINDOW (window), self->db_path, error);
 
   if (self->screenshot_path != NULL)
-    sihua_screenshot_after_first_frame (GTK_WIDGET (window), self->screenshot_path);
+    sihua_window_screenshot (SIHUA_WINDOW (window), self->screenshot_page, self->screenshot_path);
 
   gtk_window_present (window);
 }
@@ -166,9 +197,11 @@ sihua_application_finalize (GObject *object)
   SihuaApplication *self = (SihuaApplication *)object;
 
   g_clear_object (&self->store);
+  g_clear_object (&self->catalog);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->db_path, g_free);
   g_clear_pointer (&self->screenshot_path, g_free);
+  g_clear_pointer (&self->screenshot_page, g_free);
 
   G_OBJECT_CLASS (sihua_application_parent_class)->finalize (object);
 }
@@ -233,4 +266,67 @@ sihua_application_get_settings (SihuaApplication *self)
   g_return_val_if_fail (SIHUA_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * sihua_application_get_catalog:
+ *
+ * Returns: (transfer none): the questionnaire models Sihua knows.
+ */
+SihuaModelCatalog *
+sihua_application_get_catalog (SihuaApplication *self)
+{
+  g_return_val_if_fail (SIHUA_IS_APPLICATION (self), NULL);
+
+  return self->catalog;
+}
+
+/**
+ * sihua_application_get_levels_model:
+ *
+ * Returns: (transfer none) (nullable): the default model, whose level names
+ *   label stages where no particular model is at hand (the companies list).
+ */
+SihuaModel *
+sihua_application_get_levels_model (SihuaApplication *self)
+{
+  g_return_val_if_fail (SIHUA_IS_APPLICATION (self), NULL);
+
+  return self->catalog != NULL ? sihua_model_catalog_get_default (self->catalog) : NULL;
+}
+
+/**
+ * sihua_application_open_store:
+ * @path: the database file
+ * @read_only: open it without writing anything
+ *
+ * Opens @path and makes it the application's store; the previous store is
+ * closed only if this succeeds.
+ */
+gboolean
+sihua_application_open_store (SihuaApplication  *self,
+                              const char        *path,
+                              gboolean           read_only,
+                              GError           **error)
+{
+  g_autoptr(SihuaStore) store = NULL;
+
+  g_return_val_if_fail (SIHUA_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (read_only)
+    store = sihua_store_open_read_only (path, error);
+  else
+    store = sihua_store_open (path, error);
+  if (store == NULL)
+    return FALSE;
+
+  g_set_object (&self->store, store);
+  if (path != self->db_path)
+    {
+      g_free (self->db_path);
+      self->db_path = g_strdup (path);
+    }
+
+  return TRUE;
 }

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "sihua-model-catalog.h"
 #include "sihua-store.h"
 
 G_BEGIN_DECLS
@@ -16,8 +17,14 @@ G_BEGIN_DECLS
 #define SIHUA_TYPE_APPLICATION (sihua_application_get_type ())
 G_DECLARE_FINAL_TYPE (SihuaApplication, sihua_application, SIHUA, APPLICATION, AdwApplication)
 
-SihuaApplication *sihua_application_new          (void);
-SihuaStore       *sihua_application_get_store    (SihuaApplication *self);
-GSettings        *sihua_application_get_settings (SihuaApplication *self);
+SihuaApplication  *sihua_application_new                (void);
+SihuaStore        *sihua_application_get_store          (SihuaApplication  *self);
+GSettings         *sihua_application_get_settings       (SihuaApplication  *self);
+SihuaModelCatalog *sihua_application_get_catalog        (SihuaApplication  *self);
+SihuaModel        *sihua_application_get_levels_model   (SihuaApplication  *self);
+gboolean           sihua_application_open_store         (SihuaApplication  *self,
+                                                         const char        *path,
+                                                         gboolean           read_only,
+                                                         GError           **error);
 
 G_END_DECLS

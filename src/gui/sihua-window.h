@@ -16,8 +16,19 @@ G_BEGIN_DECLS
 #define SIHUA_TYPE_WINDOW (sihua_window_get_type ())
 G_DECLARE_FINAL_TYPE (SihuaWindow, sihua_window, SIHUA, WINDOW, AdwApplicationWindow)
 
-SihuaWindow *sihua_window_new              (SihuaApplication *application);
-void         sihua_window_show_store_error (SihuaWindow      *self,
-                                            const GError     *error);
+SihuaWindow *sihua_window_new                (SihuaApplication *application);
+void         sihua_window_show_store_error   (SihuaWindow      *self,
+                                              const char       *path,
+                                              const GError     *error);
+void         sihua_window_screenshot         (SihuaWindow      *self,
+                                              const char       *page,
+                                              const char       *path);
+gboolean     sihua_window_open_company       (SihuaWindow      *self,
+                                              gint64            company_id);
+void         sihua_window_open_assessment    (SihuaWindow      *self,
+                                              gint64            assessment_id,
+                                              gboolean          show_results);
+void         sihua_window_add_toast          (SihuaWindow      *self,
+                                              const char       *title);
 
 G_END_DECLS

@@ -1,0 +1,548 @@
+/* sihua-company-page.c
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sihua-company-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sihua-application.h"
+#include "sihua-company-page.h"
+#include "sihua-gui-utils.h"
+
+struct _SihuaCompanyPage
+{
+  AdwBin               parent_instance;
+
+  /* Template widgets */
+  AdwPreferencesGroup *profile_group;
+  AdwPreferencesGroup *progress_group;
+  AdwPreferencesGroup *assessments_group;
+  GtkButton           *reassess_button;
+  GtkButton           *new_assessment_button;
+
+  /* Owned references */
+  SihuaStore          *store;
+  SihuaModelCatalog   *catalog;
+  SihuaCompany        *company;
+  GPtrArray           *assessments;
+  GPtrArray           *profile_rows;
+  GPtrArray           *assessment_rows;
+  GPtrArray           *models;
+};
+
+G_DEFINE_FINAL_TYPE (SihuaCompanyPage, sihua_company_page, ADW_TYPE_BIN)
+
+enum { ASSESSMENT_ACTIVATED, N_SIGNALS };
+static guint signals [N_SIGNALS];
+
+/*
+ * Auxiliary methods
+ */
+
+static const char *
+size_label (SihuaCompanySize size)
+{
+  switch (size)
+    {
+    case SIHUA_COMPANY_SIZE_MICRO:
+      return _("Micro enterprise");
+    case SIHUA_COMPANY_SIZE_SMALL:
+      return _("Small enterprise");
+    case SIHUA_COMPANY_SIZE_MEDIUM:
+      return _("Medium-sized enterprise");
+    case SIHUA_COMPANY_SIZE_UNKNOWN:
+    default:
+      return NULL;
+    }
+}
+
+static void
+show_error (SihuaCompanyPage *self,
+            const char       *heading,
+            const GError     *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+clear_rows (AdwPreferencesGroup *group,
+            GPtrArray           *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
+}
+
+static void
+add_profile_row (SihuaCompanyPage *self,
+                 const char       *title,
+                 const char       *value)
+{
+  GtkWidget *row;
+
+  if (value == NULL || *value == '\0')
+    return;
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
+  /* Titles are field names, the subtitles what the consultant typed. */
+  gtk_widget_add_css_class (row, "property");
+  adw_preferences_group_add (self->profile_group, row);
+  g_ptr_array_add (self->profile_rows, row);
+}
+
+static SihuaModel *
+lookup_model (SihuaCompanyPage *self,
+              const char       *id,
+              const char       *version)
+{
+  SihuaModel *model;
+
+  if (self->catalog == NULL)
+    return NULL;
+
+  model = sihua_model_catalog_lookup (self->catalog, id, version, NULL);
+  if (model == NULL)
+    model = sihua_model_catalog_lookup (self->catalog, id, NULL, NULL);
+  if (model != NULL)
+    g_ptr_array_add (self->models, model);
+
+  return model;
+}
+
+static void
+assessment_row_activated_cb (AdwActionRow     *row,
+                             SihuaCompanyPage *self)
+{
+  const SihuaAssessment *assessment = g_object_get_data (G_OBJECT (row), "assessment");
+
+  g_signal_emit (self, signals[ASSESSMENT_ACTIVATED], 0,
+                 assessment->id, assessment->status == SIHUA_ASSESSMENT_COMPLETED);
+}
+
+static GtkWidget *
+create_assessment_row (SihuaCompanyPage      *self,
+                       const SihuaAssessment *assessment)
+{
+  SihuaModel *model = lookup_model (self, assessment->model_id, assessment->model_version);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *answers = NULL;
+  const char *status;
+  GtkWidget *row, *badge, *index, *arrow;
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), assessment->date);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+  status = assessment->status == SIHUA_ASSESSMENT_COMPLETED ? _("Completed") : _("In progress");
+  answers = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u answer", "%u answers",
+                                          assessment->n_answers),
+                             assessment->n_answers);
+  subtitle = g_strdup_printf ("%s %s · %s · %s",
+                              model != NULL ? sihua_gui_model_title (model) : assessment->model_id,
+                              assessment->model_version, status, answers);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  if (assessment->has_result)
+    {
+      g_autofree char *text = g_strdup_printf (_("Index %.1f"), assessment->result_index);
+
+      index = gtk_label_new (text);
+      gtk_widget_add_css_class (index, "numeric");
+      gtk_widget_add_css_class (index, "dim-label");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), index);
+
+      badge = gtk_label_new (NULL);
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      sihua_gui_set_stage_badge (GTK_LABEL (badge), model, assessment->result_stage);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+    }
+
+  arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+
+  g_object_set_data (G_OBJECT (row), "assessment", (gpointer) assessment);
+  g_signal_connect (row, "activated", G_CALLBACK (assessment_row_activated_cb), self);
+
+  return row;
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  const SihuaAssessment *x = *(SihuaAssessment * const *) a;
+  const SihuaAssessment *y = *(SihuaAssessment * const *) b;
+  int by_date = g_strcmp0 (y->date, x->date);
+
+  if (by_date != 0)
+    return by_date;
+
+  return (y->created_at > x->created_at) - (y->created_at < x->created_at);
+}
+
+static void
+fill (SihuaCompanyPage *self)
+{
+  const SihuaCompany *c = self->company;
+  g_autofree char *employees = NULL;
+  g_autofree char *description = NULL;
+
+  clear_rows (self->profile_group, self->profile_rows);
+  clear_rows (self->assessments_group, self->assessment_rows);
+
+  adw_preferences_group_set_title (self->profile_group, c->name);
+  add_profile_row (self, _("Unified social credit code"), c->uscc);
+  add_profile_row (self, _("Industry"), c->industry);
+  add_profile_row (self, _("Size"), size_label (c->size));
+  if (c->employees >= 0)
+    employees = g_strdup_printf ("%d", c->employees);
+  add_profile_row (self, _("Employees"), employees);
+  add_profile_row (self, _("Region"), c->region);
+  add_profile_row (self, _("Address"), c->address);
+  add_profile_row (self, _("Contact person"), c->contact);
+  add_profile_row (self, _("Notes"), c->notes);
+  if (self->profile_rows->len == 0)
+    add_profile_row (self, _("No details yet"), _("Edit the company to add its region, industry and size."));
+
+  for (guint i = 0; i < self->assessments->len; i++)
+    {
+      GtkWidget *row = create_assessment_row (self, g_ptr_array_index (self->assessments, i));
+
+      adw_preferences_group_add (self->assessments_group, row);
+      g_ptr_array_add (self->assessment_rows, row);
+    }
+
+  if (self->assessments->len == 0)
+    description = g_strdup (_("No assessment yet. Start the first one with the managers on site."));
+  else
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u assessment, newest first",
+                                                "%u assessments, newest first",
+                                                self->assessments->len),
+                                   self->assessments->len);
+  adw_preferences_group_set_description (self->assessments_group, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->reassess_button), self->assessments->len > 0);
+
+  /* HOOK(charts): when SihuaChartView lands, show the progress of the
+   * completed assessments in progress_group. */
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_group), FALSE);
+}
+
+static GSettings *
+get_settings (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  return app != NULL ? sihua_application_get_settings (SIHUA_APPLICATION (app)) : NULL;
+}
+
+static void
+start_assessment (SihuaCompanyPage *self,
+                  SihuaModel       *model,
+                  gint64            from_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *consultant = NULL;
+  GSettings *settings = get_settings ();
+  gint64 id;
+
+  if (settings != NULL)
+    consultant = g_settings_get_string (settings, "consultant-name");
+
+  id = sihua_store_new_assessment (self->store, self->company->id, model, from_id,
+                                   consultant != NULL && *consultant ? consultant : NULL,
+                                   &error);
+  if (id <= 0)
+    {
+      show_error (self, _("The assessment cannot be started"), error);
+      return;
+    }
+
+  sihua_company_page_reload (self);
+  g_signal_emit (self, signals[ASSESSMENT_ACTIVATED], 0, id, FALSE);
+}
+
+/*
+ * Callbacks
+ */
+
+static void
+model_chosen_cb (AdwMessageDialog *dialog,
+                 const char       *response,
+                 SihuaCompanyPage *self)
+{
+  SihuaModel *model = g_object_get_data (G_OBJECT (dialog), "model");
+
+  if (g_strcmp0 (response, "start") == 0 && model != NULL)
+    start_assessment (self, model, 0);
+}
+
+static void
+model_toggled_cb (GtkCheckButton   *check,
+                  AdwMessageDialog *dialog)
+{
+  if (gtk_check_button_get_active (check))
+    g_object_set_data (G_OBJECT (dialog), "model",
+                       g_object_get_data (G_OBJECT (check), "model"));
+}
+
+static void
+new_assessment_clicked_cb (SihuaCompanyPage *self)
+{
+  sihua_company_page_new_assessment (self);
+}
+
+static void
+reassess_clicked_cb (SihuaCompanyPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  const SihuaAssessment *latest;
+  SihuaModel *model;
+
+  if (self->assessments->len == 0)
+    return;
+
+  latest = g_ptr_array_index (self->assessments, 0);
+
+  /* The newest version of the same model; the store carries the answers over. */
+  model = lookup_model (self, latest->model_id, NULL);
+  if (model == NULL)
+    {
+      model = sihua_store_load_assessment_model (self->store, latest->id, &error);
+      if (model == NULL)
+        {
+          show_error (self, _("The assessment cannot be started"), error);
+          return;
+        }
+      g_ptr_array_add (self->models, model);
+    }
+
+  start_assessment (self, model, latest->id);
+}
+
+/*
+ * GObject overrides
+ */
+
+static void
+sihua_company_page_dispose (GObject *object)
+{
+  SihuaCompanyPage *self = (SihuaCompanyPage *)object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->catalog);
+  g_clear_pointer (&self->company, sihua_company_free);
+  g_clear_pointer (&self->assessments, g_ptr_array_unref);
+  g_clear_pointer (&self->profile_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->assessment_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->models, g_ptr_array_unref);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SIHUA_TYPE_COMPANY_PAGE);
+
+  G_OBJECT_CLASS (sihua_company_page_parent_class)->dispose (object);
+}
+
+static void
+sihua_company_page_class_init (SihuaCompanyPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sihua_company_page_dispose;
+
+  /**
+   * SihuaCompanyPage::assessment-activated:
+   * @assessment_id: the assessment to show
+   * @completed: whether it is completed (show its results first)
+   */
+  signals[ASSESSMENT_ACTIVATED] =
+    g_signal_new ("assessment-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_BOOLEAN);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/sihua-company-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SihuaCompanyPage, profile_group);
+  gtk_widget_class_bind_template_child (widget_class, SihuaCompanyPage, progress_group);
+  gtk_widget_class_bind_template_child (widget_class, SihuaCompanyPage, assessments_group);
+  gtk_widget_class_bind_template_child (widget_class, SihuaCompanyPage, reassess_button);
+  gtk_widget_class_bind_template_child (widget_class, SihuaCompanyPage, new_assessment_button);
+  gtk_widget_class_bind_template_callback (widget_class, new_assessment_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reassess_clicked_cb);
+}
+
+static void
+sihua_company_page_init (SihuaCompanyPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->assessments = g_ptr_array_new_with_free_func ((GDestroyNotify) sihua_assessment_free);
+  self->profile_rows = g_ptr_array_new ();
+  self->assessment_rows = g_ptr_array_new ();
+  self->models = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/*
+ * Public API
+ */
+
+/**
+ * sihua_company_page_set_company:
+ *
+ * Shows the company @company_id of @store.
+ *
+ * Returns: %FALSE with @error set if it cannot be read.
+ */
+gboolean
+sihua_company_page_set_company (SihuaCompanyPage   *self,
+                                SihuaStore         *store,
+                                SihuaModelCatalog  *catalog,
+                                gint64              company_id,
+                                GError            **error)
+{
+  g_autoptr(SihuaCompany) company = NULL;
+  g_autoptr(GPtrArray) assessments = NULL;
+
+  g_return_val_if_fail (SIHUA_IS_COMPANY_PAGE (self), FALSE);
+  g_return_val_if_fail (SIHUA_IS_STORE (store), FALSE);
+
+  /* One company and its handful of assessments: indexed reads of a few
+   * rows, well within a frame. */
+  company = sihua_store_get_company (store, company_id, error);
+  if (company == NULL)
+    return FALSE;
+  assessments = sihua_store_list_assessments (store, company_id, error);
+  if (assessments == NULL)
+    return FALSE;
+  g_ptr_array_sort (assessments, compare_newest_first);
+
+  g_set_object (&self->store, store);
+  g_set_object (&self->catalog, catalog);
+  g_clear_pointer (&self->company, sihua_company_free);
+  self->company = g_steal_pointer (&company);
+  g_clear_pointer (&self->assessments, g_ptr_array_unref);
+  self->assessments = g_steal_pointer (&assessments);
+  g_ptr_array_set_free_func (self->assessments, (GDestroyNotify) sihua_assessment_free);
+
+  fill (self);
+
+  return TRUE;
+}
+
+const SihuaCompany *
+sihua_company_page_get_company (SihuaCompanyPage *self)
+{
+  g_return_val_if_fail (SIHUA_IS_COMPANY_PAGE (self), NULL);
+
+  return self->company;
+}
+
+void
+sihua_company_page_reload (SihuaCompanyPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (SIHUA_IS_COMPANY_PAGE (self));
+
+  if (self->company == NULL)
+    return;
+
+  if (!sihua_company_page_set_company (self, self->store, self->catalog,
+                                       self->company->id, &error))
+    g_warning ("Cannot reload company %" G_GINT64_FORMAT ": %s",
+               self->company->id, error->message);
+}
+
+/* The newest assessment, 0 if none. */
+gint64
+sihua_company_page_get_latest_id (SihuaCompanyPage *self)
+{
+  g_return_val_if_fail (SIHUA_IS_COMPANY_PAGE (self), 0);
+
+  if (self->assessments == NULL || self->assessments->len == 0)
+    return 0;
+
+  return ((SihuaAssessment *) g_ptr_array_index (self->assessments, 0))->id;
+}
+
+/**
+ * sihua_company_page_new_assessment:
+ *
+ * Asks which model to assess with, then starts the assessment.
+ */
+void
+sihua_company_page_new_assessment (SihuaCompanyPage *self)
+{
+  g_autoptr(GPtrArray) models = NULL;
+  g_autofree char *body = NULL;
+  GtkCheckButton *group = NULL;
+  GtkWidget *dialog, *list;
+
+  g_return_if_fail (SIHUA_IS_COMPANY_PAGE (self));
+
+  if (self->company == NULL || self->catalog == NULL)
+    return;
+
+  models = sihua_model_catalog_list (self->catalog);
+  body = g_strdup_printf (_("Choose the questionnaire to assess %s with."), self->company->name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("New Assessment"), body);
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  for (guint i = 0; models != NULL && i < models->len; i++)
+    {
+      SihuaModel *model = g_ptr_array_index (models, i);
+      g_autofree char *subtitle = NULL;
+      guint n_questions = sihua_model_get_questions (model)->len;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      g_ptr_array_add (self->models, g_object_ref (model));
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "Version %s · %u question",
+                                               "Version %s · %u questions", n_questions),
+                                  sihua_model_get_version (model), n_questions);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sihua_gui_model_title (model));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      sihua_gui_model_title (model), -1);
+      g_object_set_data (G_OBJECT (check), "model", model);
+      g_signal_connect (check, "toggled", G_CALLBACK (model_toggled_cb), dialog);
+      if (group != NULL)
+        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
+      else
+        group = GTK_CHECK_BUTTON (check);
+      /* The default model is chosen unless the consultant picks another. */
+      if (i == 0 || g_strcmp0 (sihua_model_get_id (model), SIHUA_DEFAULT_MODEL_ID) == 0)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "start", _("_Start Assessment"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "start",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "start");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (model_chosen_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}

@@ -1,0 +1,40 @@
+/* sihua-company-page.h
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "sihua-model-catalog.h"
+#include "sihua-store.h"
+
+G_BEGIN_DECLS
+
+/*
+ * One company: its profile, its assessments over time and the progress they
+ * show, with "New Assessment…" and "Re-assess". Content only: the window
+ * holds the header bar.
+ *
+ * Signals:
+ *  - "assessment-activated" (gint64 assessment_id, gboolean completed): an
+ *    assessment was opened, or a new one was started.
+ */
+
+#define SIHUA_TYPE_COMPANY_PAGE (sihua_company_page_get_type ())
+G_DECLARE_FINAL_TYPE (SihuaCompanyPage, sihua_company_page, SIHUA, COMPANY_PAGE, AdwBin)
+
+gboolean            sihua_company_page_set_company     (SihuaCompanyPage   *self,
+                                                        SihuaStore         *store,
+                                                        SihuaModelCatalog  *catalog,
+                                                        gint64              company_id,
+                                                        GError            **error);
+const SihuaCompany *sihua_company_page_get_company     (SihuaCompanyPage   *self);
+void                sihua_company_page_reload          (SihuaCompanyPage   *self);
+void                sihua_company_page_new_assessment  (SihuaCompanyPage   *self);
+gint64              sihua_company_page_get_latest_id   (SihuaCompanyPage   *self);
+
+G_END_DECLS
