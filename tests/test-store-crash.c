@@ -1,0 +1,164 @@
+/* test-store-crash.c
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "sihua-store.h"
+#include "sihua-test-utils.h"
+
+#define N_ROUNDS 30
+
+/* Reads everything the writer printed; returns the number of acks. */
+static guint
+collect_acks (const char *output,
+              GHashTable *acked)
+{
+  g_auto(GStrv) lines = g_strsplit (output, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = NULL;
+
+      if (!g_str_has_prefix (lines[i], "ack "))
+        continue;
+      words = g_strsplit (lines[i], " ", 3);
+      /* A line cut by the kill is not an acknowledgement. */
+      if (g_strv_length (words) != 3 || lines[i + 1] == NULL)
+        continue;
+      g_hash_table_insert (acked, g_strdup (words[1]),
+                           GINT_TO_POINTER ((int) g_ascii_strtoll (words[2], NULL, 10)));
+      n++;
+    }
+
+  return n;
+}
+
+/* Runs the writer, kills it with SIGKILL at a random moment and returns what
+ * it printed. */
+static char *
+run_and_kill (const char *writer,
+              const char *db,
+              gint64      assessment_id,
+              gint64      first)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, assessment_id);
+  g_autofree char *start = g_strdup_printf ("%" G_GINT64_FORMAT, first);
+  const char *argv[] = { writer, db, id, start, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) output = g_string_new (NULL);
+  GPid pid;
+  int out_fd;
+  int status;
+  char buffer[4096];
+  gssize n;
+  guint target_acks = g_random_int_range (0, 120);
+  guint n_lines = 0;
+
+  g_spawn_async_with_pipes (NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                            NULL, NULL, &pid, NULL, &out_fd, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Let it get some way, then pull the plug at an unpredictable point: in
+   * the middle of a transaction, a commit, or a checkpoint. */
+  while (n_lines < target_acks + 1 && (n = read (out_fd, buffer, sizeof buffer)) > 0)
+    {
+      g_string_append_len (output, buffer, n);
+      for (gssize i = 0; i < n; i++)
+        n_lines += buffer[i] == '\n';
+    }
+  g_usleep (g_random_int_range (0, 3000));
+  kill (pid, SIGKILL);
+
+  while ((n = read (out_fd, buffer, sizeof buffer)) > 0)
+    g_string_append_len (output, buffer, n);
+  close (out_fd);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
+
+  return g_string_free (g_steal_pointer (&output), FALSE);
+}
+
+static void
+test_store_survives_kill (void)
+{
+  g_autofree char *writer = g_test_build_filename (G_TEST_BUILT, "store-writer", NULL);
+  g_autofree char *model_file = g_test_build_filename (G_TEST_DIST, "..", "data", "models",
+                                                       "example-small.json", NULL);
+  g_autofree char *dir = sihua_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "crash.db", NULL);
+  g_autoptr(GHashTable) acked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(SihuaModel) model = NULL;
+  g_autoptr(SihuaCompany) company = sihua_company_new ("断电测试厂");
+  g_autoptr(GError) error = NULL;
+  SihuaStore *store;
+  gint64 assessment_id;
+  guint total_acks = 0;
+
+  store = sihua_store_open (db, &error);
+  g_assert_no_error (error);
+  model = sihua_model_new_from_file (model_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sihua_store_add_company (store, company, &error), >, 0);
+  assessment_id = sihua_store_new_assessment (store, company->id, model, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+
+  for (guint round = 0; round < N_ROUNDS; round++)
+    {
+      g_autofree char *output = run_and_kill (writer, db, assessment_id, (gint64) (round + 1) * 100000);
+      g_autoptr(GHashTable) answers = NULL;
+      g_autofree char *report = NULL;
+      GHashTableIter iter;
+      gpointer key, value;
+
+      total_acks += collect_acks (output, acked);
+
+      /* Opening runs the quick check; then the full one. */
+      store = sihua_store_open (db, &error);
+      g_assert_no_error (error);
+      g_assert_true (sihua_store_check (store, &report, &error));
+      g_assert_cmpstr (report, ==, "ok");
+
+      /* Every acknowledged answer is there: the same value, or one written
+       * later (committed just before the kill, not yet printed). */
+      answers = sihua_store_load_answers (store, assessment_id, &error);
+      g_assert_no_error (error);
+      g_hash_table_iter_init (&iter, acked);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          SihuaAnswer *answer = g_hash_table_lookup (answers, key);
+
+          g_assert_nonnull (answer);
+          g_assert_cmpint (answer->value->kind, ==, SIHUA_ANSWER_NUMBER);
+          g_assert_cmpfloat (answer->value->number, >=, (double) GPOINTER_TO_INT (value));
+        }
+      g_assert_finalize_object (store);
+    }
+
+  g_test_message ("%u acknowledged answers over %u kills", total_acks, N_ROUNDS);
+  g_assert_cmpuint (total_acks, >, 0);
+
+  sihua_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/crash/kill-9", test_store_survives_kill);
+
+  return g_test_run ();
+}
