@@ -56,7 +56,7 @@ pdf_page_text (const char *pdf,
 static G_GNUC_UNUSED char *
 pdf_text (const char *pdf)
 {
-  return pdf_run_tool ("pdftotext", "-q", pdf, "-", NULL);
+  return pdf_run_tool ("pdftotext", "-q", "-raw", pdf, "-", NULL);
 }
 
 static G_GNUC_UNUSED guint

@@ -395,12 +395,25 @@ sihua_pdf_document_ensure_space (SihuaPdfDocument *self,
     sihua_pdf_document_new_page (self);
 }
 
+/* The pages that will be written: a trailing blank page (a section that
+ * ended on a page break) is dropped. */
+static guint
+count_pages (SihuaPdfDocument *self)
+{
+  guint n_pages = self->pages->len;
+
+  while (n_pages > 1 && ((Page *)g_ptr_array_index (self->pages, n_pages - 1))->ops->len == 0)
+    n_pages--;
+
+  return n_pages;
+}
+
 guint
 sihua_pdf_document_get_n_pages (SihuaPdfDocument *self)
 {
   g_return_val_if_fail (self != NULL, 0);
 
-  return self->pages->len;
+  return count_pages (self);
 }
 
 /* The current page, counted from 1. */
@@ -1115,10 +1128,7 @@ sihua_pdf_document_save (SihuaPdfDocument  *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  /* A trailing blank page (a section that ended on a page break) is dropped. */
-  n_pages = self->pages->len;
-  while (n_pages > 1 && ((Page *)g_ptr_array_index (self->pages, n_pages - 1))->ops->len == 0)
-    n_pages--;
+  n_pages = count_pages (self);
 
   /* The labels are made first so that their characters are in the subset. */
   for (guint i = 0; i < n_pages; i++)

@@ -1,0 +1,70 @@
+/* sihua-report-private.h
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sihua-chart.h"
+#include "sihua-comparison.h"
+#include "sihua-flags.h"
+#include "sihua-next-level.h"
+#include "sihua-palette.h"
+#include "sihua-pdf-document.h"
+#include "sihua-report-catalog.h"
+#include "sihua-report.h"
+#include "sihua-roadmap.h"
+
+G_BEGIN_DECLS
+
+/* Everything the sections of one report share while it is built. */
+typedef struct
+{
+  const SihuaReportInput   *input;
+  const SihuaReportOptions *options;
+  SihuaLanguage             language;
+  SihuaReportCatalog       *catalog;
+  SihuaPdfDocument         *doc;
+  SihuaPdfFont             *font;
+  const SihuaPalette       *palette;
+  SihuaScore               *score;
+  GArray                   *flags;       /* SihuaFlag */
+  SihuaRoadmap             *roadmap;
+  SihuaNextLevel           *next;
+  SihuaComparison          *comparison;  /* nullable */
+  int                       target;
+  SihuaReportStats         *stats;
+} SihuaReport;
+
+const char    *_sihua_report_tr            (SihuaReport     *report,
+                                            const char      *msgid) G_GNUC_FORMAT (2);
+const char    *_sihua_report_text          (SihuaReport     *report,
+                                            const SihuaText *text);
+const char    *_sihua_report_stage_name    (SihuaReport     *report,
+                                            int              stage);
+char          *_sihua_report_stage_label   (SihuaReport     *report,
+                                            int              stage);
+SihuaPdfColor  _sihua_report_stage_color   (SihuaReport     *report,
+                                            int              stage);
+char          *_sihua_report_describe_answer (SihuaReport   *report,
+                                            const SihuaQuestion *question);
+char          *_sihua_report_note          (SihuaReport     *report,
+                                            const SihuaQuestion *question);
+void           _sihua_report_add_chart     (SihuaReport     *report,
+                                            SihuaChartKind   kind,
+                                            double           x,
+                                            double           y,
+                                            double           width,
+                                            double           height);
+
+void           _sihua_report_add_dimensions (SihuaReport    *report);
+void           _sihua_report_add_evidence   (SihuaReport    *report);
+void           _sihua_report_add_barriers   (SihuaReport    *report);
+void           _sihua_report_add_roadmap    (SihuaReport    *report);
+void           _sihua_report_add_appendix   (SihuaReport    *report);
+
+#define TR(s) _sihua_report_tr (report, s)
+
+G_END_DECLS

@@ -1,0 +1,430 @@
+/* sihua-report-sections.c
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sihua-report"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "sihua-answer.h"
+#include "sihua-report-private.h"
+
+static const char *
+band_name (SihuaReport    *report,
+           SihuaBandLevel  band)
+{
+  switch (band)
+    {
+    case SIHUA_BAND_LOW:
+      return TR (N_("Low"));
+    case SIHUA_BAND_MEDIUM:
+      return TR (N_("Medium"));
+    case SIHUA_BAND_HIGH:
+      return TR (N_("High"));
+    default:
+      return "—";
+    }
+}
+
+static const char *
+horizon_title (SihuaReport  *report,
+               SihuaHorizon  horizon)
+{
+  switch (horizon)
+    {
+    case SIHUA_HORIZON_SHORT:
+      return TR (N_("Within 6 months: quick wins"));
+    case SIHUA_HORIZON_MEDIUM:
+      return TR (N_("6 to 18 months: building capability"));
+    case SIHUA_HORIZON_LONG:
+      return TR (N_("18 to 36 months: the next stage"));
+    default:
+      return "";
+    }
+}
+
+/* A table of questions with their answers and notes. */
+static SihuaPdfTable *
+new_answer_table (SihuaReport *report)
+{
+  const char *header[] = { TR (N_("Question")), TR (N_("Answer")), TR (N_("Notes")) };
+  SihuaPdfTable *table = sihua_pdf_table_new (3, (const double[]) { 4.2, 3.2, 3.6 });
+
+  sihua_pdf_table_set_header (table, header);
+
+  return table;
+}
+
+static void
+add_answer_row (SihuaReport         *report,
+                SihuaPdfTable       *table,
+                const SihuaQuestion *question)
+{
+  g_autofree char *answer = _sihua_report_describe_answer (report, question);
+  g_autofree char *note = _sihua_report_note (report, question);
+  const SihuaQuestionScore *qs = sihua_score_lookup_question (report->score, question->id);
+  const char *cells[] = { _sihua_report_text (report, &question->text), answer, note };
+  SihuaPdfColor color;
+
+  if (qs != NULL && qs->status == SIHUA_QUESTION_STATUS_COUNTED && qs->level >= 0)
+    {
+      color = _sihua_report_stage_color (report, qs->level);
+      sihua_pdf_table_add_row (table, cells, &color);
+    }
+  else
+    sihua_pdf_table_add_row (table, cells, NULL);
+}
+
+static const SihuaDimensionGap *
+find_gap (SihuaReport          *report,
+          const SihuaDimension *dimension)
+{
+  for (guint i = 0; report->next->dimensions != NULL && i < report->next->dimensions->len; i++)
+    {
+      const SihuaDimensionGap *gap = g_ptr_array_index (report->next->dimensions, i);
+
+      if (gap->dimension == dimension)
+        return gap;
+    }
+
+  return NULL;
+}
+
+static void
+add_gap_text (SihuaReport             *report,
+              const SihuaDimensionGap *gap)
+{
+  g_autofree char *intro = NULL;
+
+  if (gap == NULL || gap->target < 0)
+    return;
+
+  intro = g_strdup_printf (TR (N_("To reach stage %d %s:")), gap->target,
+                           _sihua_report_stage_name (report, gap->target));
+  if (gap->questions == NULL || gap->questions->len == 0)
+    {
+      g_autofree char *text = g_strdup_printf ("%s %s", intro,
+                                               gap->unanswered > 0
+                                               ? TR (N_("answer the questions still open first."))
+                                               : TR (N_("nothing more is needed in this dimension.")));
+
+      sihua_pdf_document_add_paragraph (report->doc, SIHUA_PDF_STYLE_BODY, text);
+      return;
+    }
+
+  sihua_pdf_document_add_paragraph (report->doc, SIHUA_PDF_STYLE_BODY, intro);
+  for (guint i = 0; i < gap->questions->len; i++)
+    {
+      const SihuaQuestionGap *qgap = &g_array_index (gap->questions, SihuaQuestionGap, i);
+      g_autofree char *line = NULL;
+
+      if (qgap->level >= 0)
+        line = g_strdup_printf (TR (N_("%s — now %d %s, needs %d %s")),
+                                _sihua_report_text (report, &qgap->question->text),
+                                qgap->level, _sihua_report_stage_name (report, qgap->level),
+                                qgap->needed, _sihua_report_stage_name (report, qgap->needed));
+      else
+        line = g_strdup_printf (TR (N_("%s — needs %d %s")),
+                                _sihua_report_text (report, &qgap->question->text),
+                                qgap->needed, _sihua_report_stage_name (report, qgap->needed));
+      sihua_pdf_document_add_bullet (report->doc, SIHUA_PDF_STYLE_BODY, line);
+    }
+}
+
+void
+_sihua_report_add_dimensions (SihuaReport *report)
+{
+  SihuaPdfDocument *doc = report->doc;
+  guint n_scored = 0;
+  double height;
+
+  sihua_pdf_document_add_section (doc, TR (N_("Results by dimension")));
+  report->stats->page_dimensions = sihua_pdf_document_get_page (doc);
+
+  for (guint i = 0; i < sihua_score_get_n_dimensions (report->score); i++)
+    if (sihua_dimension_is_scored (sihua_score_get_dimension (report->score, i)->dimension))
+      n_scored++;
+
+  /* The chart is a block: it moves to the next page whole rather than
+   * splitting. */
+  height = MIN (40.0 + n_scored * 19.0, sihua_pdf_document_get_bottom (doc) - sihua_pdf_document_get_top (doc) - 40);
+  sihua_pdf_document_ensure_space (doc, height);
+  _sihua_report_add_chart (report, SIHUA_CHART_BARS, sihua_pdf_document_get_left (doc),
+                           sihua_pdf_document_get_cursor (doc),
+                           sihua_pdf_document_get_content_width (doc), height);
+  sihua_pdf_document_skip (doc, height + 10);
+
+  for (guint i = 0; i < sihua_score_get_n_dimensions (report->score); i++)
+    {
+      const SihuaDimensionScore *ds = sihua_score_get_dimension (report->score, i);
+      const SihuaDimension *dimension = ds->dimension;
+      SihuaPdfTextStyle status_style = *sihua_pdf_document_get_style (doc, SIHUA_PDF_STYLE_BODY);
+      g_autoptr(SihuaPdfTable) table = NULL;
+      g_autofree char *status = NULL;
+      guint n_rows = 0;
+
+      if (!sihua_dimension_is_scored (dimension))
+        continue;
+
+      sihua_pdf_document_add_heading (doc, SIHUA_PDF_STYLE_SUBHEADING,
+                                      _sihua_report_text (report, &dimension->title), TRUE);
+      if (ds->scored)
+        status = g_strdup_printf (TR (N_("Score %.0f of 100 · stage %d %s · %u of %u questions answered")),
+                                  ds->score, ds->stage, _sihua_report_stage_name (report, ds->stage),
+                                  ds->answered, ds->applicable);
+      else
+        status = g_strdup (TR (N_("Not scored: no applicable question is answered yet.")));
+      status_style.bold = TRUE;
+      status_style.color = _sihua_report_stage_color (report, ds->stage);
+      sihua_pdf_document_add_paragraph_full (doc, &status_style, 0, NULL, status);
+
+      add_gap_text (report, find_gap (report, dimension));
+
+      table = new_answer_table (report);
+      for (guint q = 0; q < dimension->questions->len; q++)
+        {
+          const SihuaQuestion *question = g_ptr_array_index (dimension->questions, q);
+          const SihuaQuestionScore *qs = sihua_score_lookup_question (report->score, question->id);
+
+          if (qs != NULL && qs->status == SIHUA_QUESTION_STATUS_NOT_RELEVANT)
+            continue;
+          add_answer_row (report, table, question);
+          n_rows++;
+        }
+      if (n_rows > 0)
+        sihua_pdf_document_add_table (doc, table);
+    }
+}
+
+static const char *
+flag_reason (SihuaReport     *report,
+             const SihuaFlag *flag)
+{
+  switch (flag->reason)
+    {
+    case SIHUA_FLAG_ABOVE_STAGE:
+      return TR (N_("Two or more stages above the rest of its dimension: check the evidence on site."));
+    case SIHUA_FLAG_EVIDENCE_MISSING:
+      return TR (N_("The model asks for evidence, but neither a note nor evidence was recorded."));
+    default:
+      return "";
+    }
+}
+
+void
+_sihua_report_add_evidence (SihuaReport *report)
+{
+  SihuaPdfDocument *doc = report->doc;
+  g_autoptr(SihuaPdfTable) table = NULL;
+  const char *header[] = { TR (N_("Question")), TR (N_("Dimension")), TR (N_("Answer")), TR (N_("Why it needs checking")) };
+
+  sihua_pdf_document_add_section (doc, TR (N_("Items that need evidence")));
+  if (report->flags == NULL || report->flags->len == 0)
+    {
+      sihua_pdf_document_add_paragraph (doc, SIHUA_PDF_STYLE_BODY,
+                                        TR (N_("No answer stands out from its dimension and every answer that needs "
+                                               "evidence has it.")));
+      return;
+    }
+
+  sihua_pdf_document_add_paragraph (doc, SIHUA_PDF_STYLE_BODY,
+                                    TR (N_("These answers should be backed by documents or seen on site before the "
+                                           "results are relied on.")));
+  table = sihua_pdf_table_new (4, (const double[]) { 3.6, 1.8, 2.6, 3.0 });
+  sihua_pdf_table_set_header (table, header);
+  for (guint i = 0; i < report->flags->len; i++)
+    {
+      const SihuaFlag *flag = &g_array_index (report->flags, SihuaFlag, i);
+      g_autofree char *answer = _sihua_report_describe_answer (report, flag->question);
+      const char *cells[] = {
+        _sihua_report_text (report, &flag->question->text),
+        flag->question->dimension != NULL ? _sihua_report_text (report, &flag->question->dimension->title) : "",
+        answer,
+        flag_reason (report, flag),
+      };
+      SihuaPdfColor color = _sihua_report_stage_color (report, flag->level);
+
+      sihua_pdf_table_add_row (table, cells, flag->level >= 0 ? &color : NULL);
+    }
+  sihua_pdf_document_add_table (doc, table);
+}
+
+void
+_sihua_report_add_barriers (SihuaReport *report)
+{
+  SihuaPdfDocument *doc = report->doc;
+  SihuaArea *area = sihua_model_get_area_by_role (report->input->model, SIHUA_AREA_ROLE_BARRIERS);
+  SihuaPdfTextStyle action_style = *sihua_pdf_document_get_style (doc, SIHUA_PDF_STYLE_BODY);
+  guint n_answered = 0;
+
+  sihua_pdf_document_add_section (doc, TR (N_("Barriers to the transformation")));
+  sihua_pdf_document_add_paragraph (doc, SIHUA_PDF_STYLE_BODY,
+                                    TR (N_("Small manufacturers rarely stall for lack of technology alone. They do "
+                                           "not know how to start, cannot afford the people or the money, do not "
+                                           "see the value, or fear the risk. What the company reported decides "
+                                           "how the plan begins.")));
+
+  for (guint d = 0; area != NULL && d < area->dimensions->len; d++)
+    {
+      SihuaDimension *dimension = g_ptr_array_index (area->dimensions, d);
+
+      for (guint q = 0; q < dimension->questions->len; q++)
+        {
+          const SihuaQuestion *question = g_ptr_array_index (dimension->questions, q);
+          SihuaAnswer *answer = g_hash_table_lookup (report->input->answers, question->id);
+          g_autofree char *text = NULL;
+
+          if (answer == NULL || answer->value == NULL)
+            continue;
+          sihua_pdf_document_add_heading (doc, SIHUA_PDF_STYLE_SUBHEADING,
+                                          _sihua_report_text (report, &question->text), FALSE);
+          text = _sihua_report_describe_answer (report, question);
+          sihua_pdf_document_add_paragraph (doc, SIHUA_PDF_STYLE_BODY, text);
+          if (answer->note != NULL && *answer->note != '\0')
+            sihua_pdf_document_add_paragraph (doc, SIHUA_PDF_STYLE_SMALL, answer->note);
+          n_answered++;
+        }
+    }
+  if (n_answered == 0)
+    sihua_pdf_document_add_paragraph (doc, SIHUA_PDF_STYLE_BODY, TR (N_("No barriers were reported.")));
+
+  if (report->roadmap->barriers == NULL || report->roadmap->barriers->len == 0)
+    return;
+
+  sihua_pdf_document_add_heading (doc, SIHUA_PDF_STYLE_SUBHEADING, TR (N_("What they mean for the plan")), FALSE);
+  action_style.space_after = 2;
+  for (guint i = 0; i < report->roadmap->barriers->len; i++)
+    {
+      const SihuaRoadmapItem *item = &g_array_index (report->roadmap->barriers, SihuaRoadmapItem, i);
+
+      action_style.bold = TRUE;
+      sihua_pdf_document_add_paragraph_full (doc, &action_style, 14, "•",
+                                             _sihua_report_text (report, &item->recommendation->title));
+      action_style.bold = FALSE;
+      sihua_pdf_document_add_paragraph_full (doc, &action_style, 14, NULL,
+                                             _sihua_report_text (report, &item->recommendation->detail));
+      sihua_pdf_document_skip (doc, 5);
+    }
+}
+
+void
+_sihua_report_add_roadmap (SihuaReport *report)
+{
+  SihuaPdfDocument *doc = report->doc;
+  g_autofree char *intro = NULL;
+  const char *header[] = { TR (N_("Action")), TR (N_("Dimension")), TR (N_("Effort")), TR (N_("Cost")) };
+  guint n_items = 0;
+
+  sihua_pdf_document_add_section (doc, TR (N_("Roadmap")));
+  intro = g_strdup_printf (TR (N_("The actions that take the company from stage %d %s to stage %d %s, in order. "
+                                  "Each phase builds on the one before; the coloured bar shows the stage an "
+                                  "action builds.")),
+                           sihua_score_get_stage (report->score),
+                           _sihua_report_stage_name (report, sihua_score_get_stage (report->score)),
+                           report->target, _sihua_report_stage_name (report, report->target));
+  sihua_pdf_document_add_paragraph (doc, SIHUA_PDF_STYLE_BODY, intro);
+
+  for (guint phase = 0; phase < G_N_ELEMENTS (report->roadmap->phases); phase++)
+    {
+      const SihuaRoadmapPhase *p = &report->roadmap->phases[phase];
+      g_autoptr(SihuaPdfTable) table = NULL;
+
+      if (p->items == NULL || p->items->len == 0)
+        continue;
+
+      sihua_pdf_document_add_heading (doc, SIHUA_PDF_STYLE_SUBHEADING, horizon_title (report, p->horizon), TRUE);
+      table = sihua_pdf_table_new (4, (const double[]) { 6.2, 1.9, 0.9, 0.9 });
+      sihua_pdf_table_set_header (table, header);
+      for (guint i = 0; i < p->items->len; i++)
+        {
+          const SihuaRoadmapItem *item = &g_array_index (p->items, SihuaRoadmapItem, i);
+          const SihuaRecommendation *rec = item->recommendation;
+          g_autofree char *action = g_strdup_printf ("%s\n%s", _sihua_report_text (report, &rec->title),
+                                                     _sihua_report_text (report, &rec->detail));
+          const char *cells[] = {
+            action,
+            item->dimension != NULL ? _sihua_report_text (report, &item->dimension->title) : TR (N_("Barriers")),
+            band_name (report, rec->effort),
+            band_name (report, rec->cost),
+          };
+          SihuaPdfColor color = _sihua_report_stage_color (report, rec->level);
+
+          sihua_pdf_table_add_row (table, cells, rec->level >= 0 ? &color : NULL);
+          n_items++;
+        }
+      sihua_pdf_document_add_table (doc, table);
+    }
+
+  if (n_items == 0)
+    sihua_pdf_document_add_paragraph (doc, SIHUA_PDF_STYLE_BODY,
+                                      TR (N_("The model has no further actions for this company.")));
+}
+
+static void
+draw_signature_line (SihuaReport *report,
+                     double       x,
+                     double       y,
+                     double       width,
+                     const char  *label)
+{
+  SihuaPdfColor muted = sihua_pdf_color_from_hex (0x6b7380);
+  SihuaPdfColor ink = sihua_pdf_color_from_hex (0x20252b);
+
+  sihua_pdf_document_place_line (report->doc, x, y, x + width, y, 0.7, &ink);
+  sihua_pdf_document_place_text (report->doc, x, y + 14, 9, FALSE, &muted, label);
+}
+
+static void
+add_signatures (SihuaReport *report)
+{
+  SihuaPdfDocument *doc = report->doc;
+  double left = sihua_pdf_document_get_left (doc);
+  double width = sihua_pdf_document_get_content_width (doc);
+  double column = (width - 40) / 3;
+  double y;
+
+  sihua_pdf_document_ensure_space (doc, 150);
+  sihua_pdf_document_add_heading (doc, SIHUA_PDF_STYLE_SUBHEADING, TR (N_("Signatures")), TRUE);
+  sihua_pdf_document_add_paragraph (doc, SIHUA_PDF_STYLE_SMALL,
+                                    TR (N_("By signing, both parties confirm that the answers above reflect the "
+                                           "company as it was seen on the day of the assessment.")));
+  y = sihua_pdf_document_get_cursor (doc) + 50;
+  draw_signature_line (report, left, y, column, TR (N_("Assessor")));
+  draw_signature_line (report, left + column + 20, y, column, TR (N_("Company representative")));
+  draw_signature_line (report, left + 2 * (column + 20), y, column, TR (N_("Date")));
+  sihua_pdf_document_skip (doc, 70);
+}
+
+void
+_sihua_report_add_appendix (SihuaReport *report)
+{
+  SihuaPdfDocument *doc = report->doc;
+  GPtrArray *areas = sihua_model_get_areas (report->input->model);
+
+  sihua_pdf_document_add_section (doc, TR (N_("Appendix: the full questionnaire")));
+  report->stats->page_appendix = sihua_pdf_document_get_page (doc);
+
+  for (guint a = 0; a < areas->len; a++)
+    {
+      SihuaArea *area = g_ptr_array_index (areas, a);
+      g_autoptr(SihuaPdfTable) table = new_answer_table (report);
+
+      sihua_pdf_document_add_heading (doc, SIHUA_PDF_STYLE_SUBHEADING, _sihua_report_text (report, &area->title), TRUE);
+      for (guint d = 0; d < area->dimensions->len; d++)
+        {
+          SihuaDimension *dimension = g_ptr_array_index (area->dimensions, d);
+
+          for (guint q = 0; q < dimension->questions->len; q++)
+            add_answer_row (report, table, g_ptr_array_index (dimension->questions, q));
+        }
+      sihua_pdf_document_add_table (doc, table);
+    }
+
+  add_signatures (report);
+}

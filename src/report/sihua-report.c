@@ -1,0 +1,817 @@
+/* sihua-report.c
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sihua-report"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "sihua-answer.h"
+#include "sihua-pdf-painter.h"
+#include "sihua-report-private.h"
+#include "sihua-scoring.h"
+
+G_DEFINE_QUARK (sihua-report-error-quark, sihua_report_error)
+
+static const struct
+{
+  const char          *name;
+  SihuaReportSections  section;
+} section_names[] = {
+  { "cover", SIHUA_REPORT_SECTION_COVER },
+  { "summary", SIHUA_REPORT_SECTION_SUMMARY },
+  { "guide", SIHUA_REPORT_SECTION_GUIDE },
+  { "dimensions", SIHUA_REPORT_SECTION_DIMENSIONS },
+  { "evidence", SIHUA_REPORT_SECTION_EVIDENCE },
+  { "barriers", SIHUA_REPORT_SECTION_BARRIERS },
+  { "roadmap", SIHUA_REPORT_SECTION_ROADMAP },
+  { "appendix", SIHUA_REPORT_SECTION_APPENDIX },
+};
+
+void
+sihua_report_options_init (SihuaReportOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  options->language = SIHUA_LANGUAGE_ZH_CN;
+  options->sections = SIHUA_REPORT_SECTIONS_ALL;
+}
+
+/**
+ * sihua_report_sections_parse:
+ * @list: names separated by commas: cover, summary, guide, dimensions,
+ *   evidence, barriers, roadmap, appendix, or "all"
+ * @sections: (out): the sections
+ * @error: return location for an error
+ *
+ * Returns: whether @list names only known sections, at least one.
+ */
+gboolean
+sihua_report_sections_parse (const char           *list,
+                             SihuaReportSections  *sections,
+                             GError              **error)
+{
+  g_auto(GStrv) names = NULL;
+  SihuaReportSections result = 0;
+
+  g_return_val_if_fail (list != NULL, FALSE);
+  g_return_val_if_fail (sections != NULL, FALSE);
+
+  names = g_strsplit (list, ",", -1);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *name = g_strstrip (names[i]);
+      gboolean known = FALSE;
+
+      if (*name == '\0')
+        continue;
+      if (g_str_equal (name, "all"))
+        {
+          result = SIHUA_REPORT_SECTIONS_ALL;
+          continue;
+        }
+      for (guint j = 0; j < G_N_ELEMENTS (section_names); j++)
+        if (g_str_equal (name, section_names[j].name))
+          {
+            result |= section_names[j].section;
+            known = TRUE;
+          }
+      if (!known)
+        {
+          g_set_error (error, SIHUA_REPORT_ERROR, SIHUA_REPORT_ERROR_INVALID,
+                       _("Unknown report section “%s”; the sections are cover, summary, guide, "
+                         "dimensions, evidence, barriers, roadmap and appendix"), name);
+          return FALSE;
+        }
+    }
+
+  if (result == 0)
+    {
+      g_set_error_literal (error, SIHUA_REPORT_ERROR, SIHUA_REPORT_ERROR_INVALID,
+                           _("No report section chosen"));
+      return FALSE;
+    }
+
+  *sections = result;
+  return TRUE;
+}
+
+/* Shared helpers ----------------------------------------------------------- */
+
+const char *
+_sihua_report_tr (SihuaReport *report,
+                  const char  *msgid)
+{
+  return sihua_report_catalog_get (report->catalog, msgid);
+}
+
+const char *
+_sihua_report_text (SihuaReport     *report,
+                    const SihuaText *text)
+{
+  const char *value = sihua_text_get (text, report->language, NULL);
+
+  return value != NULL ? value : "";
+}
+
+const char *
+_sihua_report_stage_name (SihuaReport *report,
+                          int          stage)
+{
+  const SihuaLevel *level = stage >= 0 ? sihua_model_get_level (report->input->model, stage) : NULL;
+
+  return level != NULL ? _sihua_report_text (report, &level->name) : "—";
+}
+
+/* "2 自动化": the number and the name, as the ladder shows them. */
+char *
+_sihua_report_stage_label (SihuaReport *report,
+                           int          stage)
+{
+  if (stage < 0)
+    return g_strdup (TR (N_("not scored")));
+
+  return g_strdup_printf ("%d %s", stage, _sihua_report_stage_name (report, stage));
+}
+
+SihuaPdfColor
+_sihua_report_stage_color (SihuaReport *report,
+                           int          stage)
+{
+  const SihuaColor *color;
+  SihuaPdfColor result;
+
+  if (stage < 0 || stage >= SIHUA_N_STAGES)
+    color = &report->palette->empty;
+  else
+    color = &report->palette->stage[stage];
+
+  result.r = color->red;
+  result.g = color->green;
+  result.b = color->blue;
+
+  return result;
+}
+
+char *
+_sihua_report_describe_answer (SihuaReport         *report,
+                               const SihuaQuestion *question)
+{
+  SihuaAnswer *answer = g_hash_table_lookup (report->input->answers, question->id);
+
+  if (answer == NULL || answer->value == NULL)
+    return g_strdup (TR (N_("Not answered")));
+
+  return sihua_answer_value_describe (answer->value, question, report->input->model, report->language);
+}
+
+/* The consultant's note and the evidence seen, for a table cell. */
+char *
+_sihua_report_note (SihuaReport         *report,
+                    const SihuaQuestion *question)
+{
+  SihuaAnswer *answer = g_hash_table_lookup (report->input->answers, question->id);
+  GString *text = g_string_new (NULL);
+
+  if (answer != NULL && answer->note != NULL && *answer->note != '\0')
+    g_string_append (text, answer->note);
+  if (answer != NULL && answer->evidence != NULL && *answer->evidence != '\0')
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, TR (N_("Evidence: %s")), answer->evidence);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* Charts ------------------------------------------------------------------- */
+
+typedef struct
+{
+  SihuaChartKind      kind;
+  SihuaChartData     *data;
+  const SihuaPalette *palette;
+} ChartBlock;
+
+static void
+chart_block_free (gpointer data)
+{
+  ChartBlock *block = data;
+
+  sihua_chart_data_free (block->data);
+  g_free (block);
+}
+
+static void
+draw_chart_block (const SihuaPdfBlockContext *context,
+                  gpointer                    user_data)
+{
+  ChartBlock *block = user_data;
+  SihuaPainter *painter;
+
+  painter = sihua_pdf_painter_new (context->pdf, context->page, context->font, context->x,
+                                   SIHUA_PDF_A4_HEIGHT - context->y - context->height,
+                                   context->width, context->height);
+  sihua_chart_draw (block->kind, block->data, painter, block->palette,
+                    context->width, context->height, SIHUA_CHART_FLAGS_NONE);
+  sihua_painter_free (painter);
+}
+
+static SihuaChartData *
+build_chart_data (SihuaReport *report)
+{
+  SihuaChartData *data = sihua_chart_data_new (report->language);
+  guint n_levels = sihua_model_get_n_levels (report->input->model);
+
+  data->index = sihua_score_get_index (report->score);
+  data->stage = sihua_score_get_stage (report->score);
+  data->previous_index = report->comparison != NULL ? report->comparison->previous_index : NAN;
+
+  for (guint i = 0; i < n_levels && i < SIHUA_CHART_N_LEVELS; i++)
+    {
+      data->level_names[i] = g_strdup (_sihua_report_stage_name (report, i));
+      sihua_pdf_font_add_text (report->font, data->level_names[i]);
+    }
+
+  for (guint i = 0; i < sihua_score_get_n_dimensions (report->score); i++)
+    {
+      const SihuaDimensionScore *ds = sihua_score_get_dimension (report->score, i);
+      SihuaChartDimension *dimension;
+
+      if (!sihua_dimension_is_scored (ds->dimension))
+        continue;
+
+      dimension = sihua_chart_data_add_dimension (data, _sihua_report_text (report, &ds->dimension->title),
+                                                  ds->scored ? ds->score : NAN);
+      dimension->stage = ds->stage;
+      sihua_pdf_font_add_text (report->font, dimension->label);
+
+      if (report->comparison != NULL)
+        for (guint c = 0; c < report->comparison->dimensions->len; c++)
+          {
+            const SihuaDimensionChange *change = &g_array_index (report->comparison->dimensions,
+                                                                 SihuaDimensionChange, c);
+
+            if (g_strcmp0 (change->dimension_id, ds->dimension->id) == 0)
+              dimension->previous = change->previous_score;
+          }
+
+      for (guint q = 0; q < ds->dimension->questions->len; q++)
+        {
+          const SihuaQuestion *question = g_ptr_array_index (ds->dimension->questions, q);
+          const SihuaQuestionScore *qs = sihua_score_lookup_question (report->score, question->id);
+
+          if (qs != NULL && qs->status == SIHUA_QUESTION_STATUS_COUNTED &&
+              qs->level >= 0 && qs->level < SIHUA_CHART_N_LEVELS)
+            dimension->counts[qs->level]++;
+        }
+    }
+
+  for (guint t = 0; t < SIHUA_CHART_N_TEXTS; t++)
+    sihua_pdf_font_add_text (report->font, sihua_chart_data_get_text (data, t));
+  /* Signs a chart may print besides digits and Latin letters. */
+  sihua_pdf_font_add_text (report->font, "·—–…：（）％%+−±↑↓→");
+
+  return data;
+}
+
+/* Places a chart at (@x, @y) from the top-left of the current page. */
+void
+_sihua_report_add_chart (SihuaReport    *report,
+                         SihuaChartKind  kind,
+                         double          x,
+                         double          y,
+                         double          width,
+                         double          height)
+{
+  ChartBlock *block = g_new0 (ChartBlock, 1);
+
+  block->kind = kind;
+  block->data = build_chart_data (report);
+  block->palette = report->palette;
+  sihua_pdf_document_place_block (report->doc, x, y, width, height,
+                                  draw_chart_block, block, chart_block_free);
+}
+
+/* Cover -------------------------------------------------------------------- */
+
+static const char *
+report_title (SihuaReport *report)
+{
+  return TR (N_("Digital Transformation Maturity Assessment Report"));
+}
+
+static char *
+consultant_name (SihuaReport *report)
+{
+  if (report->options->consultant != NULL && *report->options->consultant != '\0')
+    return g_strdup (report->options->consultant);
+  if (report->input->assessment->consultant != NULL)
+    return g_strdup (report->input->assessment->consultant);
+  return g_strdup ("");
+}
+
+static void
+add_cover (SihuaReport *report)
+{
+  SihuaPdfDocument *doc = report->doc;
+  const SihuaPdfTextStyle *body = sihua_pdf_document_get_style (doc, SIHUA_PDF_STYLE_BODY);
+  double left = sihua_pdf_document_get_left (doc);
+  double width = sihua_pdf_document_get_content_width (doc);
+  int stage = sihua_score_get_stage (report->score);
+  SihuaPdfColor accent = _sihua_report_stage_color (report, stage);
+  SihuaPdfColor ink = sihua_pdf_color_from_hex (0x20252b);
+  SihuaPdfColor muted = sihua_pdf_color_from_hex (0x6b7380);
+  SihuaPdfTextStyle title_style = *sihua_pdf_document_get_style (doc, SIHUA_PDF_STYLE_TITLE);
+  SihuaPdfTextStyle company_style = title_style;
+  g_autofree char *consultant = consultant_name (report);
+  g_autofree char *model_line = NULL;
+  g_autofree char *stage_line = NULL;
+  g_autofree char *confidential = NULL;
+  const char *firm = report->options->firm;
+  double y;
+
+  sihua_pdf_document_set_page_plain (doc);
+
+  if (report->options->logo != NULL && *report->options->logo != '\0')
+    sihua_pdf_document_place_image (doc, report->options->logo, left, 56, 150, 48);
+  if (firm != NULL && *firm != '\0')
+    sihua_pdf_document_place_text (doc, left + width - sihua_pdf_font_text_width (report->font, firm, -1, 10),
+                                   78, 10, FALSE, &muted, firm);
+
+  /* A band in the colour of the stage reached: the first thing a reader
+   * sees is where the company stands. */
+  sihua_pdf_document_place_rect (doc, left, 230, 6, 150, &accent, NULL);
+  title_style.size = 26;
+  title_style.line_height = 36;
+  y = 232;
+  y += sihua_pdf_document_place_text_box (doc, left + 24, y, width - 24, &title_style, report_title (report));
+  y += 14;
+  company_style.size = 17;
+  company_style.line_height = 25;
+  company_style.bold = FALSE;
+  company_style.color = ink;
+  y += sihua_pdf_document_place_text_box (doc, left + 24, y, width - 24, &company_style,
+                                          report->input->company->name);
+  y += 16;
+  stage_line = g_strdup_printf (TR (N_("Stage reached: %d %s · index %.0f of 100")), stage,
+                                _sihua_report_stage_name (report, stage),
+                                sihua_score_get_index (report->score));
+  {
+    SihuaPdfTextStyle stage_style = *body;
+
+    stage_style.size = 12;
+    stage_style.color = _sihua_report_stage_color (report, stage);
+    stage_style.bold = TRUE;
+    sihua_pdf_document_place_text_box (doc, left + 24, y, width - 24, &stage_style, stage_line);
+  }
+
+  /* The facts of the assessment, as a small two-column list. */
+  model_line = g_strdup_printf ("%s %s", _sihua_report_text (report, sihua_model_get_title (report->input->model)),
+                                sihua_model_get_version (report->input->model));
+  {
+    const char *labels[] = {
+      TR (N_("Assessment date")),
+      TR (N_("Consultant")),
+      TR (N_("Consulting firm")),
+      TR (N_("Respondents")),
+      TR (N_("Assessment model")),
+    };
+    const char *values[] = {
+      report->input->assessment->date,
+      consultant,
+      firm,
+      report->input->assessment->respondents,
+      model_line,
+    };
+    SihuaPdfTextStyle label_style = *body;
+    SihuaPdfTextStyle value_style = *body;
+
+    label_style.color = muted;
+    y = 560;
+    sihua_pdf_document_place_line (doc, left, y - 8, left + width, y - 8, 0.5, NULL);
+    for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+      {
+        double h;
+
+        if (values[i] == NULL || *values[i] == '\0')
+          continue;
+        sihua_pdf_document_place_text_box (doc, left, y, 120, &label_style, labels[i]);
+        h = sihua_pdf_document_place_text_box (doc, left + 130, y, width - 130, &value_style, values[i]);
+        y += MAX (h, body->line_height) + 4;
+      }
+    sihua_pdf_document_place_line (doc, left, y + 4, left + width, y + 4, 0.5, NULL);
+  }
+
+  confidential = g_strdup_printf (TR (N_("Confidential. Prepared for the management of %s; "
+                                         "not to be passed on without their consent.")),
+                                  report->input->company->name);
+  {
+    SihuaPdfTextStyle small = *sihua_pdf_document_get_style (doc, SIHUA_PDF_STYLE_SMALL);
+
+    sihua_pdf_document_place_text_box (doc, left, SIHUA_PDF_A4_HEIGHT - 100, width, &small, confidential);
+  }
+
+  sihua_pdf_document_skip (doc, SIHUA_PDF_A4_HEIGHT);
+}
+
+/* Executive summary -------------------------------------------------------- */
+
+static gint
+compare_by_score (gconstpointer a,
+                  gconstpointer b)
+{
+  const SihuaDimensionScore *da = *(const SihuaDimensionScore **)a;
+  const SihuaDimensionScore *db = *(const SihuaDimensionScore **)b;
+
+  if (da->score != db->score)
+    return da->score > db->score ? -1 : 1;
+  return 0;
+}
+
+static GPtrArray *
+scored_dimensions_by_score (SihuaReport *report)
+{
+  GPtrArray *dimensions = g_ptr_array_new ();
+
+  for (guint i = 0; i < sihua_score_get_n_dimensions (report->score); i++)
+    {
+      const SihuaDimensionScore *ds = sihua_score_get_dimension (report->score, i);
+
+      if (ds->scored && sihua_dimension_is_scored (ds->dimension))
+        g_ptr_array_add (dimensions, (gpointer)ds);
+    }
+  g_ptr_array_sort (dimensions, compare_by_score);
+
+  return dimensions;
+}
+
+static char *
+dimension_line (SihuaReport               *report,
+                const SihuaDimensionScore *ds)
+{
+  return g_strdup_printf (TR (N_("%s: %.0f of 100, stage %d %s")),
+                          _sihua_report_text (report, &ds->dimension->title), ds->score,
+                          ds->stage, _sihua_report_stage_name (report, ds->stage));
+}
+
+static char *
+change_text (SihuaReport *report)
+{
+  const SihuaComparison *c = report->comparison;
+
+  if (c == NULL || isnan (c->previous_index))
+    return g_strdup_printf (TR (N_("This is the first assessment of %s; it is the baseline later "
+                                   "assessments will be measured against.")),
+                            report->input->company->name);
+
+  return g_strdup_printf (TR (N_("Since the assessment of %s the index went from %.0f to %.0f "
+                                 "(%+.0f) and the stage from %d %s to %d %s.")),
+                          report->input->previous != NULL && report->input->previous->date != NULL
+                            ? report->input->previous->date : "—",
+                          c->previous_index, c->current_index,
+                          isnan (c->index_delta) ? 0.0 : c->index_delta,
+                          c->previous_stage, _sihua_report_stage_name (report, c->previous_stage),
+                          c->current_stage, _sihua_report_stage_name (report, c->current_stage));
+}
+
+static void
+add_summary (SihuaReport *report)
+{
+  SihuaPdfDocument *doc = report->doc;
+  double left = sihua_pdf_document_get_left (doc);
+  double width = sihua_pdf_document_get_content_width (doc);
+  int stage = sihua_score_get_stage (report->score);
+  SihuaPdfColor stage_color = _sihua_report_stage_color (report, stage);
+  SihuaPdfColor muted = sihua_pdf_color_from_hex (0x6b7380);
+  SihuaPdfTextStyle body = *sihua_pdf_document_get_style (doc, SIHUA_PDF_STYLE_BODY);
+  SihuaPdfTextStyle small = *sihua_pdf_document_get_style (doc, SIHUA_PDF_STYLE_SMALL);
+  g_autoptr(GPtrArray) ranked = scored_dimensions_by_score (report);
+  g_autofree char *index_text = NULL;
+  g_autofree char *stage_text = NULL;
+  g_autofree char *answered = NULL;
+  g_autofree char *change = NULL;
+  double top, x, y, column;
+  guint n_steps = 0;
+
+  sihua_pdf_document_add_section (doc, TR (N_("Executive summary")));
+  report->stats->page_summary = sihua_pdf_document_get_page (doc);
+
+  top = sihua_pdf_document_get_cursor (doc);
+  _sihua_report_add_chart (report, SIHUA_CHART_LADDER, left, top, width, 84);
+  top += 92;
+
+  /* The radar on the left, the figures beside it. */
+  _sihua_report_add_chart (report, SIHUA_CHART_RADAR, left - 6, top, 290, 240);
+  x = left + 296;
+  column = width - 296;
+  y = top + 10;
+  sihua_pdf_document_place_text (doc, x, y + 8, 9, FALSE, &muted, TR (N_("Maturity index")));
+  index_text = g_strdup_printf ("%.0f", sihua_score_get_index (report->score));
+  sihua_pdf_document_place_text (doc, x, y + 50, 38, TRUE, &stage_color, index_text);
+  sihua_pdf_document_place_text (doc, x + sihua_pdf_font_text_width (report->font, index_text, -1, 38) + 4,
+                                 y + 50, 11, FALSE, &muted, TR (N_("of 100")));
+  y += 62;
+  stage_text = g_strdup_printf (TR (N_("Stage %d · %s")), stage, _sihua_report_stage_name (report, stage));
+  body.bold = TRUE;
+  body.color = stage_color;
+  body.size = 12;
+  y += sihua_pdf_document_place_text_box (doc, x, y, column, &body, stage_text) + 4;
+  answered = g_strdup_printf (TR (N_("%u of %u applicable questions answered")),
+                              sihua_score_get_answered (report->score),
+                              sihua_score_get_applicable (report->score));
+  y += sihua_pdf_document_place_text_box (doc, x, y, column, &small, answered) + 8;
+  change = change_text (report);
+  small.color = sihua_pdf_color_from_hex (0x20252b);
+  small.size = 9;
+  small.line_height = 14;
+  sihua_pdf_document_place_text_box (doc, x, y, column, &small, change);
+
+  sihua_pdf_document_skip (doc, top + 240 - sihua_pdf_document_get_cursor (doc));
+
+  /* Strengths and gaps side by side, so the summary stays on one page. */
+  {
+    const SihuaPdfTextStyle *sub = sihua_pdf_document_get_style (doc, SIHUA_PDF_STYLE_SUBHEADING);
+    SihuaPdfTextStyle item = *sihua_pdf_document_get_style (doc, SIHUA_PDF_STYLE_BODY);
+    double half = (width - 24) / 2;
+    double columns_top = sihua_pdf_document_get_cursor (doc) + sub->space_before;
+    double bottom = columns_top;
+
+    for (guint side = 0; side < 2; side++)
+      {
+        double cx = left + side * (half + 24);
+        double cy = columns_top;
+
+        cy += sihua_pdf_document_place_text_box (doc, cx, cy, half, sub,
+                                                 side == 0 ? TR (N_("Strengths")) : TR (N_("Gaps")));
+        cy += sub->space_after;
+        for (guint i = 0; i < ranked->len && i < 3; i++)
+          {
+            const SihuaDimensionScore *ds = g_ptr_array_index (ranked, side == 0 ? i : ranked->len - 1 - i);
+            g_autofree char *line = dimension_line (report, ds);
+            SihuaPdfColor color = _sihua_report_stage_color (report, ds->stage);
+
+            sihua_pdf_document_place_rect (doc, cx, cy + 4, 3, item.line_height - 8, &color, NULL);
+            cy += sihua_pdf_document_place_text_box (doc, cx + 10, cy, half - 10, &item, line) + 3;
+          }
+        bottom = MAX (bottom, cy);
+      }
+    sihua_pdf_document_skip (doc, bottom - sihua_pdf_document_get_cursor (doc));
+  }
+
+  sihua_pdf_document_add_heading (doc, SIHUA_PDF_STYLE_SUBHEADING, TR (N_("Next steps")), FALSE);
+  for (guint phase = 0; phase < G_N_ELEMENTS (report->roadmap->phases) && n_steps < 3; phase++)
+    {
+      GArray *items = report->roadmap->phases[phase].items;
+
+      for (guint i = 0; i < items->len && n_steps < 3; i++, n_steps++)
+        {
+          const SihuaRoadmapItem *item = &g_array_index (items, SihuaRoadmapItem, i);
+          g_autofree char *line = NULL;
+
+          if (item->dimension != NULL)
+            /* TRANSLATORS: an action, then the dimension it improves */
+            line = g_strdup_printf (TR (N_("%s (%s)")), _sihua_report_text (report, &item->recommendation->title),
+                                    _sihua_report_text (report, &item->dimension->title));
+          else
+            line = g_strdup (_sihua_report_text (report, &item->recommendation->title));
+          sihua_pdf_document_add_bullet (doc, SIHUA_PDF_STYLE_BODY, line);
+        }
+    }
+  if (n_steps == 0)
+    sihua_pdf_document_add_paragraph (doc, SIHUA_PDF_STYLE_BODY,
+                                      TR (N_("The company stands at the top of the ladder; keep the data and "
+                                             "models that got it there up to date.")));
+}
+
+/* How to read this report -------------------------------------------------- */
+
+static char *
+describe_requirement (SihuaReport            *report,
+                      const SihuaRequirement *requirement,
+                      int                     level)
+{
+  int stage = requirement->stage >= 0 ? requirement->stage : level;
+
+  switch (requirement->kind)
+    {
+    case SIHUA_REQUIREMENT_STAGE_SHARE:
+      return g_strdup_printf (TR (N_("dimensions carrying at least %.0f%% of the weight are at this stage or above")),
+                              requirement->share * 100);
+    case SIHUA_REQUIREMENT_NO_LAGGARD:
+      return g_strdup_printf (TR (N_("no dimension is more than %d stage(s) below it")), requirement->max_gap);
+    case SIHUA_REQUIREMENT_POINTS_TOTAL:
+      return g_strdup_printf (TR (N_("the points add up to at least %.0f")), requirement->min);
+    case SIHUA_REQUIREMENT_INDEX_MIN:
+      return g_strdup_printf (TR (N_("the index is at least %.0f")), requirement->min);
+    case SIHUA_REQUIREMENT_COUNT_AT_STAGE:
+      return g_strdup_printf (TR (N_("at least %d dimensions are at stage %d %s")), requirement->count,
+                              stage, _sihua_report_stage_name (report, stage));
+    default:
+      return g_strdup ("");
+    }
+}
+
+static void
+add_guide (SihuaReport *report)
+{
+  SihuaPdfDocument *doc = report->doc;
+  SihuaModel *model = report->input->model;
+  const SihuaScoringRule *rule = sihua_model_get_scoring (model);
+  const SihuaPdfTextStyle *body = sihua_pdf_document_get_style (doc, SIHUA_PDF_STYLE_BODY);
+  SihuaPdfTextStyle name_style = *sihua_pdf_document_get_style (doc, SIHUA_PDF_STYLE_SUBHEADING);
+  double left = sihua_pdf_document_get_left (doc);
+  GPtrArray *requirements;  /* owned by the model */
+  g_autoptr(GString) rule_text = g_string_new (NULL);
+  g_autofree char *dimension_rule = NULL;
+
+  sihua_pdf_document_add_section (doc, TR (N_("How to read this report")));
+  sihua_pdf_document_add_paragraph (doc, SIHUA_PDF_STYLE_BODY,
+                                    TR (N_("The assessment places the company on a ladder of stages. Each stage "
+                                           "builds on the one before: automating a poor process only makes "
+                                           "mistakes faster, and data cannot drive decisions before it is "
+                                           "collected and connected.")));
+
+  name_style.space_before = 8;
+  for (guint level = 0; level < sihua_model_get_n_levels (model); level++)
+    {
+      const SihuaLevel *info = sihua_model_get_level (model, level);
+      SihuaPdfColor color = _sihua_report_stage_color (report, level);
+      g_autofree char *title = g_strdup_printf ("%u  %s", level, _sihua_report_text (report, &info->name));
+      double y;
+
+      sihua_pdf_document_ensure_space (doc, name_style.space_before + name_style.line_height + body->line_height * 2);
+      y = sihua_pdf_document_get_cursor (doc) + name_style.space_before + 4;
+      sihua_pdf_document_add_paragraph_full (doc, &name_style, 18, NULL, title);
+      sihua_pdf_document_place_rect (doc, left, y, 11, 11, &color, NULL);
+      sihua_pdf_document_add_paragraph_full (doc, body, 18, NULL, _sihua_report_text (report, &info->description));
+    }
+
+  sihua_pdf_document_add_heading (doc, SIHUA_PDF_STYLE_SUBHEADING, TR (N_("How the stages are worked out")), FALSE);
+  sihua_pdf_document_add_paragraph (doc, SIHUA_PDF_STYLE_BODY,
+                                    rule->question_value == SIHUA_QUESTION_VALUE_LEVEL
+                                    ? TR (N_("Every scored question is answered with the description that fits the "
+                                             "company best, and each description belongs to a stage. A dimension’s "
+                                             "score (0–100) is the weighted average of its answers on that ladder."))
+                                    : TR (N_("Every scored question earns points for the answer given. A "
+                                             "dimension’s score (0–100) is the share of the points it could earn.")));
+  dimension_rule = g_strdup_printf (TR (N_("A dimension reaches a stage when answers carrying at least %.0f%% of "
+                                           "its question weight are at that stage or above.")),
+                                    rule->dimension_stage_share * 100);
+  sihua_pdf_document_add_paragraph (doc, SIHUA_PDF_STYLE_BODY, dimension_rule);
+
+  requirements = sihua_scoring_get_requirements (model, 1);
+  g_string_append (rule_text, TR (N_("The company as a whole reaches a stage when")));
+  for (guint i = 0; requirements != NULL && i < requirements->len; i++)
+    {
+      g_autofree char *part = describe_requirement (report, g_ptr_array_index (requirements, i), 1);
+
+      g_string_append (rule_text, i == 0 ? " " : TR (N_(", and ")));
+      g_string_append (rule_text, part);
+    }
+  g_string_append (rule_text, TR (N_(". The index (0–100) is the weighted average of all dimension scores.")));
+  sihua_pdf_document_add_paragraph (doc, SIHUA_PDF_STYLE_BODY, rule_text->str);
+  sihua_pdf_document_add_paragraph (doc, SIHUA_PDF_STYLE_BODY,
+                                    TR (N_("Questions answered “not applicable” count neither for nor against the "
+                                           "company. Answers two or more stages above the rest of their dimension, "
+                                           "and answers the model wants evidence for but that have none, are listed "
+                                           "under “Items that need evidence”: they should be checked before the "
+                                           "results are relied on.")));
+}
+
+/* Putting it together ------------------------------------------------------ */
+
+static char *
+page_label (guint    page,
+            guint    n_pages,
+            gpointer user_data)
+{
+  SihuaReport *report = user_data;
+
+  return g_strdup_printf (TR (N_("Page %u of %u")), page, n_pages);
+}
+
+/**
+ * sihua_report_write:
+ * @input: the company, assessment, model and answers
+ * @options: language, sections, consultant and firm
+ * @path: the PDF file to write
+ * @stats: (out) (optional): what was written
+ * @error: return location for an error
+ *
+ * Writes the assessment report. The file appears complete or not at all.
+ *
+ * Returns: whether the report was written.
+ */
+gboolean
+sihua_report_write (const SihuaReportInput   *input,
+                    const SihuaReportOptions *options,
+                    const char               *path,
+                    SihuaReportStats         *stats,
+                    GError                  **error)
+{
+  g_autoptr(SihuaPdfFont) font = NULL;
+  g_autoptr(SihuaPdfDocument) doc = NULL;
+  g_autoptr(SihuaReportCatalog) catalog = NULL;
+  g_autoptr(SihuaScore) score = NULL;
+  g_autoptr(SihuaRoadmap) roadmap = NULL;
+  g_autoptr(SihuaNextLevel) next = NULL;
+  g_autoptr(SihuaComparison) comparison = NULL;
+  g_autoptr(GArray) flags = NULL;
+  g_autofree char *header = NULL;
+  g_autofree char *footer = NULL;
+  SihuaReportStats local_stats = { 0 };
+  SihuaReport report_data = { 0 };
+  SihuaReport *report = &report_data;
+  SihuaReportSections sections;
+  int stage;
+
+  g_return_val_if_fail (input != NULL, FALSE);
+  g_return_val_if_fail (input->company != NULL && input->assessment != NULL, FALSE);
+  g_return_val_if_fail (SIHUA_IS_MODEL (input->model), FALSE);
+  g_return_val_if_fail (input->answers != NULL, FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  font = sihua_pdf_font_new_default (error);
+  if (font == NULL)
+    return FALSE;
+
+  catalog = sihua_report_catalog_new (options->language);
+  score = sihua_scoring_compute (input->model, input->answers);
+  stage = sihua_score_get_stage (score);
+  report->target = input->assessment->target_level > stage
+                   ? input->assessment->target_level
+                   : MIN (stage + 1, (int)sihua_model_get_n_levels (input->model) - 1);
+  roadmap = sihua_roadmap_compute (score, input->answers, report->target);
+  next = sihua_next_level_compute (score, report->target);
+  flags = sihua_flags_compute (score, input->answers);
+  if (input->previous_score != NULL)
+    comparison = sihua_comparison_compute (input->previous_score, score);
+
+  doc = sihua_pdf_document_new (font);
+  report->input = input;
+  report->options = options;
+  report->language = options->language;
+  report->catalog = catalog;
+  report->doc = doc;
+  report->font = font;
+  report->palette = sihua_palette_get (SIHUA_PALETTE_LIGHT);
+  report->score = score;
+  report->flags = flags;
+  report->roadmap = roadmap;
+  report->next = next;
+  report->comparison = comparison;
+  report->stats = stats != NULL ? stats : &local_stats;
+  memset (report->stats, 0, sizeof *report->stats);
+
+  {
+    g_autofree char *consultant = consultant_name (report);
+    g_autofree char *subject = g_strdup_printf ("%s · %s", input->company->name,
+                                                input->assessment->date != NULL ? input->assessment->date : "");
+
+    sihua_pdf_document_set_info (doc, report_title (report), consultant, subject, options->created);
+  }
+  header = g_strdup_printf ("%s · %s", input->company->name, report_title (report));
+  sihua_pdf_document_set_header (doc, header, input->assessment->date);
+  if (options->firm != NULL && *options->firm != '\0')
+    footer = g_strdup_printf (TR (N_("Confidential · %s")), options->firm);
+  else
+    footer = g_strdup (TR (N_("Confidential")));
+  sihua_pdf_document_set_footer (doc, footer, page_label, report);
+
+  sections = options->sections != 0 ? options->sections : SIHUA_REPORT_SECTIONS_ALL;
+  if (sections & SIHUA_REPORT_SECTION_COVER)
+    add_cover (report);
+  if (sections & SIHUA_REPORT_SECTION_SUMMARY)
+    add_summary (report);
+  if (sections & SIHUA_REPORT_SECTION_GUIDE)
+    add_guide (report);
+  if (sections & SIHUA_REPORT_SECTION_DIMENSIONS)
+    _sihua_report_add_dimensions (report);
+  if (sections & SIHUA_REPORT_SECTION_EVIDENCE)
+    _sihua_report_add_evidence (report);
+  if (sections & SIHUA_REPORT_SECTION_BARRIERS)
+    _sihua_report_add_barriers (report);
+  if (sections & SIHUA_REPORT_SECTION_ROADMAP)
+    _sihua_report_add_roadmap (report);
+  if (sections & SIHUA_REPORT_SECTION_APPENDIX)
+    _sihua_report_add_appendix (report);
+
+  if (!sihua_pdf_document_save (doc, path, error))
+    return FALSE;
+
+  report->stats->n_pages = sihua_pdf_document_get_n_pages (doc);
+  report->stats->font_bytes = sihua_pdf_font_get_embedded_size (font);
+
+  return TRUE;
+}
