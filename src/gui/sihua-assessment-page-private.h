@@ -1,0 +1,122 @@
+/* sihua-assessment-page-private.h
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sihua-assessment-page.h"
+#include "sihua-question-card.h"
+
+G_BEGIN_DECLS
+
+/* A write waiting for the store, or the one being committed. */
+typedef struct
+{
+  char             *question_id;
+  SihuaAnswerValue *value;
+  char             *note;
+  char             *evidence;
+} SihuaPendingWrite;
+
+struct _SihuaAssessmentPage
+{
+  AdwBin                parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwFlap              *flap;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *sidebar_stack;
+  GtkListBox           *dimension_list;
+  GtkListBox           *search_list;
+  GtkLabel             *overall_label;
+  GtkLabel             *dimension_title;
+  GtkLabel             *dimension_description;
+  GtkBox               *save_box;
+  GtkImage             *save_icon;
+  GtkLabel             *save_label;
+  GtkScrolledWindow    *scroller;
+  GtkStack             *question_stack;
+  GtkButton            *previous_button;
+  AdwButtonContent     *previous_content;
+  GtkButton            *next_button;
+  GtkLabel             *next_label;
+
+  SihuaStore           *store;
+  gint64                assessment_id;
+  SihuaModel           *model;
+  SihuaLanguage         language;
+
+  /* What the page shows (question id → SihuaAnswer), and what the store
+   * confirmed as committed. They differ while writes are pending and after
+   * a write failed. */
+  GHashTable           *answers;
+  GHashTable           *saved;
+
+  /* question id → SihuaQuestionCard (not owned); only built dimensions */
+  GHashTable           *cards;
+  /* dimension id → SihuaDimensionRow (not owned) */
+  GHashTable           *rows;
+  const SihuaDimension *current;
+  char                 *wanted_dimension;
+  char                 *wanted_question;
+  char                 *focus_question;
+  guint                 focus_idle_id;
+  guint                 selecting;
+  guint                 load_serial;
+
+  /* Writes go one at a time, in order, so the last answer given is the
+   * last one committed. */
+  GQueue                queue;
+  SihuaPendingWrite    *in_flight;
+  gboolean              holding_app;
+  gboolean              undoing;
+  gboolean              undo_waiting;
+  gboolean              failed;
+  gboolean              disposed;
+
+  gint64                switch_started;
+  double                last_switch_ms;
+};
+
+void        _sihua_assessment_page_refresh                 (SihuaAssessmentPage  *self);
+void        _sihua_assessment_page_show_dimension          (SihuaAssessmentPage  *self,
+                                                            const SihuaDimension *dimension,
+                                                            gboolean              focus);
+void        _sihua_assessment_page_step_dimension          (SihuaAssessmentPage  *self,
+                                                            int                   direction);
+void        _sihua_assessment_page_focus_next              (SihuaAssessmentPage  *self,
+                                                            const SihuaQuestion  *from,
+                                                            int                   direction);
+
+/* sihua-assessment-page-save.c */
+void        _sihua_assessment_page_save_init               (SihuaAssessmentPage  *self);
+void        _sihua_assessment_page_save_finalize           (SihuaAssessmentPage  *self);
+void        _sihua_assessment_page_save                    (SihuaAssessmentPage  *self,
+                                                            const char           *question_id,
+                                                            const SihuaAnswerValue *value,
+                                                            const char           *note,
+                                                            const char           *evidence);
+void        _sihua_assessment_page_flush_details           (SihuaAssessmentPage  *self);
+void        _sihua_assessment_page_set_indicator           (SihuaAssessmentPage  *self,
+                                                            SihuaSaveState        state);
+void        _sihua_assessment_page_undo                    (SihuaAssessmentPage  *self);
+void        _sihua_assessment_page_toast                   (SihuaAssessmentPage  *self,
+                                                            const char           *message);
+GHashTable *_sihua_answer_table_copy                       (GHashTable           *answers);
+
+/* sihua-assessment-page-search.c */
+void        _sihua_assessment_page_search_init             (SihuaAssessmentPage  *self);
+void        _sihua_assessment_page_search_changed_cb       (SihuaAssessmentPage  *self);
+void        _sihua_assessment_page_search_activate_cb      (SihuaAssessmentPage  *self);
+void        _sihua_assessment_page_search_stop_cb          (SihuaAssessmentPage  *self);
+void        _sihua_assessment_page_search_row_activated_cb (SihuaAssessmentPage  *self,
+                                                            GtkListBoxRow        *row);
+
+void        _sihua_answer_pages_load_css                   (void);
+double      sihua_assessment_page_get_last_switch_time     (SihuaAssessmentPage  *self);
+
+G_END_DECLS

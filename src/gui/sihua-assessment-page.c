@@ -1,0 +1,980 @@
+/* sihua-assessment-page.c
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sihua-assessment-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sihua-assessment-page-private.h"
+#include "sihua-dimension-row.h"
+#include "sihua-question-card.h"
+
+G_DEFINE_FINAL_TYPE (SihuaAssessmentPage, sihua_assessment_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_DIMENSION_ID,
+  N_PROPS
+};
+
+enum {
+  SHOW_RESULTS,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+/*
+ * Auxiliary methods
+ */
+
+/* The answering and results pages bring their own style sheet, loaded once
+ * with the first of them. */
+void
+_sihua_answer_pages_load_css (void)
+{
+  static gboolean loaded;
+  g_autoptr(GtkCssProvider) provider = NULL;
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (loaded || display == NULL)
+    return;
+
+  loaded = TRUE;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/sihua-answer.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static const char *
+text_of (SihuaAssessmentPage *self,
+         const SihuaText     *text)
+{
+  return sihua_text_get (text, self->language, NULL);
+}
+
+static gboolean
+dimension_is_shown (SihuaAssessmentPage  *self,
+                    const SihuaDimension *dimension)
+{
+  for (guint i = 0; i < dimension->questions->len; i++)
+    if (sihua_question_is_relevant (self->model, g_ptr_array_index (dimension->questions, i),
+                                    self->answers))
+      return TRUE;
+
+  return FALSE;
+}
+
+static SihuaQuestionCard *
+lookup_card (SihuaAssessmentPage *self,
+             const char          *question_id)
+{
+  return self->cards ? g_hash_table_lookup (self->cards, question_id) : NULL;
+}
+
+/* Which cards and dimensions are shown follows the answers: a question whose
+ * relevant_if no longer holds disappears, and comes back with its answer
+ * when it holds again. */
+void
+_sihua_assessment_page_refresh (SihuaAssessmentPage *self)
+{
+  guint total_answered = 0, total_applicable = 0;
+  GPtrArray *dimensions;
+
+  if (self->model == NULL || self->disposed)
+    return;
+
+  dimensions = sihua_model_get_dimensions (self->model);
+
+  for (guint d = 0; d < dimensions->len; d++)
+    {
+      const SihuaDimension *dimension = g_ptr_array_index (dimensions, d);
+      GtkWidget *row = g_hash_table_lookup (self->rows, dimension->id);
+      guint answered = 0, applicable = 0, relevant = 0;
+
+      for (guint i = 0; i < dimension->questions->len; i++)
+        {
+          const SihuaQuestion *question = g_ptr_array_index (dimension->questions, i);
+          gboolean is_relevant = sihua_question_is_relevant (self->model, question, self->answers);
+          SihuaQuestionCard *card = lookup_card (self, question->id);
+          SihuaAnswer *answer;
+
+          if (card != NULL)
+            gtk_widget_set_visible (GTK_WIDGET (card), is_relevant);
+
+          if (!is_relevant)
+            continue;
+
+          relevant++;
+          answer = g_hash_table_lookup (self->answers, question->id);
+          if (answer != NULL && answer->value != NULL && answer->value->kind == SIHUA_ANSWER_NA)
+            continue;
+
+          applicable++;
+          if (answer != NULL && answer->value != NULL)
+            answered++;
+        }
+
+      if (row != NULL)
+        {
+          gtk_widget_set_visible (row, relevant > 0);
+          sihua_dimension_row_set_progress (SIHUA_DIMENSION_ROW (row), answered, applicable);
+        }
+
+      total_answered += answered;
+      total_applicable += applicable;
+    }
+
+  {
+    g_autofree char *overall = NULL;
+
+    overall = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u of %u question answered",
+                                            "%u of %u questions answered",
+                                            total_applicable),
+                               total_answered, total_applicable);
+    gtk_label_set_text (self->overall_label, overall);
+  }
+
+  /* The dimension on screen may just have become irrelevant. */
+  if (self->current != NULL && !dimension_is_shown (self, self->current))
+    _sihua_assessment_page_step_dimension (self, 1);
+}
+
+static const SihuaDimension *
+find_shown_dimension (SihuaAssessmentPage  *self,
+                      const SihuaDimension *from,
+                      int                   direction)
+{
+  GPtrArray *dimensions = sihua_model_get_dimensions (self->model);
+  guint position = 0;
+
+  if (from == NULL || !g_ptr_array_find (dimensions, from, &position))
+    return NULL;
+
+  for (int i = (int) position + direction; i >= 0 && i < (int) dimensions->len; i += direction)
+    {
+      const SihuaDimension *dimension = g_ptr_array_index (dimensions, i);
+
+      if (dimension_is_shown (self, dimension))
+        return dimension;
+    }
+
+  return NULL;
+}
+
+static void
+update_navigation (SihuaAssessmentPage *self)
+{
+  const SihuaDimension *previous = find_shown_dimension (self, self->current, -1);
+  const SihuaDimension *next = find_shown_dimension (self, self->current, 1);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.previous-dimension", previous != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.next-dimension", next != NULL);
+
+  adw_button_content_set_label (self->previous_content,
+                                previous ? text_of (self, &previous->title) : "");
+  gtk_label_set_text (self->next_label, next ? text_of (self, &next->title) : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->previous_button), previous != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->next_button), next != NULL);
+
+  {
+    /* Translators: accessible names of the buttons that go to the previous or next dimension */
+    g_autofree char *prev_name = g_strdup_printf (_("Previous dimension: %s"),
+                                                  previous ? text_of (self, &previous->title) : "");
+    g_autofree char *next_name = g_strdup_printf (_("Next dimension: %s"),
+                                                  next ? text_of (self, &next->title) : "");
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->previous_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, prev_name, -1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, next_name, -1);
+  }
+}
+
+/*
+ * Question cards
+ */
+
+static void
+card_value_chosen_cb (SihuaQuestionCard      *card,
+                      const SihuaAnswerValue *value,
+                      gboolean                advance,
+                      SihuaAssessmentPage    *self)
+{
+  const SihuaQuestion *question = sihua_question_card_get_question (card);
+  const char *note = sihua_question_card_get_note (card);
+  const char *evidence = sihua_question_card_get_evidence (card);
+
+  if (value != NULL)
+    g_hash_table_insert (self->answers, g_strdup (question->id),
+                         sihua_answer_new (question->id, sihua_answer_value_copy (value),
+                                           note, evidence));
+  else
+    g_hash_table_remove (self->answers, question->id);
+
+  _sihua_assessment_page_save (self, question->id, value, note, evidence);
+  _sihua_assessment_page_refresh (self);
+  update_navigation (self);
+
+  if (advance)
+    _sihua_assessment_page_focus_next (self, question, 1);
+}
+
+static void
+card_details_changed_cb (SihuaQuestionCard   *card,
+                         SihuaAssessmentPage *self)
+{
+  const SihuaQuestion *question = sihua_question_card_get_question (card);
+  const char *note = sihua_question_card_get_note (card);
+  const char *evidence = sihua_question_card_get_evidence (card);
+  SihuaAnswer *answer = g_hash_table_lookup (self->answers, question->id);
+  const SihuaAnswerValue *value = answer ? answer->value : NULL;
+
+  if (answer != NULL)
+    {
+      g_free (answer->note);
+      answer->note = g_strdup (note);
+      g_free (answer->evidence);
+      answer->evidence = g_strdup (evidence);
+    }
+
+  _sihua_assessment_page_save (self, question->id, value, note, evidence);
+}
+
+static void
+card_move_cb (SihuaQuestionCard   *card,
+              int                  direction,
+              SihuaAssessmentPage *self)
+{
+  _sihua_assessment_page_focus_next (self, sihua_question_card_get_question (card), direction);
+}
+
+static GtkWidget *
+build_dimension_page (SihuaAssessmentPage  *self,
+                      const SihuaDimension *dimension)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+  for (guint i = 0; i < dimension->questions->len; i++)
+    {
+      const SihuaQuestion *question = g_ptr_array_index (dimension->questions, i);
+      GtkWidget *card = sihua_question_card_new (self->model, question, i + 1, self->language);
+
+      sihua_question_card_set_answer (SIHUA_QUESTION_CARD (card),
+                                      g_hash_table_lookup (self->answers, question->id));
+      gtk_widget_set_visible (card, sihua_question_is_relevant (self->model, question, self->answers));
+      g_signal_connect_object (card, "value-chosen", G_CALLBACK (card_value_chosen_cb), self, 0);
+      g_signal_connect_object (card, "details-changed", G_CALLBACK (card_details_changed_cb), self, 0);
+      g_signal_connect_object (card, "move", G_CALLBACK (card_move_cb), self, 0);
+      g_hash_table_insert (self->cards, g_strdup (question->id), card);
+      gtk_box_append (GTK_BOX (box), card);
+    }
+
+  gtk_stack_add_named (self->question_stack, box, dimension->id);
+
+  return box;
+}
+
+static SihuaQuestionCard *
+first_card_to_answer (SihuaAssessmentPage  *self,
+                      const SihuaDimension *dimension)
+{
+  SihuaQuestionCard *first = NULL;
+
+  for (guint i = 0; i < dimension->questions->len; i++)
+    {
+      const SihuaQuestion *question = g_ptr_array_index (dimension->questions, i);
+      SihuaQuestionCard *card = lookup_card (self, question->id);
+
+      if (card == NULL || !gtk_widget_get_visible (GTK_WIDGET (card)))
+        continue;
+      if (first == NULL)
+        first = card;
+      if (!g_hash_table_contains (self->answers, question->id))
+        return card;
+    }
+
+  return first;
+}
+
+static gboolean
+focus_later_cb (gpointer user_data)
+{
+  SihuaAssessmentPage *self = user_data;
+  SihuaQuestionCard *card;
+
+  self->focus_idle_id = 0;
+
+  card = self->focus_question ? lookup_card (self, self->focus_question) : NULL;
+  if (card != NULL && gtk_widget_get_visible (GTK_WIDGET (card)))
+    sihua_question_card_focus_choice (card);
+
+  g_clear_pointer (&self->focus_question, g_free);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Focus waits for the next frame's layout, so the viewport scrolls to a card
+ * that has its real position. */
+static void
+focus_card_later (SihuaAssessmentPage *self,
+                  SihuaQuestionCard   *card)
+{
+  g_free (self->focus_question);
+  self->focus_question = g_strdup (sihua_question_card_get_question (card)->id);
+  if (self->focus_idle_id == 0)
+    self->focus_idle_id = g_idle_add (focus_later_cb, self);
+}
+
+void
+_sihua_assessment_page_focus_next (SihuaAssessmentPage *self,
+                                   const SihuaQuestion *from,
+                                   int                  direction)
+{
+  const SihuaDimension *dimension = from->dimension;
+  guint position;
+
+  if (!g_ptr_array_find (dimension->questions, from, &position))
+    return;
+
+  for (int i = (int) position + direction; i >= 0 && i < (int) dimension->questions->len; i += direction)
+    {
+      const SihuaQuestion *question = g_ptr_array_index (dimension->questions, i);
+      SihuaQuestionCard *card = lookup_card (self, question->id);
+
+      if (card != NULL && gtk_widget_get_visible (GTK_WIDGET (card)))
+        {
+          focus_card_later (self, card);
+          return;
+        }
+    }
+
+  /* After the last question of a dimension, the button to the next one. */
+  if (direction > 0 && gtk_widget_get_visible (GTK_WIDGET (self->next_button)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->next_button));
+}
+
+static void
+after_paint_cb (GdkFrameClock       *clock,
+                SihuaAssessmentPage *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, self);
+  self->last_switch_ms = (g_get_monotonic_time () - self->switch_started) / 1000.0;
+  g_debug ("Dimension shown and painted in %.1f ms", self->last_switch_ms);
+}
+
+/**
+ * _sihua_assessment_page_show_dimension:
+ * @focus: whether to move focus to the first question to answer
+ */
+void
+_sihua_assessment_page_show_dimension (SihuaAssessmentPage  *self,
+                                       const SihuaDimension *dimension,
+                                       gboolean              focus)
+{
+  GtkWidget *page;
+  GtkWidget *row;
+
+  g_assert (dimension != NULL);
+
+  self->switch_started = g_get_monotonic_time ();
+
+  page = gtk_stack_get_child_by_name (self->question_stack, dimension->id);
+  if (page == NULL)
+    page = build_dimension_page (self, dimension);
+  gtk_stack_set_visible_child (self->question_stack, page);
+
+  if (self->current != dimension)
+    {
+      self->current = dimension;
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIMENSION_ID]);
+    }
+
+  gtk_label_set_text (self->dimension_title, text_of (self, &dimension->title));
+  gtk_label_set_text (self->dimension_description, text_of (self, &dimension->description));
+  gtk_widget_set_visible (GTK_WIDGET (self->dimension_description),
+                          text_of (self, &dimension->description) != NULL);
+
+  row = g_hash_table_lookup (self->rows, dimension->id);
+  if (row != NULL && gtk_list_box_get_selected_row (self->dimension_list) != GTK_LIST_BOX_ROW (row))
+    {
+      self->selecting++;
+      gtk_list_box_select_row (self->dimension_list, GTK_LIST_BOX_ROW (row));
+      self->selecting--;
+    }
+
+  update_navigation (self);
+
+  if (focus)
+    {
+      SihuaQuestionCard *card = first_card_to_answer (self, dimension);
+
+      if (card != NULL)
+        focus_card_later (self, card);
+    }
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+      if (clock != NULL)
+        {
+          g_signal_handlers_disconnect_by_func (clock, after_paint_cb, self);
+          g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), self);
+        }
+    }
+}
+
+void
+_sihua_assessment_page_step_dimension (SihuaAssessmentPage *self,
+                                       int                  direction)
+{
+  const SihuaDimension *dimension;
+
+  if (self->current == NULL)
+    return;
+
+  dimension = find_shown_dimension (self, self->current, direction);
+  if (dimension == NULL && !dimension_is_shown (self, self->current))
+    dimension = find_shown_dimension (self, self->current, -direction);
+  if (dimension != NULL)
+    _sihua_assessment_page_show_dimension (self, dimension, TRUE);
+}
+
+/*
+ * Callbacks
+ */
+
+static void
+dimension_selected_cb (SihuaAssessmentPage *self,
+                       GtkListBoxRow       *row)
+{
+  if (self->selecting > 0 || row == NULL)
+    return;
+
+  _sihua_assessment_page_show_dimension (self,
+                                         sihua_dimension_row_get_dimension (SIHUA_DIMENSION_ROW (row)),
+                                         FALSE);
+}
+
+static void
+dimension_activated_cb (SihuaAssessmentPage *self,
+                        GtkListBoxRow       *row)
+{
+  SihuaQuestionCard *card;
+
+  if (self->current == NULL)
+    return;
+
+  /* Choosing a dimension with click or Enter takes the keyboard to its
+   * questions; arrowing through the list only shows them. */
+  card = first_card_to_answer (self, self->current);
+  if (card != NULL)
+    focus_card_later (self, card);
+
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+static void
+dimension_header_func (GtkListBoxRow *row,
+                       GtkListBoxRow *before,
+                       gpointer       user_data)
+{
+  SihuaAssessmentPage *self = user_data;
+  const SihuaDimension *dimension = sihua_dimension_row_get_dimension (SIHUA_DIMENSION_ROW (row));
+  const SihuaDimension *previous = before
+    ? sihua_dimension_row_get_dimension (SIHUA_DIMENSION_ROW (before))
+    : NULL;
+  GtkWidget *header;
+
+  if (previous != NULL && previous->area == dimension->area)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  header = gtk_label_new (text_of (self, &dimension->area->title));
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_label_set_wrap (GTK_LABEL (header), TRUE);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_add_css_class (header, "dim-label");
+  gtk_widget_add_css_class (header, "area-header");
+  gtk_list_box_row_set_header (row, header);
+}
+
+static void
+show_results_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SihuaAssessmentPage *self = SIHUA_ASSESSMENT_PAGE (widget);
+
+  _sihua_assessment_page_flush_details (self);
+  g_signal_emit (self, signals[SHOW_RESULTS], 0);
+}
+
+static void
+step_dimension_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SihuaAssessmentPage *self = SIHUA_ASSESSMENT_PAGE (widget);
+
+  _sihua_assessment_page_step_dimension (self,
+                                         g_str_equal (action_name, "assessment.next-dimension") ? 1 : -1);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SihuaAssessmentPage *self = SIHUA_ASSESSMENT_PAGE (widget);
+
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  _sihua_assessment_page_undo (SIHUA_ASSESSMENT_PAGE (widget));
+}
+
+typedef struct
+{
+  SihuaAssessmentPage *self;
+  guint                serial;
+} LoadData;
+
+static LoadData *
+load_data_new (SihuaAssessmentPage *self)
+{
+  LoadData *data = g_new0 (LoadData, 1);
+
+  data->self = g_object_ref (self);
+  data->serial = self->load_serial;
+
+  return data;
+}
+
+static void
+answers_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  LoadData *data = user_data;
+  g_autoptr(SihuaAssessmentPage) self = data->self;
+  g_autoptr(GHashTable) answers = NULL;
+  g_autoptr(GError) error = NULL;
+  const SihuaDimension *dimension = NULL;
+  guint serial = data->serial;
+
+  g_free (data);
+  answers = sihua_store_load_answers_finish (SIHUA_STORE (object), result, &error);
+
+  /* A later sihua_assessment_page_set_assessment() wins. */
+  if (self->disposed || self->load_serial != serial)
+    return;
+
+  if (answers == NULL)
+    {
+      _sihua_assessment_page_toast (self, error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->answers, g_hash_table_unref);
+  self->answers = g_hash_table_ref (answers);
+  g_clear_pointer (&self->saved, g_hash_table_unref);
+  self->saved = _sihua_answer_table_copy (answers);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->toast_overlay), TRUE);
+  _sihua_assessment_page_refresh (self);
+
+  if (self->wanted_dimension != NULL)
+    dimension = sihua_model_lookup_dimension (self->model, self->wanted_dimension);
+  if (dimension == NULL || !dimension_is_shown (self, dimension))
+    {
+      GPtrArray *dimensions = sihua_model_get_dimensions (self->model);
+
+      for (guint i = 0; i < dimensions->len && dimension == NULL; i++)
+        if (dimension_is_shown (self, g_ptr_array_index (dimensions, i)))
+          dimension = g_ptr_array_index (dimensions, i);
+    }
+  if (dimension != NULL)
+    _sihua_assessment_page_show_dimension (self, dimension, TRUE);
+
+  if (self->wanted_question != NULL)
+    {
+      g_autofree char *question_id = g_steal_pointer (&self->wanted_question);
+      sihua_assessment_page_show_question (self, question_id);
+    }
+}
+
+/*
+ * GObject overrides
+ */
+
+static void
+sihua_assessment_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  SihuaAssessmentPage *self = SIHUA_ASSESSMENT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIMENSION_ID:
+      g_value_set_string (value, sihua_assessment_page_get_dimension_id (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sihua_assessment_page_dispose (GObject *object)
+{
+  SihuaAssessmentPage *self = (SihuaAssessmentPage *)object;
+
+  /* Details being typed are written before the page goes; the queue keeps
+   * the page (and the application) alive until they are committed. */
+  if (!self->disposed)
+    _sihua_assessment_page_flush_details (self);
+  self->disposed = TRUE;
+
+  g_clear_handle_id (&self->focus_idle_id, g_source_remove);
+  g_clear_pointer (&self->cards, g_hash_table_unref);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+
+  G_OBJECT_CLASS (sihua_assessment_page_parent_class)->dispose (object);
+}
+
+static void
+sihua_assessment_page_finalize (GObject *object)
+{
+  SihuaAssessmentPage *self = (SihuaAssessmentPage *)object;
+
+  _sihua_assessment_page_save_finalize (self);
+  g_clear_pointer (&self->answers, g_hash_table_unref);
+  g_clear_pointer (&self->saved, g_hash_table_unref);
+  g_clear_pointer (&self->wanted_dimension, g_free);
+  g_clear_pointer (&self->wanted_question, g_free);
+  g_clear_pointer (&self->focus_question, g_free);
+  g_clear_object (&self->model);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sihua_assessment_page_parent_class)->finalize (object);
+}
+
+static void
+sihua_assessment_page_class_init (SihuaAssessmentPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = sihua_assessment_page_get_property;
+  object_class->dispose = sihua_assessment_page_dispose;
+  object_class->finalize = sihua_assessment_page_finalize;
+
+  properties[PROP_DIMENSION_ID] =
+    g_param_spec_string ("dimension-id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SihuaAssessmentPage::show-results:
+   *
+   * The consultant asked for the results of this assessment.
+   */
+  signals[SHOW_RESULTS] = g_signal_new ("show-results",
+                                        G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sihua-assessment-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SihuaAssessmentPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SihuaAssessmentPage, flap);
+  gtk_widget_class_bind_template_child (widget_class, SihuaAssessmentPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SihuaAssessmentPage, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, SihuaAssessmentPage, dimension_list);
+  gtk_widget_class_bind_template_child (widget_class, SihuaAssessmentPage, search_list);
+  gtk_widget_class_bind_template_child (widget_class, SihuaAssessmentPage, overall_label);
+  gtk_widget_class_bind_template_child (widget_class, SihuaAssessmentPage, dimension_title);
+  gtk_widget_class_bind_template_child (widget_class, SihuaAssessmentPage, dimension_description);
+  gtk_widget_class_bind_template_child (widget_class, SihuaAssessmentPage, save_box);
+  gtk_widget_class_bind_template_child (widget_class, SihuaAssessmentPage, save_icon);
+  gtk_widget_class_bind_template_child (widget_class, SihuaAssessmentPage, save_label);
+  gtk_widget_class_bind_template_child (widget_class, SihuaAssessmentPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, SihuaAssessmentPage, question_stack);
+  gtk_widget_class_bind_template_child (widget_class, SihuaAssessmentPage, previous_button);
+  gtk_widget_class_bind_template_child (widget_class, SihuaAssessmentPage, previous_content);
+  gtk_widget_class_bind_template_child (widget_class, SihuaAssessmentPage, next_button);
+  gtk_widget_class_bind_template_child (widget_class, SihuaAssessmentPage, next_label);
+  gtk_widget_class_bind_template_callback (widget_class, dimension_selected_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "search_changed_cb",
+                                                G_CALLBACK (_sihua_assessment_page_search_changed_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "search_activate_cb",
+                                                G_CALLBACK (_sihua_assessment_page_search_activate_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "search_stop_cb",
+                                                G_CALLBACK (_sihua_assessment_page_search_stop_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "search_row_activated_cb",
+                                                G_CALLBACK (_sihua_assessment_page_search_row_activated_cb));
+
+  gtk_widget_class_install_action (widget_class, "assessment.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "assessment.show-results", NULL, show_results_action);
+  gtk_widget_class_install_action (widget_class, "assessment.previous-dimension", NULL, step_dimension_action);
+  gtk_widget_class_install_action (widget_class, "assessment.next-dimension", NULL, step_dimension_action);
+  gtk_widget_class_install_action (widget_class, "assessment.find", NULL, find_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "assessment.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "assessment.show-results", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                                       "assessment.previous-dimension", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "assessment.next-dimension", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "assessment.find", NULL);
+
+  g_type_ensure (SIHUA_TYPE_DIMENSION_ROW);
+  g_type_ensure (SIHUA_TYPE_QUESTION_CARD);
+
+  _sihua_answer_pages_load_css ();
+}
+
+static void
+sihua_assessment_page_init (SihuaAssessmentPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->language = sihua_language_from_locale ();
+  self->cards = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->answers = sihua_answer_table_new ();
+  self->saved = sihua_answer_table_new ();
+  _sihua_assessment_page_save_init (self);
+
+  gtk_list_box_set_header_func (self->dimension_list, dimension_header_func, self, NULL);
+  g_signal_connect_object (self->dimension_list, "row-activated",
+                           G_CALLBACK (dimension_activated_cb), self, G_CONNECT_SWAPPED);
+  _sihua_assessment_page_search_init (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.previous-dimension", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.next-dimension", FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->previous_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->next_button), FALSE);
+}
+
+/*
+ * Public API
+ */
+
+GtkWidget *
+sihua_assessment_page_new (void)
+{
+  return g_object_new (SIHUA_TYPE_ASSESSMENT_PAGE, NULL);
+}
+
+static void
+clear_page (SihuaAssessmentPage *self)
+{
+  GtkWidget *child;
+
+  self->current = NULL;
+  g_hash_table_remove_all (self->cards);
+  g_hash_table_remove_all (self->rows);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->question_stack))) != NULL)
+    gtk_stack_remove (self->question_stack, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->dimension_list))) != NULL)
+    gtk_list_box_remove (self->dimension_list, child);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+/**
+ * sihua_assessment_page_set_assessment:
+ * @store: the open store
+ * @assessment_id: the assessment to answer
+ *
+ * Shows @assessment_id with its model (the version pinned by the
+ * assessment) and its stored answers, loaded without blocking. Opens on the
+ * dimension set with sihua_assessment_page_set_dimension_id() before, else
+ * on the first one.
+ */
+void
+sihua_assessment_page_set_assessment (SihuaAssessmentPage *self,
+                                      SihuaStore          *store,
+                                      gint64               assessment_id)
+{
+  g_autoptr(SihuaModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *dimensions;
+
+  g_return_if_fail (SIHUA_IS_ASSESSMENT_PAGE (self));
+  g_return_if_fail (SIHUA_IS_STORE (store));
+
+  _sihua_assessment_page_flush_details (self);
+  clear_page (self);
+
+  g_set_object (&self->store, store);
+  self->assessment_id = assessment_id;
+  g_clear_object (&self->model);
+  g_hash_table_remove_all (self->answers);
+  g_hash_table_remove_all (self->saved);
+  _sihua_assessment_page_set_indicator (self, SIHUA_SAVE_STATE_IDLE);
+
+  model = sihua_store_load_assessment_model (store, assessment_id, &error);
+  if (model == NULL)
+    {
+      gtk_label_set_text (self->dimension_title, _("This assessment cannot be opened"));
+      gtk_label_set_text (self->dimension_description, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->dimension_description), TRUE);
+      return;
+    }
+  self->model = g_steal_pointer (&model);
+
+  dimensions = sihua_model_get_dimensions (self->model);
+  for (guint i = 0; i < dimensions->len; i++)
+    {
+      const SihuaDimension *dimension = g_ptr_array_index (dimensions, i);
+      GtkWidget *row = sihua_dimension_row_new (dimension, self->language);
+
+      g_hash_table_insert (self->rows, g_strdup (dimension->id), row);
+      gtk_list_box_append (self->dimension_list, row);
+    }
+
+  /* Until the answers are in, nothing can be answered. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->toast_overlay), FALSE);
+  self->load_serial++;
+
+  sihua_store_load_answers_async (store, assessment_id, NULL, answers_loaded_cb,
+                                  load_data_new (self));
+}
+
+gint64
+sihua_assessment_page_get_assessment_id (SihuaAssessmentPage *self)
+{
+  g_return_val_if_fail (SIHUA_IS_ASSESSMENT_PAGE (self), 0);
+
+  return self->assessment_id;
+}
+
+/**
+ * sihua_assessment_page_get_dimension_id:
+ *
+ * Returns: (nullable): the id of the dimension on screen
+ */
+const char *
+sihua_assessment_page_get_dimension_id (SihuaAssessmentPage *self)
+{
+  g_return_val_if_fail (SIHUA_IS_ASSESSMENT_PAGE (self), NULL);
+
+  if (self->current != NULL)
+    return self->current->id;
+
+  return self->wanted_dimension;
+}
+
+/**
+ * sihua_assessment_page_set_dimension_id:
+ * @dimension_id: a dimension of the assessment's model
+ *
+ * Shows that dimension, or remembers it for when the assessment is loaded.
+ *
+ * Returns: %FALSE if the model has no such dimension, or it is not shown
+ */
+gboolean
+sihua_assessment_page_set_dimension_id (SihuaAssessmentPage *self,
+                                        const char          *dimension_id)
+{
+  const SihuaDimension *dimension;
+
+  g_return_val_if_fail (SIHUA_IS_ASSESSMENT_PAGE (self), FALSE);
+  g_return_val_if_fail (dimension_id != NULL, FALSE);
+
+  g_free (self->wanted_dimension);
+  self->wanted_dimension = g_strdup (dimension_id);
+
+  if (self->model == NULL || self->current == NULL)
+    return TRUE;
+
+  dimension = sihua_model_lookup_dimension (self->model, dimension_id);
+  if (dimension == NULL || !dimension_is_shown (self, dimension))
+    return FALSE;
+
+  _sihua_assessment_page_show_dimension (self, dimension, TRUE);
+  return TRUE;
+}
+
+/**
+ * sihua_assessment_page_show_question:
+ * @question_id: a question of the assessment's model
+ *
+ * Shows the question's dimension and moves focus to the question (for a
+ * consistency flag clicked on the results page).
+ *
+ * Returns: %FALSE if there is no such question or it is not shown
+ */
+gboolean
+sihua_assessment_page_show_question (SihuaAssessmentPage *self,
+                                     const char          *question_id)
+{
+  const SihuaQuestion *question;
+  SihuaQuestionCard *card;
+
+  g_return_val_if_fail (SIHUA_IS_ASSESSMENT_PAGE (self), FALSE);
+  g_return_val_if_fail (question_id != NULL, FALSE);
+
+  if (self->model == NULL)
+    return FALSE;
+
+  if (self->current == NULL)
+    {
+      /* Still loading: show it once the answers are in. */
+      g_free (self->wanted_question);
+      self->wanted_question = g_strdup (question_id);
+      return TRUE;
+    }
+
+  question = sihua_model_lookup_question (self->model, question_id);
+  if (question == NULL || !sihua_question_is_relevant (self->model, question, self->answers))
+    return FALSE;
+
+  _sihua_assessment_page_show_dimension (self, question->dimension, FALSE);
+  card = lookup_card (self, question_id);
+  if (card == NULL)
+    return FALSE;
+
+  focus_card_later (self, card);
+  return TRUE;
+}
+
+/**
+ * sihua_assessment_page_get_last_switch_time:
+ *
+ * Returns: how long the last dimension switch took until painted, in ms
+ */
+double
+sihua_assessment_page_get_last_switch_time (SihuaAssessmentPage *self)
+{
+  g_return_val_if_fail (SIHUA_IS_ASSESSMENT_PAGE (self), 0);
+
+  return self->last_switch_ms;
+}

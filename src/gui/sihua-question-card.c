@@ -1,0 +1,1110 @@
+/* sihua-question-card.c
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sihua-question-card"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sihua-question-card.h"
+
+/* Note and evidence are written this long after the last keystroke, so a
+ * note typed in one go becomes one history entry, not one per letter. */
+#define DETAILS_DELAY_MS 700
+
+struct _SihuaQuestionCard
+{
+  AdwBin               parent_instance;
+
+  /* Template widgets */
+  GtkBox              *card_box;
+  GtkLabel            *number_label;
+  GtkLabel            *text_label;
+  GtkLabel            *status_label;
+  GtkLabel            *error_label;
+  GtkToggleButton     *na_button;
+  GtkBox              *options_box;
+  GtkEntry            *note_entry;
+  GtkEntry            *evidence_entry;
+  GtkLabel            *evidence_label;
+  GtkExpander         *help_expander;
+  GtkBox              *help_box;
+
+  SihuaModel          *model;
+  const SihuaQuestion *question;
+  SihuaLanguage        language;
+
+  /* One button per option of the question, in option order. */
+  GPtrArray           *option_buttons;
+  /* Numeric and text questions. */
+  GtkEntry            *value_entry;
+
+  /* What the card shows: the value and details last set or reported. */
+  SihuaAnswerValue    *value;
+  char                *note;
+  char                *evidence;
+
+  SihuaSaveState       save_state;
+  guint                details_timeout_id;
+  guint                syncing;
+};
+
+G_DEFINE_FINAL_TYPE (SihuaQuestionCard, sihua_question_card, ADW_TYPE_BIN)
+
+enum {
+  VALUE_CHOSEN,
+  DETAILS_CHANGED,
+  MOVE,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+/*
+ * Auxiliary methods
+ */
+
+static const char *
+text_of (SihuaQuestionCard *self,
+         const SihuaText   *text)
+{
+  return sihua_text_get (text, self->language, NULL);
+}
+
+static gboolean
+is_choice_question (const SihuaQuestion *question)
+{
+  return question->type == SIHUA_QUESTION_LADDER
+      || question->type == SIHUA_QUESTION_SINGLE
+      || question->type == SIHUA_QUESTION_YESNO;
+}
+
+static void
+set_accessible_label (GtkWidget  *widget,
+                      const char *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+static char *
+option_level_title (SihuaQuestionCard *self,
+                    const SihuaOption *option)
+{
+  const SihuaLevel *level = sihua_model_get_level (self->model, option->level);
+
+  if (level == NULL)
+    return g_strdup_printf ("%d", option->level);
+
+  return g_strdup_printf ("%d · %s", option->level, text_of (self, &level->name));
+}
+
+static void
+emit_value (SihuaQuestionCard      *self,
+            const SihuaAnswerValue *value,
+            gboolean                advance)
+{
+  g_clear_pointer (&self->value, sihua_answer_value_free);
+  if (value != NULL)
+    self->value = sihua_answer_value_copy (value);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  g_signal_emit (self, signals[VALUE_CHOSEN], 0, value, advance);
+}
+
+static void
+sync_value_widgets (SihuaQuestionCard *self)
+{
+  const SihuaAnswerValue *value = self->value;
+  gboolean is_na = value != NULL && value->kind == SIHUA_ANSWER_NA;
+
+  self->syncing++;
+
+  gtk_toggle_button_set_active (self->na_button, is_na);
+  if (is_na)
+    gtk_widget_add_css_class (GTK_WIDGET (self->options_box), "not-applicable");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->options_box), "not-applicable");
+
+  for (guint i = 0; i < self->option_buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (self->option_buttons, i);
+      const SihuaOption *option = g_ptr_array_index (self->question->options, i);
+      gboolean active = FALSE;
+
+      if (value != NULL)
+        {
+          switch (value->kind)
+            {
+            case SIHUA_ANSWER_LEVEL:
+              active = option->level == value->level;
+              break;
+            case SIHUA_ANSWER_OPTION:
+              active = g_strcmp0 (option->id, value->option_id) == 0;
+              break;
+            case SIHUA_ANSWER_OPTIONS:
+              active = value->option_ids != NULL
+                    && g_strv_contains ((const char * const *) value->option_ids, option->id);
+              break;
+            case SIHUA_ANSWER_NA:
+            case SIHUA_ANSWER_NUMBER:
+            case SIHUA_ANSWER_TEXT:
+            default:
+              break;
+            }
+        }
+
+      if (GTK_IS_TOGGLE_BUTTON (button))
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), active);
+      else
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (button), active);
+    }
+
+  if (self->value_entry != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      if (value != NULL && value->kind == SIHUA_ANSWER_NUMBER)
+        {
+          char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+          text = g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.10g", value->number));
+        }
+      else if (value != NULL && value->kind == SIHUA_ANSWER_TEXT)
+        text = g_strdup (value->text);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->value_entry), text ? text : "");
+      gtk_widget_set_sensitive (GTK_WIDGET (self->value_entry), TRUE);
+    }
+
+  self->syncing--;
+}
+
+/*
+ * Callbacks
+ */
+
+static void
+choice_toggled_cb (GtkWidget         *button,
+                   SihuaQuestionCard *self)
+{
+  const SihuaOption *option;
+  gboolean active;
+  guint index;
+
+  if (self->syncing > 0)
+    return;
+
+  if (GTK_IS_TOGGLE_BUTTON (button))
+    active = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button));
+  else
+    active = gtk_check_button_get_active (GTK_CHECK_BUTTON (button));
+
+  /* The button switched off in a group tells nothing new. */
+  if (!active)
+    return;
+
+  if (!g_ptr_array_find (self->option_buttons, button, &index))
+    return;
+
+  option = g_ptr_array_index (self->question->options, index);
+
+  /* A choice replaces N/A. */
+  self->syncing++;
+  gtk_toggle_button_set_active (self->na_button, FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->options_box), "not-applicable");
+  self->syncing--;
+
+  if (self->question->type == SIHUA_QUESTION_LADDER && option->level >= 0)
+    {
+      g_autoptr(SihuaAnswerValue) value = sihua_answer_value_new_level (option->level);
+      emit_value (self, value, TRUE);
+    }
+  else
+    {
+      g_autoptr(SihuaAnswerValue) value = sihua_answer_value_new_option (option->id);
+      emit_value (self, value, TRUE);
+    }
+}
+
+static void
+multi_toggled_cb (GtkCheckButton    *button,
+                  SihuaQuestionCard *self)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(SihuaAnswerValue) value = NULL;
+  guint index;
+
+  if (self->syncing > 0)
+    return;
+
+  if (!g_ptr_array_find (self->option_buttons, button, &index))
+    return;
+
+  /* An exclusive option ("none of these") and the others rule each other out. */
+  if (gtk_check_button_get_active (button))
+    {
+      const SihuaOption *chosen = g_ptr_array_index (self->question->options, index);
+
+      self->syncing++;
+      for (guint i = 0; i < self->option_buttons->len; i++)
+        {
+          const SihuaOption *option = g_ptr_array_index (self->question->options, i);
+
+          if (i != index && (chosen->exclusive || option->exclusive))
+            gtk_check_button_set_active (g_ptr_array_index (self->option_buttons, i), FALSE);
+        }
+      gtk_toggle_button_set_active (self->na_button, FALSE);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->options_box), "not-applicable");
+      self->syncing--;
+    }
+
+  for (guint i = 0; i < self->option_buttons->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (self->option_buttons, i)))
+      {
+        const SihuaOption *option = g_ptr_array_index (self->question->options, i);
+        g_ptr_array_add (ids, option->id);
+      }
+  g_ptr_array_add (ids, NULL);
+
+  if (ids->len > 1)
+    value = sihua_answer_value_new_options ((const char * const *) ids->pdata);
+
+  emit_value (self, value, FALSE);
+}
+
+static void
+commit_entry_value (SihuaQuestionCard *self)
+{
+  g_autoptr(SihuaAnswerValue) value = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *input = NULL;
+
+  if (self->syncing > 0 || self->value_entry == NULL)
+    return;
+
+  input = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->value_entry))));
+
+  if (*input == '\0')
+    {
+      /* Emptying the field clears a value, or leaves "no answer" alone. */
+      if (self->value == NULL || self->value->kind == SIHUA_ANSWER_NA)
+        return;
+      emit_value (self, NULL, FALSE);
+      return;
+    }
+
+  if (self->question->type == SIHUA_QUESTION_TEXT)
+    value = sihua_answer_value_new_text (input);
+  else
+    value = sihua_answer_value_parse (self->question, input, &error);
+
+  if (value == NULL)
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->value_entry), "error");
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->value_entry), "error");
+
+  if (self->value != NULL && sihua_answer_value_equal (self->value, value))
+    return;
+
+  emit_value (self, value, FALSE);
+}
+
+static void
+value_entry_activate_cb (GtkEntry          *entry,
+                         SihuaQuestionCard *self)
+{
+  commit_entry_value (self);
+}
+
+static void
+value_entry_leave_cb (GtkEventControllerFocus *controller,
+                      SihuaQuestionCard       *self)
+{
+  commit_entry_value (self);
+}
+
+static void
+na_toggled_cb (GtkToggleButton   *button,
+               SihuaQuestionCard *self)
+{
+  if (self->syncing > 0)
+    return;
+
+  if (gtk_toggle_button_get_active (button))
+    {
+      g_autoptr(SihuaAnswerValue) value = sihua_answer_value_new_na ();
+
+      sync_value_widgets (self);
+      self->syncing++;
+      for (guint i = 0; i < self->option_buttons->len; i++)
+        {
+          GtkWidget *option = g_ptr_array_index (self->option_buttons, i);
+
+          if (GTK_IS_TOGGLE_BUTTON (option))
+            gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (option), FALSE);
+          else
+            gtk_check_button_set_active (GTK_CHECK_BUTTON (option), FALSE);
+        }
+      if (self->value_entry != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (self->value_entry), "");
+      gtk_widget_add_css_class (GTK_WIDGET (self->options_box), "not-applicable");
+      self->syncing--;
+
+      emit_value (self, value, TRUE);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->options_box), "not-applicable");
+      emit_value (self, NULL, FALSE);
+    }
+}
+
+static void
+flush_details (SihuaQuestionCard *self)
+{
+  const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note_entry));
+  const char *evidence = gtk_editable_get_text (GTK_EDITABLE (self->evidence_entry));
+
+  g_clear_handle_id (&self->details_timeout_id, g_source_remove);
+
+  if (g_strcmp0 (note, self->note ? self->note : "") == 0
+      && g_strcmp0 (evidence, self->evidence ? self->evidence : "") == 0)
+    return;
+
+  g_free (self->note);
+  self->note = *note ? g_strdup (note) : NULL;
+  g_free (self->evidence);
+  self->evidence = *evidence ? g_strdup (evidence) : NULL;
+
+  g_signal_emit (self, signals[DETAILS_CHANGED], 0);
+}
+
+static gboolean
+details_timeout_cb (gpointer user_data)
+{
+  SihuaQuestionCard *self = user_data;
+
+  self->details_timeout_id = 0;
+  flush_details (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+details_edited_cb (SihuaQuestionCard *self)
+{
+  if (self->syncing > 0)
+    return;
+
+  g_clear_handle_id (&self->details_timeout_id, g_source_remove);
+  self->details_timeout_id = g_timeout_add (DETAILS_DELAY_MS, details_timeout_cb, self);
+}
+
+static void
+details_activate_cb (SihuaQuestionCard *self)
+{
+  flush_details (self);
+}
+
+static void
+details_leave_cb (GtkEventControllerFocus *controller,
+                  SihuaQuestionCard       *self)
+{
+  flush_details (self);
+}
+
+static gboolean
+focus_is_in_text (SihuaQuestionCard *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && GTK_IS_EDITABLE (focus);
+}
+
+static int
+digit_of_key (guint keyval)
+{
+  if (keyval >= GDK_KEY_0 && keyval <= GDK_KEY_9)
+    return keyval - GDK_KEY_0;
+  if (keyval >= GDK_KEY_KP_0 && keyval <= GDK_KEY_KP_9)
+    return keyval - GDK_KEY_KP_0;
+  return -1;
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                SihuaQuestionCard     *self)
+{
+  int digit;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  if (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up)
+    {
+      g_signal_emit (self, signals[MOVE], 0, -1);
+      return GDK_EVENT_STOP;
+    }
+  if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
+    {
+      g_signal_emit (self, signals[MOVE], 0, 1);
+      return GDK_EVENT_STOP;
+    }
+
+  /* Typing a note must never pick a level. */
+  if (focus_is_in_text (self))
+    return GDK_EVENT_PROPAGATE;
+
+  if ((keyval == GDK_KEY_n || keyval == GDK_KEY_N)
+      && gtk_widget_get_visible (GTK_WIDGET (self->na_button)))
+    {
+      gtk_toggle_button_set_active (self->na_button,
+                                    !gtk_toggle_button_get_active (self->na_button));
+      return GDK_EVENT_STOP;
+    }
+
+  digit = digit_of_key (keyval);
+  if (digit < 0)
+    return GDK_EVENT_PROPAGATE;
+
+  if (self->question->type == SIHUA_QUESTION_LADDER)
+    return sihua_question_card_pick_level (self, digit) ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+
+  /* Other choice questions: 1 picks the first option, 2 the second… */
+  if (is_choice_question (self->question) || self->question->type == SIHUA_QUESTION_MULTI)
+    {
+      GtkWidget *button;
+
+      if (digit < 1 || (guint) digit > self->option_buttons->len)
+        return GDK_EVENT_PROPAGATE;
+
+      button = g_ptr_array_index (self->option_buttons, digit - 1);
+      if (GTK_IS_TOGGLE_BUTTON (button))
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+      else if (self->question->type == SIHUA_QUESTION_MULTI)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (button),
+                                     !gtk_check_button_get_active (GTK_CHECK_BUTTON (button)));
+      else
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (button), TRUE);
+      gtk_widget_grab_focus (button);
+      return GDK_EVENT_STOP;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+/*
+ * Building the answer widgets
+ */
+
+static GtkWidget *
+build_ladder_option (SihuaQuestionCard *self,
+                     const SihuaOption *option)
+{
+  g_autofree char *title = option_level_title (self, option);
+  g_autofree char *accessible = NULL;
+  g_autofree char *css = NULL;
+  const char *description = text_of (self, &option->text);
+  GtkWidget *button, *box, *title_label, *description_label;
+
+  button = gtk_toggle_button_new ();
+  gtk_widget_add_css_class (button, "ladder-option");
+  css = g_strdup_printf ("stage-%d", CLAMP (option->level, 0, 4));
+  gtk_widget_add_css_class (button, css);
+  gtk_widget_set_hexpand (button, TRUE);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_valign (box, GTK_ALIGN_START);
+
+  title_label = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (title_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
+  gtk_widget_add_css_class (title_label, "ladder-option-title");
+  gtk_box_append (GTK_BOX (box), title_label);
+
+  description_label = gtk_label_new (description);
+  gtk_label_set_xalign (GTK_LABEL (description_label), 0);
+  gtk_label_set_yalign (GTK_LABEL (description_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (description_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (description_label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (description_label), 8);
+  gtk_label_set_max_width_chars (GTK_LABEL (description_label), 28);
+  gtk_widget_add_css_class (description_label, "ladder-option-description");
+  gtk_box_append (GTK_BOX (box), description_label);
+
+  gtk_button_set_child (GTK_BUTTON (button), box);
+
+  /* Translators: the accessible name of a level card: "2 · Automation: <what it looks like>" */
+  accessible = g_strdup_printf (_("%s: %s"), title, description);
+  set_accessible_label (button, accessible);
+  gtk_widget_set_tooltip_text (button, NULL);
+
+  return button;
+}
+
+static void
+build_choices (SihuaQuestionCard *self)
+{
+  const SihuaQuestion *question = self->question;
+  GtkWidget *first = NULL;
+  GtkWidget *grid = NULL;
+  guint columns = 1;
+
+  if (question->type == SIHUA_QUESTION_LADDER)
+    {
+      gtk_box_set_homogeneous (self->options_box, TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->options_box), "ladder-options");
+    }
+  else if (question->type == SIHUA_QUESTION_YESNO)
+    gtk_widget_add_css_class (GTK_WIDGET (self->options_box), "linked");
+  else
+    {
+      /* Single and multi choices: a grid of check or radio buttons, more
+       * columns for longer lists so the card stays short. */
+      columns = question->options->len > 8 ? 3 : question->options->len > 4 ? 2 : 1;
+      grid = gtk_grid_new ();
+      gtk_grid_set_column_spacing (GTK_GRID (grid), 24);
+      gtk_grid_set_row_spacing (GTK_GRID (grid), 2);
+      gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
+      gtk_widget_set_hexpand (grid, TRUE);
+      gtk_box_append (self->options_box, grid);
+    }
+
+  for (guint i = 0; i < question->options->len; i++)
+    {
+      const SihuaOption *option = g_ptr_array_index (question->options, i);
+      GtkWidget *button;
+
+      if (question->type == SIHUA_QUESTION_LADDER)
+        {
+          button = build_ladder_option (self, option);
+          gtk_box_append (self->options_box, button);
+          if (first != NULL)
+            gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (first));
+          g_signal_connect (button, "toggled", G_CALLBACK (choice_toggled_cb), self);
+        }
+      else if (question->type == SIHUA_QUESTION_YESNO)
+        {
+          button = gtk_toggle_button_new_with_label (text_of (self, &option->text));
+          gtk_box_append (self->options_box, button);
+          if (first != NULL)
+            gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (first));
+          g_signal_connect (button, "toggled", G_CALLBACK (choice_toggled_cb), self);
+        }
+      else
+        {
+          GtkWidget *label = gtk_label_new (text_of (self, &option->text));
+
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          button = gtk_check_button_new ();
+          gtk_widget_set_hexpand (button, TRUE);
+          gtk_check_button_set_child (GTK_CHECK_BUTTON (button), label);
+          set_accessible_label (button, text_of (self, &option->text));
+          gtk_grid_attach (GTK_GRID (grid), button, i % columns, i / columns, 1, 1);
+
+          if (question->type == SIHUA_QUESTION_MULTI)
+            g_signal_connect (button, "toggled", G_CALLBACK (multi_toggled_cb), self);
+          else
+            {
+              if (first != NULL)
+                gtk_check_button_set_group (GTK_CHECK_BUTTON (button), GTK_CHECK_BUTTON (first));
+              g_signal_connect (button, "toggled", G_CALLBACK (choice_toggled_cb), self);
+            }
+        }
+
+      if (first == NULL)
+        first = button;
+      g_ptr_array_add (self->option_buttons, button);
+    }
+}
+
+static void
+build_entry (SihuaQuestionCard *self)
+{
+  const SihuaQuestion *question = self->question;
+  GtkEventController *focus;
+  GtkWidget *entry;
+
+  entry = gtk_entry_new ();
+  self->value_entry = GTK_ENTRY (entry);
+  gtk_box_append (self->options_box, entry);
+  set_accessible_label (entry, text_of (self, &question->text));
+
+  if (question->type == SIHUA_QUESTION_NUMERIC)
+    {
+      const char *unit = text_of (self, &question->unit);
+
+      gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
+      gtk_editable_set_width_chars (GTK_EDITABLE (entry), 12);
+      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Number"));
+
+      if (unit != NULL)
+        {
+          GtkWidget *label = gtk_label_new (unit);
+          gtk_widget_add_css_class (label, "dim-label");
+          gtk_box_append (self->options_box, label);
+        }
+
+      if (question->has_min || question->has_max)
+        {
+          g_autofree char *range = NULL;
+          GtkWidget *label;
+
+          if (question->has_min && question->has_max)
+            /* Translators: the allowed range of a number, e.g. "from 0 to 100" */
+            range = g_strdup_printf (_("from %g to %g"), question->min, question->max);
+          else if (question->has_min)
+            range = g_strdup_printf (_("at least %g"), question->min);
+          else
+            range = g_strdup_printf (_("at most %g"), question->max);
+
+          label = gtk_label_new (range);
+          gtk_widget_add_css_class (label, "dim-label");
+          gtk_widget_set_margin_start (label, 12);
+          gtk_box_append (self->options_box, label);
+        }
+    }
+  else
+    {
+      gtk_widget_set_hexpand (entry, TRUE);
+      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Answer in a few words"));
+    }
+
+  g_signal_connect (entry, "activate", G_CALLBACK (value_entry_activate_cb), self);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (value_entry_leave_cb), self);
+  gtk_widget_add_controller (entry, focus);
+}
+
+static void
+add_help_section (SihuaQuestionCard *self,
+                  const char        *heading,
+                  const SihuaText   *text)
+{
+  const char *body = text_of (self, text);
+  GtkWidget *label;
+
+  if (body == NULL || *body == '\0')
+    return;
+
+  label = gtk_label_new (heading);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (self->help_box, label);
+
+  label = gtk_label_new (body);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_box_append (self->help_box, label);
+}
+
+static void
+build (SihuaQuestionCard *self,
+       guint              number)
+{
+  const SihuaQuestion *question = self->question;
+  g_autofree char *number_text = g_strdup_printf ("%u", number);
+  const char *text = text_of (self, &question->text);
+  GtkEventController *focus;
+
+  gtk_label_set_text (self->number_label, number_text);
+  gtk_label_set_text (self->text_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->na_button), question->allow_na);
+
+  set_accessible_label (GTK_WIDGET (self), text);
+  {
+    /* Translators: the accessible name of the N/A button of a question */
+    g_autofree char *na = g_strdup_printf (_("Not applicable: %s"), text);
+    set_accessible_label (GTK_WIDGET (self->na_button), na);
+  }
+  {
+    g_autofree char *note = g_strdup_printf (_("Note: %s"), text);
+    g_autofree char *evidence = g_strdup_printf (_("Evidence: %s"), text);
+    set_accessible_label (GTK_WIDGET (self->note_entry), note);
+    set_accessible_label (GTK_WIDGET (self->evidence_entry), evidence);
+  }
+
+  switch (question->type)
+    {
+    case SIHUA_QUESTION_LADDER:
+    case SIHUA_QUESTION_SINGLE:
+    case SIHUA_QUESTION_MULTI:
+    case SIHUA_QUESTION_YESNO:
+      build_choices (self);
+      break;
+    case SIHUA_QUESTION_NUMERIC:
+    case SIHUA_QUESTION_TEXT:
+    default:
+      build_entry (self);
+      break;
+    }
+
+  if (question->evidence_required)
+    gtk_label_set_text (self->evidence_label, _("Evidence seen (required)"));
+
+  add_help_section (self, _("What to ask"), &question->help_ask);
+  add_help_section (self, _("What to look at"), &question->help_evidence);
+  add_help_section (self, _("Why it matters"), &question->help_why);
+  gtk_widget_set_visible (GTK_WIDGET (self->help_expander),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->help_box)) != NULL);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (details_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->note_entry), focus);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (details_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->evidence_entry), focus);
+}
+
+/*
+ * GObject overrides
+ */
+
+static void
+sihua_question_card_dispose (GObject *object)
+{
+  SihuaQuestionCard *self = (SihuaQuestionCard *)object;
+
+  g_clear_handle_id (&self->details_timeout_id, g_source_remove);
+
+  G_OBJECT_CLASS (sihua_question_card_parent_class)->dispose (object);
+}
+
+static void
+sihua_question_card_finalize (GObject *object)
+{
+  SihuaQuestionCard *self = (SihuaQuestionCard *)object;
+
+  g_clear_pointer (&self->option_buttons, g_ptr_array_unref);
+  g_clear_pointer (&self->value, sihua_answer_value_free);
+  g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->evidence, g_free);
+  g_clear_object (&self->model);
+
+  G_OBJECT_CLASS (sihua_question_card_parent_class)->finalize (object);
+}
+
+static void
+sihua_question_card_class_init (SihuaQuestionCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sihua_question_card_dispose;
+  object_class->finalize = sihua_question_card_finalize;
+
+  /**
+   * SihuaQuestionCard::value-chosen:
+   * @value: (nullable): the SihuaAnswerValue given, %NULL to clear the answer
+   * @advance: whether focus should move on to the next question
+   */
+  signals[VALUE_CHOSEN] = g_signal_new ("value-chosen",
+                                        G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 2, G_TYPE_POINTER, G_TYPE_BOOLEAN);
+
+  /**
+   * SihuaQuestionCard::details-changed:
+   *
+   * The note or the evidence was edited; read them with
+   * sihua_question_card_get_note() and sihua_question_card_get_evidence().
+   */
+  signals[DETAILS_CHANGED] = g_signal_new ("details-changed",
+                                           G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 0);
+
+  /**
+   * SihuaQuestionCard::move:
+   * @direction: -1 for the question above, 1 for the one below
+   */
+  signals[MOVE] = g_signal_new ("move",
+                                G_TYPE_FROM_CLASS (klass),
+                                G_SIGNAL_RUN_LAST,
+                                0, NULL, NULL, NULL,
+                                G_TYPE_NONE, 1, G_TYPE_INT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sihua-question-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, SihuaQuestionCard, card_box);
+  gtk_widget_class_bind_template_child (widget_class, SihuaQuestionCard, number_label);
+  gtk_widget_class_bind_template_child (widget_class, SihuaQuestionCard, text_label);
+  gtk_widget_class_bind_template_child (widget_class, SihuaQuestionCard, status_label);
+  gtk_widget_class_bind_template_child (widget_class, SihuaQuestionCard, error_label);
+  gtk_widget_class_bind_template_child (widget_class, SihuaQuestionCard, na_button);
+  gtk_widget_class_bind_template_child (widget_class, SihuaQuestionCard, options_box);
+  gtk_widget_class_bind_template_child (widget_class, SihuaQuestionCard, note_entry);
+  gtk_widget_class_bind_template_child (widget_class, SihuaQuestionCard, evidence_entry);
+  gtk_widget_class_bind_template_child (widget_class, SihuaQuestionCard, evidence_label);
+  gtk_widget_class_bind_template_child (widget_class, SihuaQuestionCard, help_expander);
+  gtk_widget_class_bind_template_child (widget_class, SihuaQuestionCard, help_box);
+  gtk_widget_class_bind_template_callback (widget_class, na_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, details_edited_cb);
+  gtk_widget_class_bind_template_callback (widget_class, details_activate_cb);
+
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_widget_class_set_css_name (widget_class, "questioncard");
+}
+
+static void
+sihua_question_card_init (SihuaQuestionCard *self)
+{
+  GtkEventController *keys;
+
+  self->option_buttons = g_ptr_array_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
+
+/*
+ * Public API
+ */
+
+/**
+ * sihua_question_card_new:
+ * @model: the model @question belongs to
+ * @question: the question shown; must stay valid as long as @model
+ * @number: its number within its dimension, from 1
+ * @language: the language of the model texts
+ */
+GtkWidget *
+sihua_question_card_new (SihuaModel          *model,
+                         const SihuaQuestion *question,
+                         guint                number,
+                         SihuaLanguage        language)
+{
+  SihuaQuestionCard *self;
+
+  g_return_val_if_fail (SIHUA_IS_MODEL (model), NULL);
+  g_return_val_if_fail (question != NULL, NULL);
+
+  self = g_object_new (SIHUA_TYPE_QUESTION_CARD, NULL);
+  self->model = g_object_ref (model);
+  self->question = question;
+  self->language = language;
+  build (self, number);
+
+  return GTK_WIDGET (self);
+}
+
+const SihuaQuestion *
+sihua_question_card_get_question (SihuaQuestionCard *self)
+{
+  g_return_val_if_fail (SIHUA_IS_QUESTION_CARD (self), NULL);
+
+  return self->question;
+}
+
+/**
+ * sihua_question_card_set_answer:
+ * @answer: (nullable): the stored answer, %NULL if unanswered
+ *
+ * Shows @answer. Note and evidence being typed are left alone while the
+ * entry has focus, so a late store reply never eats what is being typed.
+ */
+void
+sihua_question_card_set_answer (SihuaQuestionCard *self,
+                                const SihuaAnswer *answer)
+{
+  g_return_if_fail (SIHUA_IS_QUESTION_CARD (self));
+
+  g_clear_pointer (&self->value, sihua_answer_value_free);
+  if (answer != NULL && answer->value != NULL)
+    self->value = sihua_answer_value_copy (answer->value);
+  sync_value_widgets (self);
+
+  self->syncing++;
+  g_free (self->note);
+  self->note = answer != NULL ? g_strdup (answer->note) : NULL;
+  g_free (self->evidence);
+  self->evidence = answer != NULL ? g_strdup (answer->evidence) : NULL;
+  if (!gtk_widget_has_focus (gtk_widget_get_first_child (GTK_WIDGET (self->note_entry))))
+    gtk_editable_set_text (GTK_EDITABLE (self->note_entry), self->note ? self->note : "");
+  if (!gtk_widget_has_focus (gtk_widget_get_first_child (GTK_WIDGET (self->evidence_entry))))
+    gtk_editable_set_text (GTK_EDITABLE (self->evidence_entry), self->evidence ? self->evidence : "");
+  self->syncing--;
+}
+
+const char *
+sihua_question_card_get_note (SihuaQuestionCard *self)
+{
+  g_return_val_if_fail (SIHUA_IS_QUESTION_CARD (self), NULL);
+
+  return self->note;
+}
+
+const char *
+sihua_question_card_get_evidence (SihuaQuestionCard *self)
+{
+  g_return_val_if_fail (SIHUA_IS_QUESTION_CARD (self), NULL);
+
+  return self->evidence;
+}
+
+/**
+ * sihua_question_card_set_save_state:
+ * @message: (nullable): why saving failed, for %SIHUA_SAVE_STATE_FAILED
+ *
+ * A failed card says so in words until the next successful save.
+ */
+void
+sihua_question_card_set_save_state (SihuaQuestionCard *self,
+                                    SihuaSaveState     state,
+                                    const char        *message)
+{
+  g_return_if_fail (SIHUA_IS_QUESTION_CARD (self));
+
+  self->save_state = state;
+
+  switch (state)
+    {
+    case SIHUA_SAVE_STATE_PENDING:
+      gtk_label_set_text (self->status_label, _("Saving…"));
+      gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
+      break;
+
+    case SIHUA_SAVE_STATE_FAILED:
+      {
+        g_autofree char *text = NULL;
+
+        /* Translators: %s is the reason, e.g. "disk full" */
+        text = g_strdup_printf (_("Not saved: %s. The choice shown is the one last stored."),
+                                message ? message : _("unknown error"));
+        gtk_label_set_text (self->status_label, _("Not saved"));
+        gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
+        gtk_label_set_text (self->error_label, text);
+        gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+        gtk_widget_add_css_class (GTK_WIDGET (self->card_box), "unsaved");
+      }
+      break;
+
+    case SIHUA_SAVE_STATE_SAVED:
+    case SIHUA_SAVE_STATE_IDLE:
+    default:
+      gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->card_box), "unsaved");
+      break;
+    }
+
+  if (state == SIHUA_SAVE_STATE_FAILED)
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
+}
+
+SihuaSaveState
+sihua_question_card_get_save_state (SihuaQuestionCard *self)
+{
+  g_return_val_if_fail (SIHUA_IS_QUESTION_CARD (self), SIHUA_SAVE_STATE_IDLE);
+
+  return self->save_state;
+}
+
+/**
+ * sihua_question_card_flush:
+ *
+ * Reports a note or evidence still waiting for the typing pause, and a
+ * number or text typed but not yet confirmed.
+ */
+void
+sihua_question_card_flush (SihuaQuestionCard *self)
+{
+  g_return_if_fail (SIHUA_IS_QUESTION_CARD (self));
+
+  if (self->details_timeout_id != 0)
+    flush_details (self);
+}
+
+/**
+ * sihua_question_card_focus_choice:
+ *
+ * Moves focus to the control that answers the question: the chosen option,
+ * else the first one, else the value field.
+ *
+ * Returns: whether focus moved
+ */
+gboolean
+sihua_question_card_focus_choice (SihuaQuestionCard *self)
+{
+  g_return_val_if_fail (SIHUA_IS_QUESTION_CARD (self), FALSE);
+
+  for (guint i = 0; i < self->option_buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (self->option_buttons, i);
+      gboolean active = GTK_IS_TOGGLE_BUTTON (button)
+                      ? gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button))
+                      : gtk_check_button_get_active (GTK_CHECK_BUTTON (button));
+
+      if (active)
+        return gtk_widget_grab_focus (button);
+    }
+
+  if (self->option_buttons->len > 0)
+    return gtk_widget_grab_focus (g_ptr_array_index (self->option_buttons, 0));
+
+  if (self->value_entry != NULL)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->value_entry));
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->note_entry));
+}
+
+/**
+ * sihua_question_card_pick_level:
+ * @level: a level of the model's ladder
+ *
+ * Chooses the option of a ladder question at @level, as a click would.
+ *
+ * Returns: whether the question has such an option
+ */
+gboolean
+sihua_question_card_pick_level (SihuaQuestionCard *self,
+                                int                level)
+{
+  g_return_val_if_fail (SIHUA_IS_QUESTION_CARD (self), FALSE);
+
+  if (self->question->type != SIHUA_QUESTION_LADDER)
+    return FALSE;
+
+  for (guint i = 0; i < self->question->options->len; i++)
+    {
+      const SihuaOption *option = g_ptr_array_index (self->question->options, i);
+      GtkWidget *button = g_ptr_array_index (self->option_buttons, i);
+
+      if (option->level != level)
+        continue;
+
+      if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)))
+        /* Picking the level already chosen just moves on. */
+        g_signal_emit (self, signals[MOVE], 0, 1);
+      else
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+      return TRUE;
+    }
+
+  return FALSE;
+}

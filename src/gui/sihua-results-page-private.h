@@ -1,0 +1,50 @@
+/* sihua-results-page-private.h
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sihua-results-page.h"
+#include "sihua-score.h"
+
+G_BEGIN_DECLS
+
+struct _SihuaResultsPage
+{
+  AdwBin            parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay  *toast_overlay;
+  GtkLabel         *stage_label;
+  GtkLabel         *index_label;
+  GtkLabel         *completeness_label;
+  GtkWidget        *export_button;
+  GtkBox           *charts_box;
+  GtkBox           *bars_box;
+  GtkBox           *groups_box;
+
+  SihuaStore       *store;
+  gint64            assessment_id;
+  SihuaLanguage     language;
+
+  SihuaAssessment  *assessment;
+  SihuaModel       *model;
+  GHashTable       *answers;
+  SihuaScore       *score;
+  SihuaAssessment  *previous;
+  SihuaScore       *previous_score;
+
+  gboolean          exporting;
+};
+
+/* sihua-results-page-charts.c: FALSE when the charts cannot be shown */
+gboolean _sihua_results_page_add_charts (SihuaResultsPage *self);
+/* sihua-results-page-export.c */
+void     _sihua_results_page_export     (SihuaResultsPage *self);
+/* sihua-assessment-page.c */
+void     _sihua_answer_pages_load_css   (void);
+
+G_END_DECLS

@@ -1,0 +1,699 @@
+/* sihua-results-page.c
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sihua-results-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "sihua-comparison.h"
+#include "sihua-flags.h"
+#include "sihua-next-level.h"
+#include "sihua-results-page-private.h"
+#include "sihua-roadmap.h"
+#include "sihua-scoring.h"
+
+G_DEFINE_FINAL_TYPE (SihuaResultsPage, sihua_results_page, ADW_TYPE_BIN)
+
+enum {
+  SHOW_QUESTION,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+/*
+ * Auxiliary methods
+ */
+
+static const char *
+text_of (SihuaResultsPage *self,
+         const SihuaText  *text)
+{
+  return sihua_text_get (text, self->language, NULL);
+}
+
+static char *
+level_title (SihuaModel *model,
+             int         level,
+             SihuaLanguage language)
+{
+  const SihuaLevel *info = sihua_model_get_level (model, level);
+
+  if (info == NULL)
+    return g_strdup_printf ("%d", level);
+
+  return g_strdup_printf ("%d · %s", level, sihua_text_get (&info->name, language, NULL));
+}
+
+static char *
+format_score (double value)
+{
+  if (isnan (value))
+    return g_strdup ("—");
+
+  return g_strdup_printf ("%.1f", value);
+}
+
+static GtkWidget *
+add_group (SihuaResultsPage *self,
+           const char       *title,
+           const char       *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *list = gtk_list_box_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
+  gtk_box_append (self->groups_box, group);
+
+  return list;
+}
+
+static void
+row_activated_cb (AdwActionRow     *row,
+                  SihuaResultsPage *self)
+{
+  const char *question_id = g_object_get_data (G_OBJECT (row), "question-id");
+
+  if (question_id != NULL)
+    g_signal_emit (self, signals[SHOW_QUESTION], 0, question_id);
+}
+
+static GtkWidget *
+add_row (GtkWidget        *list,
+         const char       *title,
+         const char       *subtitle,
+         const char       *question_id,
+         SihuaResultsPage *self)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ? title : "");
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  if (subtitle != NULL)
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+    }
+
+  if (question_id != NULL)
+    {
+      GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+      g_object_set_data_full (G_OBJECT (row), "question-id", g_strdup (question_id), g_free);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+      g_signal_connect_object (row, "activated", G_CALLBACK (row_activated_cb), self, 0);
+      gtk_widget_set_tooltip_text (row, _("Show this question"));
+    }
+
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+
+  return row;
+}
+
+static void
+clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+/*
+ * Sections
+ */
+
+static void
+show_headline (SihuaResultsPage *self)
+{
+  int stage = sihua_score_get_stage (self->score);
+  double index = sihua_score_get_index (self->score);
+  guint answered = sihua_score_get_answered (self->score);
+  guint applicable = sihua_score_get_applicable (self->score);
+  g_autofree char *text = NULL;
+  g_autofree char *index_text = format_score (index);
+
+  for (int i = 0; i <= 4; i++)
+    {
+      g_autofree char *css = g_strdup_printf ("stage-%d", i);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->stage_label), css);
+    }
+
+  if (stage < 0)
+    gtk_label_set_text (self->stage_label, _("Not scored yet"));
+  else
+    {
+      g_autofree char *title = level_title (self->model, stage, self->language);
+      g_autofree char *css = g_strdup_printf ("stage-%d", CLAMP (stage, 0, 4));
+
+      gtk_label_set_text (self->stage_label, title);
+      gtk_widget_add_css_class (GTK_WIDGET (self->stage_label), css);
+    }
+
+  /* Translators: the maturity index, "Index 63.5 of 100" */
+  text = g_strdup_printf (_("Index %s of 100"), index_text);
+  gtk_label_set_text (self->index_label, text);
+  g_clear_pointer (&text, g_free);
+
+  if (sihua_score_is_complete (self->score))
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "All %u applicable question answered.",
+                                         "All %u applicable questions answered.",
+                                         applicable),
+                            applicable);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u of %u applicable question answered: the result is provisional.",
+                                         "%u of %u applicable questions answered: the result is provisional.",
+                                         applicable),
+                            answered, applicable);
+  gtk_label_set_text (self->completeness_label, text);
+}
+
+static void
+show_next_level (SihuaResultsPage *self)
+{
+  g_autoptr(SihuaNextLevel) next = sihua_next_level_compute (self->score, -1);
+  g_autofree char *target = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *list;
+
+  if (next == NULL || next->target < 0)
+    return;
+
+  target = level_title (self->model, next->target, self->language);
+  /* Translators: %s is the next stage, "3 · Digitalization" */
+  title = g_strdup_printf (_("What is missing for %s"), target);
+  list = add_group (self, title, _("Click a line to go to the first question that holds it back."));
+
+  for (guint i = 0; next->requirements != NULL && i < next->requirements->len; i++)
+    {
+      const SihuaRequirementGap *gap = &g_array_index (next->requirements, SihuaRequirementGap, i);
+      g_autofree char *line = sihua_requirement_gap_describe (gap, self->model, self->language);
+
+      add_row (list, line, NULL, NULL, self);
+    }
+
+  for (guint i = 0; next->overall != NULL && i < next->overall->len; i++)
+    {
+      const SihuaDimensionGap *gap = g_ptr_array_index (next->overall, i);
+      g_autofree char *line = sihua_dimension_gap_describe (gap, self->model, self->language);
+      const char *question_id = NULL;
+      g_autofree char *subtitle = NULL;
+
+      if (gap->questions != NULL && gap->questions->len > 0)
+        {
+          GString *names = g_string_new (NULL);
+
+          question_id = g_array_index (gap->questions, SihuaQuestionGap, 0).question->id;
+          for (guint q = 0; q < gap->questions->len; q++)
+            {
+              const SihuaQuestionGap *question_gap = &g_array_index (gap->questions, SihuaQuestionGap, q);
+
+              if (q > 0)
+                g_string_append (names, "；");
+              g_string_append (names, text_of (self, &question_gap->question->text));
+            }
+          subtitle = g_string_free (names, FALSE);
+        }
+
+      add_row (list, line, subtitle, question_id, self);
+    }
+
+  if (gtk_widget_get_first_child (list) == NULL)
+    add_row (list, _("Every requirement of the next stage is met once the open questions are answered."),
+             NULL, NULL, self);
+}
+
+static void
+show_flags (SihuaResultsPage *self)
+{
+  g_autoptr(GArray) flags = sihua_flags_compute (self->score, self->answers);
+  GtkWidget *list;
+
+  list = add_group (self, _("Answers to verify"),
+                    _("Answers well above their dimension's stage, or missing the evidence the model asks for."));
+
+  for (guint i = 0; flags != NULL && i < flags->len; i++)
+    {
+      const SihuaFlag *flag = &g_array_index (flags, SihuaFlag, i);
+      g_autofree char *line = sihua_flag_describe (flag, self->model, self->language);
+
+      add_row (list, text_of (self, &flag->question->text), line, flag->question->id, self);
+    }
+
+  if (flags == NULL || flags->len == 0)
+    add_row (list, _("No answer needs checking."), NULL, NULL, self);
+}
+
+static void
+show_comparison (SihuaResultsPage *self)
+{
+  g_autoptr(SihuaComparison) comparison = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *headline = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtkWidget *list;
+
+  if (self->previous_score == NULL || self->previous == NULL)
+    return;
+
+  comparison = sihua_comparison_compute (self->previous_score, self->score);
+
+  /* Translators: %s is the date of the previous assessment */
+  title = g_strdup_printf (_("Since the assessment of %s"), self->previous->date);
+  list = add_group (self, title, NULL);
+
+  before = format_score (comparison->previous_index);
+  after = format_score (comparison->current_index);
+  if (comparison->previous_stage >= 0 && comparison->current_stage >= 0)
+    {
+      g_autofree char *from = level_title (self->model, comparison->previous_stage, self->language);
+      g_autofree char *to = level_title (self->model, comparison->current_stage, self->language);
+
+      /* Translators: "Stage 1 · Informatization → 2 · Automation, index 40.2 → 55.0" */
+      headline = g_strdup_printf (_("Stage %s → %s, index %s → %s"), from, to, before, after);
+    }
+  else
+    headline = g_strdup_printf (_("Index %s → %s"), before, after);
+  add_row (list, headline, NULL, NULL, self);
+
+  for (guint i = 0; comparison->dimensions != NULL && i < comparison->dimensions->len; i++)
+    {
+      const SihuaDimensionChange *change = &g_array_index (comparison->dimensions, SihuaDimensionChange, i);
+      const SihuaDimension *dimension = sihua_model_lookup_dimension (self->model, change->dimension_id);
+      g_autofree char *from = format_score (change->previous_score);
+      g_autofree char *to = format_score (change->current_score);
+      g_autofree char *line = NULL;
+      GtkWidget *row, *delta;
+
+      if (change->trend == SIHUA_TREND_UNSCORED)
+        continue;
+
+      if (isnan (change->delta))
+        line = g_strdup_printf ("%s → %s", from, to);
+      else
+        line = g_strdup_printf ("%s → %s (%+.1f)", from, to, change->delta);
+
+      row = add_row (list, dimension ? text_of (self, &dimension->title) : change->dimension_id,
+                     line, NULL, self);
+
+      delta = gtk_image_new_from_icon_name (change->trend == SIHUA_TREND_IMPROVED ? "go-up-symbolic"
+                                            : change->trend == SIHUA_TREND_DECLINED ? "go-down-symbolic"
+                                            : "go-next-symbolic");
+      gtk_widget_add_css_class (delta, sihua_trend_to_string (change->trend));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (delta), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      change->trend == SIHUA_TREND_IMPROVED ? _("improved")
+                                      : change->trend == SIHUA_TREND_DECLINED ? _("declined")
+                                      : _("unchanged"),
+                                      -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), delta);
+    }
+}
+
+static const char *
+band_name (SihuaBandLevel band)
+{
+  switch (band)
+    {
+    case SIHUA_BAND_LOW:
+      return C_("band", "low");
+    case SIHUA_BAND_MEDIUM:
+      return C_("band", "medium");
+    case SIHUA_BAND_HIGH:
+    default:
+      return C_("band", "high");
+    }
+}
+
+static void
+add_roadmap_item (SihuaResultsPage       *self,
+                  GtkWidget              *list,
+                  const SihuaRoadmapItem *item)
+{
+  const SihuaRecommendation *recommendation = item->recommendation;
+  g_autofree char *bands = NULL;
+  GtkWidget *row, *box, *label;
+
+  row = add_row (list, text_of (self, &recommendation->title),
+                 text_of (self, &recommendation->detail), NULL, self);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  if (recommendation->quick_win)
+    {
+      label = gtk_label_new (_("Quick win"));
+      gtk_widget_add_css_class (label, "quick-win");
+      gtk_widget_add_css_class (label, "caption-heading");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  /* Translators: "effort low · cost medium" */
+  bands = g_strdup_printf (_("effort %s · cost %s"),
+                           band_name (recommendation->effort), band_name (recommendation->cost));
+  label = gtk_label_new (bands);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (box), label);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+}
+
+static void
+show_roadmap (SihuaResultsPage *self)
+{
+  g_autoptr(SihuaRoadmap) roadmap = NULL;
+  int target = self->assessment->target_level;
+
+  roadmap = sihua_roadmap_compute (self->score, self->answers, target >= 0 ? target : -1);
+  if (roadmap == NULL)
+    return;
+
+  for (guint h = 0; h < G_N_ELEMENTS (roadmap->phases); h++)
+    {
+      const SihuaRoadmapPhase *phase = &roadmap->phases[h];
+      g_autofree char *title = NULL;
+      GtkWidget *list;
+
+      if (phase->items == NULL || phase->items->len == 0)
+        continue;
+
+      /* Translators: %s is a time span, "0–6 months" */
+      title = g_strdup_printf (_("Roadmap: %s"), sihua_horizon_describe (phase->horizon));
+      list = add_group (self, title, NULL);
+      for (guint i = 0; i < phase->items->len; i++)
+        add_roadmap_item (self, list, &g_array_index (phase->items, SihuaRoadmapItem, i));
+    }
+
+  if (roadmap->barriers != NULL && roadmap->barriers->len > 0)
+    {
+      GtkWidget *list = add_group (self, _("Against the barriers reported"), NULL);
+
+      for (guint i = 0; i < roadmap->barriers->len; i++)
+        add_roadmap_item (self, list, &g_array_index (roadmap->barriers, SihuaRoadmapItem, i));
+    }
+}
+
+static void
+show_dimension_scores (SihuaResultsPage *self)
+{
+  GtkWidget *list = NULL;
+
+  /* Without the chart widget, the scores are listed with level bars. */
+  if (_sihua_results_page_add_charts (self))
+    return;
+
+  list = add_group (self, _("Dimensions"), NULL);
+  gtk_box_reorder_child_after (self->groups_box,
+                               gtk_widget_get_ancestor (list, ADW_TYPE_PREFERENCES_GROUP), NULL);
+
+  for (guint i = 0; i < sihua_score_get_n_dimensions (self->score); i++)
+    {
+      const SihuaDimensionScore *dimension = sihua_score_get_dimension (self->score, i);
+      g_autofree char *score = format_score (dimension->score);
+      g_autofree char *stage = dimension->stage >= 0
+        ? level_title (self->model, dimension->stage, self->language)
+        : g_strdup (_("not scored"));
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", score, stage);
+      GtkWidget *row, *bar;
+
+      row = add_row (list, text_of (self, &dimension->dimension->title), subtitle, NULL, self);
+      bar = gtk_level_bar_new_for_interval (0, 100);
+      gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), isnan (dimension->score) ? 0 : dimension->score);
+      gtk_widget_set_size_request (bar, 200, -1);
+      gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
+    }
+}
+
+/* The store keeps the latest result beside the assessment, for lists that
+ * show stages without scoring every assessment. */
+static void
+store_result_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  SihuaResultsPage *self = source_object;
+  double *result = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!sihua_store_set_assessment_result (self->store, self->assessment_id,
+                                          result[0], (int) result[1], &error))
+    g_debug ("Could not cache the result: %s", error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+store_result (SihuaResultsPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  double *result;
+
+  if (sihua_score_get_stage (self->score) < 0 || sihua_store_is_read_only (self->store))
+    return;
+
+  result = g_new (double, 2);
+  result[0] = sihua_score_get_index (self->score);
+  result[1] = sihua_score_get_stage (self->score);
+  task = g_task_new (self, NULL, NULL, NULL);
+  g_task_set_task_data (task, result, g_free);
+  g_task_run_in_thread (task, store_result_thread);
+}
+
+static void
+load_previous (SihuaResultsPage *self)
+{
+  g_autoptr(GPtrArray) assessments = NULL;
+  g_autoptr(SihuaModel) model = NULL;
+  g_autoptr(GHashTable) answers = NULL;
+  const SihuaAssessment *previous = NULL;
+  gint64 previous_id = self->assessment->previous_id;
+
+  if (previous_id == 0)
+    {
+      /* Not started as a re-assessment: the latest earlier one of the company. */
+      assessments = sihua_store_list_assessments (self->store, self->assessment->company_id, NULL);
+      for (guint i = 0; assessments != NULL && i < assessments->len; i++)
+        {
+          const SihuaAssessment *candidate = g_ptr_array_index (assessments, i);
+
+          if (candidate->id == self->assessment_id)
+            continue;
+          if (g_strcmp0 (candidate->date, self->assessment->date) > 0
+              || (g_strcmp0 (candidate->date, self->assessment->date) == 0
+                  && candidate->created_at >= self->assessment->created_at))
+            continue;
+          if (previous == NULL || g_strcmp0 (candidate->date, previous->date) > 0
+              || (g_strcmp0 (candidate->date, previous->date) == 0
+                  && candidate->created_at > previous->created_at))
+            previous = candidate;
+        }
+      if (previous == NULL)
+        return;
+      previous_id = previous->id;
+    }
+
+  self->previous = sihua_store_get_assessment (self->store, previous_id, NULL);
+  if (self->previous == NULL)
+    return;
+
+  model = sihua_store_load_assessment_model (self->store, previous_id, NULL);
+  answers = model ? sihua_store_load_answers (self->store, previous_id, NULL) : NULL;
+  if (answers != NULL)
+    self->previous_score = sihua_scoring_compute (model, answers);
+}
+
+static void
+clear_results (SihuaResultsPage *self)
+{
+  g_clear_pointer (&self->assessment, sihua_assessment_free);
+  g_clear_pointer (&self->previous, sihua_assessment_free);
+  g_clear_pointer (&self->score, sihua_score_unref);
+  g_clear_pointer (&self->previous_score, sihua_score_unref);
+  g_clear_pointer (&self->answers, g_hash_table_unref);
+  g_clear_object (&self->model);
+
+  clear_box (self->charts_box);
+  clear_box (self->bars_box);
+  clear_box (self->groups_box);
+}
+
+static void
+show_error (SihuaResultsPage *self,
+            const GError     *error)
+{
+  gtk_label_set_text (self->stage_label, _("The results cannot be shown"));
+  gtk_label_set_text (self->index_label, error->message);
+  gtk_label_set_text (self->completeness_label, "");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.export", FALSE);
+}
+
+/*
+ * GObject overrides
+ */
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  _sihua_results_page_export (SIHUA_RESULTS_PAGE (widget));
+}
+
+static void
+sihua_results_page_dispose (GObject *object)
+{
+  SihuaResultsPage *self = (SihuaResultsPage *)object;
+
+  clear_results (self);
+
+  G_OBJECT_CLASS (sihua_results_page_parent_class)->dispose (object);
+}
+
+static void
+sihua_results_page_finalize (GObject *object)
+{
+  SihuaResultsPage *self = (SihuaResultsPage *)object;
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sihua_results_page_parent_class)->finalize (object);
+}
+
+static void
+sihua_results_page_class_init (SihuaResultsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sihua_results_page_dispose;
+  object_class->finalize = sihua_results_page_finalize;
+
+  /**
+   * SihuaResultsPage::show-question:
+   * @question_id: the question to show on the assessment page
+   */
+  signals[SHOW_QUESTION] = g_signal_new ("show-question",
+                                         G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sihua-results-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SihuaResultsPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SihuaResultsPage, stage_label);
+  gtk_widget_class_bind_template_child (widget_class, SihuaResultsPage, index_label);
+  gtk_widget_class_bind_template_child (widget_class, SihuaResultsPage, completeness_label);
+  gtk_widget_class_bind_template_child (widget_class, SihuaResultsPage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, SihuaResultsPage, charts_box);
+  gtk_widget_class_bind_template_child (widget_class, SihuaResultsPage, bars_box);
+  gtk_widget_class_bind_template_child (widget_class, SihuaResultsPage, groups_box);
+
+  gtk_widget_class_install_action (widget_class, "results.export", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "results.export", NULL);
+
+  _sihua_answer_pages_load_css ();
+}
+
+static void
+sihua_results_page_init (SihuaResultsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->language = sihua_language_from_locale ();
+}
+
+/*
+ * Public API
+ */
+
+GtkWidget *
+sihua_results_page_new (void)
+{
+  return g_object_new (SIHUA_TYPE_RESULTS_PAGE, NULL);
+}
+
+/**
+ * sihua_results_page_set_assessment:
+ * @store: the open store
+ * @assessment_id: the assessment whose results are shown
+ */
+void
+sihua_results_page_set_assessment (SihuaResultsPage *self,
+                                   SihuaStore       *store,
+                                   gint64            assessment_id)
+{
+  g_return_if_fail (SIHUA_IS_RESULTS_PAGE (self));
+  g_return_if_fail (SIHUA_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+  self->assessment_id = assessment_id;
+  sihua_results_page_reload (self);
+}
+
+gint64
+sihua_results_page_get_assessment_id (SihuaResultsPage *self)
+{
+  g_return_val_if_fail (SIHUA_IS_RESULTS_PAGE (self), 0);
+
+  return self->assessment_id;
+}
+
+/**
+ * sihua_results_page_reload:
+ *
+ * Scores the stored answers again and shows the result.
+ */
+void
+sihua_results_page_reload (SihuaResultsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 started = g_get_monotonic_time ();
+
+  g_return_if_fail (SIHUA_IS_RESULTS_PAGE (self));
+
+  clear_results (self);
+  if (self->store == NULL)
+    return;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.export", TRUE);
+
+  self->assessment = sihua_store_get_assessment (self->store, self->assessment_id, &error);
+  if (self->assessment != NULL)
+    self->model = sihua_store_load_assessment_model (self->store, self->assessment_id, &error);
+  if (self->model != NULL)
+    self->answers = sihua_store_load_answers (self->store, self->assessment_id, &error);
+  if (self->answers == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  self->score = sihua_scoring_compute (self->model, self->answers);
+  load_previous (self);
+
+  show_headline (self);
+  show_dimension_scores (self);
+  show_next_level (self);
+  show_flags (self);
+  show_comparison (self);
+  show_roadmap (self);
+  store_result (self);
+
+  g_debug ("Results shown in %.1f ms", (g_get_monotonic_time () - started) / 1000.0);
+}
