@@ -222,6 +222,22 @@ sihua_cli_assessment_answer_run (SihuaCli  *cli,
   if (value == NULL)
     return sihua_cli_fail_error (error);
 
+  /* A note or evidence not given on the command line stays as it was;
+   * --note "" clears it. */
+  if (note == NULL || evidence == NULL)
+    {
+      g_autoptr(GHashTable) answers = sihua_store_load_answers (store, id, &error);
+      SihuaAnswer *current;
+
+      if (answers == NULL)
+        return sihua_cli_fail_error (error);
+      current = g_hash_table_lookup (answers, argv[2]);
+      if (current != NULL && note == NULL)
+        note = g_strdup (current->note);
+      if (current != NULL && evidence == NULL)
+        evidence = g_strdup (current->evidence);
+    }
+
   if (!sihua_store_set_answer (store, id, argv[2], value, note, evidence, &error))
     return sihua_cli_fail_error (error);
 
