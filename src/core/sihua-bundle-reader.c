@@ -153,8 +153,8 @@ check_manifest (const char   *path,
   if (json_node_get_int (node) != SIHUA_BUNDLE_FORMAT_VERSION)
     {
       g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_VERSION,
-                   _("%s uses bundle format version %" G_GINT64_FORMAT ", but this version of Sihua reads only version %d"),
-                   path, json_node_get_int (node), SIHUA_BUNDLE_FORMAT_VERSION);
+                   _("%s uses bundle format version %lld, but this version of Sihua reads only version %d"),
+                   path, (long long) json_node_get_int (node), SIHUA_BUNDLE_FORMAT_VERSION);
       return FALSE;
     }
 
@@ -213,8 +213,8 @@ check_manifest (const char   *path,
       if (size < 0 || (guint64) size != g_bytes_get_size (bytes))
         {
           g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_CHECKSUM,
-                       _("%s in the bundle %s has %" G_GSIZE_FORMAT " bytes, but the manifest says %" G_GINT64_FORMAT),
-                       entry_path, path, g_bytes_get_size (bytes), size);
+                       _("%s in the bundle %s has %llu bytes, but the manifest says %lld"),
+                       entry_path, path, (unsigned long long) g_bytes_get_size (bytes), (long long) size);
           return FALSE;
         }
 
@@ -388,8 +388,8 @@ sihua_bundle_read_zip (const char   *path,
       if (archive_entry_size_is_set (entry) && (guint64) archive_entry_size (entry) > limit)
         {
           g_set_error (&local_error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_TOO_LARGE,
-                       _("The bundle entry %s declares %" G_GINT64_FORMAT " bytes, more than the limit of %u MiB"),
-                       name, (gint64) archive_entry_size (entry), (guint) (limit / (1024 * 1024)));
+                       _("The bundle entry %s declares %lld bytes, more than the limit of %u MiB"),
+                       name, (long long) archive_entry_size (entry), (guint) (limit / (1024 * 1024)));
           ok = FALSE;
           break;
         }
@@ -405,8 +405,8 @@ sihua_bundle_read_zip (const char   *path,
           (guint64) archive_entry_size (entry) != g_bytes_get_size (bytes))
         {
           g_set_error (&local_error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_TRUNCATED,
-                       _("The bundle %s is truncated or damaged: %s has %" G_GSIZE_FORMAT " of %" G_GINT64_FORMAT " bytes"),
-                       path, name, g_bytes_get_size (bytes), (gint64) archive_entry_size (entry));
+                       _("The bundle %s is truncated or damaged: %s has %llu of %lld bytes"),
+                       path, name, (unsigned long long) g_bytes_get_size (bytes), (long long) archive_entry_size (entry));
           ok = FALSE;
           break;
         }
