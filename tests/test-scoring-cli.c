@@ -237,6 +237,34 @@ test_score_from_store (Fixture       *fixture,
   g_assert_cmpint (sihua_test_run_cli (db, &roadmap, NULL, "--json", "roadmap", id_text, NULL), ==, 0);
   g_assert_nonnull (strstr (roadmap, "rec.a.2"));
 
+  /* A re-assessment starts from these answers; with a.1 and a.2 raised to
+   * 2, a's score rises by 25·2/5 = 10 and the summary says so. */
+  {
+    g_autoptr(SihuaStore) store = sihua_store_open (db, &error);
+    g_autoptr(SihuaAssessment) first = NULL;
+    g_autoptr(SihuaAnswerValue) two = sihua_answer_value_new_level (2);
+    g_autofree char *again_text = NULL;
+    g_autofree char *summary = NULL;
+    g_autofree char *since = NULL;
+    gint64 again;
+
+    g_assert_no_error (error);
+    first = sihua_store_get_assessment (store, assessment, &error);
+    g_assert_no_error (error);
+    again = sihua_store_new_assessment (store, first->company_id, model, assessment, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (sihua_store_set_answer (store, again, "a.1", two, NULL, NULL, &error));
+    g_assert_true (sihua_store_set_answer (store, again, "a.2", two, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_clear_object (&store);
+
+    again_text = g_strdup_printf ("%" G_GINT64_FORMAT, again);
+    since = g_strdup_printf ("Since assessment %s: improved, index +5.0, stage +0", id_text);
+    g_assert_cmpint (sihua_test_run_cli (db, &summary, NULL, "score", again_text, "--lang", "en", NULL), ==, 0);
+    g_assert_nonnull (strstr (summary, since));
+    g_assert_nonnull (strstr (summary, "+10.0  improved"));
+  }
+
   /* An assessment that is not there: a message, not a crash. */
   g_assert_cmpint (sihua_test_run_cli (db, NULL, &err, "score", "9999", NULL), ==, 1);
   g_assert_cmpstr (err, !=, "");

@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "sihua-cli-score.h"
+#include "sihua-comparison.h"
 #include "sihua-flags.h"
 #include "sihua-model-catalog.h"
 #include "sihua-next-level.h"
@@ -27,6 +28,8 @@ typedef struct
 {
   SihuaModel *model;
   GHashTable *answers;
+  SihuaScore *previous;   /* the assessment this one re-assesses, if any */
+  gint64      previous_id;
 } Input;
 
 static void
@@ -34,6 +37,7 @@ input_clear (Input *input)
 {
   g_clear_object (&input->model);
   g_clear_pointer (&input->answers, g_hash_table_unref);
+  g_clear_pointer (&input->previous, sihua_score_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Input, input_clear)
@@ -50,6 +54,29 @@ load_model (const char  *model_arg,
 
   catalog = sihua_model_catalog_new (NULL);
   return sihua_model_catalog_lookup (catalog, model_arg, NULL, error);
+}
+
+/* The previous assessment is only shown beside this one: if it cannot be
+ * read, the score is still worth printing. */
+static void
+load_previous (SihuaStore *store,
+               gint64      id,
+               Input      *input)
+{
+  g_autoptr(SihuaAssessment) assessment = sihua_store_get_assessment (store, id, NULL);
+  g_autoptr(SihuaModel) model = NULL;
+  g_autoptr(GHashTable) answers = NULL;
+
+  if (assessment == NULL || assessment->previous_id <= 0)
+    return;
+
+  model = sihua_store_load_assessment_model (store, assessment->previous_id, NULL);
+  answers = model != NULL ? sihua_store_load_answers (store, assessment->previous_id, NULL) : NULL;
+  if (answers == NULL)
+    return;
+
+  input->previous = sihua_scoring_compute (model, answers);
+  input->previous_id = assessment->previous_id;
 }
 
 /* Returns 0 when @input is filled in, else the exit status. */
@@ -105,6 +132,8 @@ load_input (SihuaCli    *cli,
       input->answers = sihua_store_load_answers (store, id, &error);
       if (input->answers == NULL)
         return sihua_cli_fail_error (error);
+
+      load_previous (store, id, input);
       return 0;
     }
 }
@@ -148,6 +177,59 @@ print_gap_questions (const SihuaDimensionGap *gap)
       const SihuaQuestionGap *q = &g_array_index (gap->questions, SihuaQuestionGap, i);
 
       printf ("      %s: %d → %d\n", q->question->id, q->level, q->needed);
+    }
+}
+
+static const char *
+trend_name (SihuaTrend trend)
+{
+  switch (trend)
+    {
+    case SIHUA_TREND_IMPROVED:
+      return _("improved");
+    case SIHUA_TREND_DECLINED:
+      return _("declined");
+    case SIHUA_TREND_UNCHANGED:
+      return _("unchanged");
+    case SIHUA_TREND_NEW:
+      return _("newly scored");
+    case SIHUA_TREND_DROPPED:
+      return _("no longer scored");
+    case SIHUA_TREND_UNSCORED:
+    default:
+      return _("not scored");
+    }
+}
+
+static void
+print_comparison (SihuaScore    *previous,
+                  gint64         previous_id,
+                  SihuaScore    *score,
+                  SihuaLanguage  language)
+{
+  g_autoptr(SihuaComparison) comparison = sihua_comparison_compute (previous, score);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, previous_id);
+
+  printf ("\n");
+  printf (_("Since assessment %s:"), id);
+  printf (" %s", trend_name (comparison->trend));
+  if (!isnan (comparison->index_delta))
+    printf (_(", index %+.1f, stage %+d"), sihua_score_round1 (comparison->index_delta),
+            comparison->stage_delta);
+  printf ("\n");
+
+  for (guint i = 0; i < comparison->dimensions->len; i++)
+    {
+      const SihuaDimensionChange *change = &g_array_index (comparison->dimensions, SihuaDimensionChange, i);
+      const SihuaDimensionScore *d = sihua_score_lookup_dimension (score, change->dimension_id);
+      const char *title = d != NULL ? sihua_text_get (&d->dimension->title, language, NULL)
+                                    : change->dimension_id;
+
+      if (isnan (change->delta))
+        printf ("  %-12s %s\n", title, trend_name (change->trend));
+      else
+        printf ("  %-12s %+5.1f  %s\n", title, sihua_score_round1 (change->delta),
+                trend_name (change->trend));
     }
 }
 
@@ -227,7 +309,7 @@ sihua_cli_score_run (SihuaCli  *cli,
   g_autofree char *model_arg = NULL;
   g_autofree char *answers_arg = NULL;
   g_autofree char *lang = NULL;
-  g_auto(Input) input = { NULL, NULL };
+  g_auto(Input) input = { NULL, NULL, NULL, 0 };
   g_autoptr(SihuaScore) score = NULL;
   g_autoptr(GArray) flags = NULL;
   g_autoptr(SihuaNextLevel) next = NULL;
@@ -259,7 +341,11 @@ sihua_cli_score_run (SihuaCli  *cli,
       sihua_cli_print_json (root);
     }
   else
-    print_score (score, flags, next, language);
+    {
+      print_score (score, flags, next, language);
+      if (input.previous != NULL)
+        print_comparison (input.previous, input.previous_id, score, language);
+    }
 
   return 0;
 }
@@ -342,7 +428,7 @@ sihua_cli_roadmap_run (SihuaCli  *cli,
   g_autofree char *answers_arg = NULL;
   g_autofree char *lang = NULL;
   g_autofree char *target_arg = NULL;
-  g_auto(Input) input = { NULL, NULL };
+  g_auto(Input) input = { NULL, NULL, NULL, 0 };
   g_autoptr(SihuaScore) score = NULL;
   g_autoptr(SihuaRoadmap) roadmap = NULL;
   SihuaLanguage language;
