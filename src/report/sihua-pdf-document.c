@@ -724,10 +724,11 @@ sihua_pdf_document_add_paragraph_full (SihuaPdfDocument        *self,
       if (sihua_pdf_document_get_remaining (self) < style->line_height)
         sihua_pdf_document_new_page (self);
 
+      /* The bullet is drawn, not set: the font's • is missing or too big. */
       if (i == 0 && bullet != NULL)
-        sihua_pdf_document_place_text (self, MARGIN_LEFT + indent - style->size * 1.1,
-                                       self->cursor + baseline_offset, style->size,
-                                       style->bold, &style->color, bullet);
+        sihua_pdf_document_place_rect (self, MARGIN_LEFT + indent - style->size * 0.95,
+                                       self->cursor + style->line_height / 2 - style->size * 0.16,
+                                       style->size * 0.32, style->size * 0.32, &style->color, NULL);
 
       part = g_strndup (clean + line->start, line->length);
       sihua_pdf_document_place_text (self, MARGIN_LEFT + indent, self->cursor + baseline_offset,

@@ -279,7 +279,7 @@ build_chart_data (SihuaReport *report)
   for (guint t = 0; t < SIHUA_CHART_N_TEXTS; t++)
     sihua_pdf_font_add_text (report->font, sihua_chart_data_get_text (data, t));
   /* Signs a chart may print besides digits and Latin letters. */
-  sihua_pdf_font_add_text (report->font, "·—–…：（）％%+−±↑↓→");
+  sihua_pdf_font_add_text (report->font, "·—–…：（）％%+±↑↓→");
 
   return data;
 }
@@ -363,7 +363,7 @@ add_cover (SihuaReport *report)
   y += sihua_pdf_document_place_text_box (doc, left + 24, y, width - 24, &company_style,
                                           report->input->company->name);
   y += 16;
-  stage_line = g_strdup_printf (TR (N_("Stage reached: %d %s · index %.0f of 100")), stage,
+  stage_line = g_strdup_printf (TR (N_("Stage reached: %d %s · index %.1f of 100")), stage,
                                 _sihua_report_stage_name (report, stage),
                                 sihua_score_get_index (report->score));
   {
@@ -474,8 +474,8 @@ change_text (SihuaReport *report)
                                    "assessments will be measured against.")),
                             report->input->company->name);
 
-  return g_strdup_printf (TR (N_("Since the assessment of %s the index went from %.0f to %.0f "
-                                 "(%+.0f) and the stage from %d %s to %d %s.")),
+  return g_strdup_printf (TR (N_("Since the assessment of %s the index went from %.1f to %.1f "
+                                 "(%+.1f) and the stage from %d %s to %d %s.")),
                           report->input->previous != NULL && report->input->previous->date != NULL
                             ? report->input->previous->date : "—",
                           c->previous_index, c->current_index,
@@ -507,8 +507,8 @@ add_summary (SihuaReport *report)
   report->stats->page_summary = sihua_pdf_document_get_page (doc);
 
   top = sihua_pdf_document_get_cursor (doc);
-  _sihua_report_add_chart (report, SIHUA_CHART_LADDER, left, top, width, 84);
-  top += 92;
+  _sihua_report_add_chart (report, SIHUA_CHART_LADDER, left, top, width, 118);
+  top += 126;
 
   /* The radar on the left, the figures beside it. */
   _sihua_report_add_chart (report, SIHUA_CHART_RADAR, left - 6, top, 290, 240);
@@ -516,7 +516,7 @@ add_summary (SihuaReport *report)
   column = width - 296;
   y = top + 10;
   sihua_pdf_document_place_text (doc, x, y + 8, 9, FALSE, &muted, TR (N_("Maturity index")));
-  index_text = g_strdup_printf ("%.0f", sihua_score_get_index (report->score));
+  index_text = g_strdup_printf ("%.1f", sihua_score_get_index (report->score));
   sihua_pdf_document_place_text (doc, x, y + 50, 38, TRUE, &stage_color, index_text);
   sihua_pdf_document_place_text (doc, x + sihua_pdf_font_text_width (report->font, index_text, -1, 38) + 4,
                                  y + 50, 11, FALSE, &muted, TR (N_("of 100")));
@@ -629,6 +629,7 @@ add_guide (SihuaReport *report)
   const SihuaScoringRule *rule = sihua_model_get_scoring (model);
   const SihuaPdfTextStyle *body = sihua_pdf_document_get_style (doc, SIHUA_PDF_STYLE_BODY);
   SihuaPdfTextStyle name_style = *sihua_pdf_document_get_style (doc, SIHUA_PDF_STYLE_SUBHEADING);
+  SihuaPdfTextStyle description_style;
   double left = sihua_pdf_document_get_left (doc);
   GPtrArray *requirements;  /* owned by the model */
   g_autoptr(GString) rule_text = g_string_new (NULL);
@@ -641,7 +642,12 @@ add_guide (SihuaReport *report)
                                            "mistakes faster, and data cannot drive decisions before it is "
                                            "collected and connected.")));
 
-  name_style.space_before = 8;
+  description_style = *body;
+  description_style.size = 9.5;
+  description_style.line_height = 15;
+  description_style.space_after = 4;
+  name_style.space_before = 6;
+  name_style.space_after = 3;
   for (guint level = 0; level < sihua_model_get_n_levels (model); level++)
     {
       const SihuaLevel *info = sihua_model_get_level (model, level);
@@ -653,7 +659,8 @@ add_guide (SihuaReport *report)
       y = sihua_pdf_document_get_cursor (doc) + name_style.space_before + 4;
       sihua_pdf_document_add_paragraph_full (doc, &name_style, 18, NULL, title);
       sihua_pdf_document_place_rect (doc, left, y, 11, 11, &color, NULL);
-      sihua_pdf_document_add_paragraph_full (doc, body, 18, NULL, _sihua_report_text (report, &info->description));
+      sihua_pdf_document_add_paragraph_full (doc, &description_style, 18, NULL,
+                                             _sihua_report_text (report, &info->description));
     }
 
   sihua_pdf_document_add_heading (doc, SIHUA_PDF_STYLE_SUBHEADING, TR (N_("How the stages are worked out")), FALSE);
@@ -814,4 +821,79 @@ sihua_report_write (const SihuaReportInput   *input,
   report->stats->font_bytes = sihua_pdf_font_get_embedded_size (font);
 
   return TRUE;
+}
+
+/**
+ * sihua_report_write_from_store:
+ * @store: the store
+ * @assessment_id: the assessment to report on
+ * @options: language, sections, consultant and firm
+ * @path: the PDF file to write
+ * @error: return location for an error
+ *
+ * Loads the assessment, its company, pinned model and answers, and the
+ * assessment it follows up (if any), and writes the report.
+ *
+ * Returns: whether the report was written.
+ */
+gboolean
+sihua_report_write_from_store (SihuaStore               *store,
+                               gint64                    assessment_id,
+                               const SihuaReportOptions *options,
+                               const char               *path,
+                               GError                  **error)
+{
+  g_autoptr(SihuaAssessment) assessment = NULL;
+  g_autoptr(SihuaAssessment) previous = NULL;
+  g_autoptr(SihuaCompany) company = NULL;
+  g_autoptr(SihuaModel) model = NULL;
+  g_autoptr(SihuaModel) previous_model = NULL;
+  g_autoptr(GHashTable) answers = NULL;
+  g_autoptr(GHashTable) previous_answers = NULL;
+  g_autoptr(SihuaScore) previous_score = NULL;
+  SihuaReportInput input = { 0 };
+
+  g_return_val_if_fail (SIHUA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  assessment = sihua_store_get_assessment (store, assessment_id, error);
+  if (assessment == NULL)
+    return FALSE;
+  company = sihua_store_get_company (store, assessment->company_id, error);
+  if (company == NULL)
+    return FALSE;
+  model = sihua_store_load_assessment_model (store, assessment_id, error);
+  if (model == NULL)
+    return FALSE;
+  answers = sihua_store_load_answers (store, assessment_id, error);
+  if (answers == NULL)
+    return FALSE;
+
+  /* The previous assessment only adds the comparison: if it cannot be read,
+   * the report is still written, without it. */
+  if (assessment->previous_id > 0)
+    {
+      g_autoptr(GError) previous_error = NULL;
+
+      previous = sihua_store_get_assessment (store, assessment->previous_id, &previous_error);
+      if (previous != NULL)
+        previous_model = sihua_store_load_assessment_model (store, previous->id, &previous_error);
+      if (previous_model != NULL)
+        previous_answers = sihua_store_load_answers (store, previous->id, &previous_error);
+      if (previous_answers != NULL)
+        previous_score = sihua_scoring_compute (previous_model, previous_answers);
+      else
+        g_debug ("Leaving out the comparison: %s",
+                 previous_error != NULL ? previous_error->message : "no previous assessment");
+    }
+
+  input.company = company;
+  input.assessment = assessment;
+  input.model = model;
+  input.answers = answers;
+  input.previous = previous_score != NULL ? previous : NULL;
+  input.previous_score = previous_score;
+
+  return sihua_report_write (&input, options, path, NULL, error);
 }

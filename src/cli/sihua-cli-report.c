@@ -1,0 +1,131 @@
+/* sihua-cli-report.c
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sihua-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "sihua-cli-report.h"
+#include "sihua-report.h"
+
+/* The consultant, firm, logo and default language set in the preferences,
+ * when the settings schema is installed (it is not for a bare build). */
+static GSettings *
+get_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source == NULL)
+    return NULL;
+  schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return NULL;
+
+  return g_settings_new (APP_ID);
+}
+
+static char *
+setting_or_null (GSettings  *settings,
+                 const char *key)
+{
+  g_autofree char *value = settings != NULL ? g_settings_get_string (settings, key) : NULL;
+
+  return value != NULL && *value != '\0' ? g_steal_pointer (&value) : NULL;
+}
+
+int
+sihua_cli_report_run (SihuaCli  *cli,
+                      int        argc,
+                      char     **argv)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *lang = NULL;
+  g_autofree char *sections_text = NULL;
+  g_autofree char *consultant = NULL;
+  g_autofree char *firm = NULL;
+  g_autofree char *logo = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  SihuaReportOptions options;
+  SihuaStore *store;
+  gint64 id;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), "FILE" },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of the report: zh_CN or en"), "LANG" },
+    { "sections", 0, 0, G_OPTION_ARG_STRING, &sections_text,
+      N_("Sections to include, separated by commas (cover, summary, guide, dimensions, evidence, "
+         "barriers, roadmap, appendix)"), "LIST" },
+    { NULL }
+  };
+
+  if (!sihua_cli_parse_options ("report", entries, &argc, &argv, &status))
+    return status;
+
+  if (argc != 2)
+    return sihua_cli_usage_error (_("report: give one assessment ID"));
+  if (!g_ascii_string_to_signed (argv[1], 10, 1, G_MAXINT64, &id, NULL))
+    return sihua_cli_usage_error (_("report: “%s” is not an assessment ID"), argv[1]);
+  if (output == NULL || *output == '\0')
+    return sihua_cli_usage_error (_("report: name the PDF to write with -o FILE"));
+
+  settings = get_settings ();
+  sihua_report_options_init (&options);
+
+  if (lang != NULL)
+    {
+      if (g_strcmp0 (lang, "zh_CN") == 0)
+        options.language = SIHUA_LANGUAGE_ZH_CN;
+      else if (g_strcmp0 (lang, "en") == 0)
+        options.language = SIHUA_LANGUAGE_EN;
+      else
+        return sihua_cli_usage_error (_("report: --lang must be zh_CN or en, not “%s”"), lang);
+    }
+  else if (settings != NULL)
+    options.language = g_settings_get_enum (settings, "report-language") == 1
+                       ? SIHUA_LANGUAGE_EN : SIHUA_LANGUAGE_ZH_CN;
+
+  if (sections_text != NULL && !sihua_report_sections_parse (sections_text, &options.sections, &error))
+    return sihua_cli_usage_error ("report: %s", error->message);
+
+  consultant = setting_or_null (settings, "consultant-name");
+  firm = setting_or_null (settings, "firm-name");
+  logo = setting_or_null (settings, "logo-path");
+  options.consultant = consultant;
+  options.firm = firm;
+  options.logo = logo;
+
+  store = sihua_cli_get_store (cli, &error);
+  if (store == NULL)
+    return sihua_cli_fail_error (error);
+
+  if (!sihua_report_write_from_store (store, id, &options, output, &error))
+    return sihua_cli_fail_error (error);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "file");
+      json_builder_add_string_value (builder, output);
+      json_builder_set_member_name (builder, "language");
+      json_builder_add_string_value (builder, sihua_language_to_string (options.language));
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      sihua_cli_print_json (root);
+    }
+  else
+    printf (_("Report written to %s\n"), output);
+
+  return 0;
+}

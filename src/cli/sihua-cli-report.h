@@ -1,0 +1,18 @@
+/* sihua-cli-report.h
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sihua-cli-context.h"
+
+G_BEGIN_DECLS
+
+int sihua_cli_report_run (SihuaCli  *cli,
+                          int        argc,
+                          char     **argv);
+
+G_END_DECLS
