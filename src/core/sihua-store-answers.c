@@ -419,7 +419,7 @@ sihua_store_undo (SihuaStore  *self,
   if (change == NULL)
     {
       g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOTHING_TO_UNDO,
-                   _("Assessment %" G_GINT64_FORMAT " has no answer change to undo"), assessment_id);
+                   _("Assessment %lld has no answer change to undo"), (long long) assessment_id);
       goto rollback;
     }
 

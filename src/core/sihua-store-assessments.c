@@ -73,7 +73,7 @@ _sihua_store_assessment_exists (SihuaStore  *self,
   if (!row_exists (self, "SELECT 1 FROM assessments WHERE id = ?", assessment_id, NULL))
     {
       g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOT_FOUND,
-                   _("There is no assessment with id %" G_GINT64_FORMAT), assessment_id);
+                   _("There is no assessment with id %lld"), (long long) assessment_id);
       return FALSE;
     }
 
@@ -233,7 +233,7 @@ sihua_store_new_assessment (SihuaStore  *self,
   if (!row_exists (self, "SELECT 1 FROM companies WHERE id = ?", company_id, NULL))
     {
       g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOT_FOUND,
-                   _("There is no company with id %" G_GINT64_FORMAT), company_id);
+                   _("There is no company with id %lld"), (long long) company_id);
       goto rollback;
     }
 
@@ -247,15 +247,15 @@ sihua_store_new_assessment (SihuaStore  *self,
         {
           sqlite3_finalize (stmt);
           g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOT_FOUND,
-                       _("There is no assessment with id %" G_GINT64_FORMAT), from_assessment_id);
+                       _("There is no assessment with id %lld"), (long long) from_assessment_id);
           goto rollback;
         }
       if (sqlite3_column_int64 (stmt, 0) != company_id)
         {
           sqlite3_finalize (stmt);
           g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_INVALID,
-                       _("Assessment %" G_GINT64_FORMAT " belongs to another company; a re-assessment starts from one of the same company"),
-                       from_assessment_id);
+                       _("Assessment %lld belongs to another company; a re-assessment starts from one of the same company"),
+                       (long long) from_assessment_id);
           goto rollback;
         }
       sqlite3_finalize (stmt);
@@ -333,7 +333,7 @@ sihua_store_get_assessment (SihuaStore  *self,
         assessment = assessment_from_row (stmt);
       else if (rc == SQLITE_DONE)
         g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOT_FOUND,
-                     _("There is no assessment with id %" G_GINT64_FORMAT), id);
+                     _("There is no assessment with id %lld"), (long long) id);
       else
         _sihua_store_set_error (self, error);
       sqlite3_finalize (stmt);
@@ -401,7 +401,7 @@ update_one (SihuaStore    *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOT_FOUND,
-                   _("There is no assessment with id %" G_GINT64_FORMAT), id);
+                   _("There is no assessment with id %lld"), (long long) id);
       return FALSE;
     }
 

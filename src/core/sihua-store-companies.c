@@ -288,7 +288,7 @@ sihua_store_update_company (SihuaStore    *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOT_FOUND,
-                   _("There is no company with id %" G_GINT64_FORMAT), company->id);
+                   _("There is no company with id %lld"), (long long) company->id);
       goto rollback;
     }
 
@@ -332,7 +332,7 @@ sihua_store_get_company (SihuaStore  *self,
         company = company_from_row (stmt);
       else if (rc == SQLITE_DONE)
         g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOT_FOUND,
-                     _("There is no company with id %" G_GINT64_FORMAT), id);
+                     _("There is no company with id %lld"), (long long) id);
       else
         _sihua_store_set_error (self, error);
       sqlite3_finalize (stmt);
