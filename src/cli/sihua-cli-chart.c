@@ -14,15 +14,15 @@
 
 #include "sihua-chart.h"
 #include "sihua-cli-chart.h"
+#include "sihua-scoring.h"
 #include "sihua-text.h"
 
 #define MAX_SIZE 8000
 
-static SihuaChartData *
-load_from_store (SihuaCli      *cli,
-                 const char    *id_text,
-                 SihuaLanguage  language,
-                 GError       **error);
+static SihuaChartData *load_from_store (SihuaCli      *cli,
+                                        const char    *id_text,
+                                        SihuaLanguage  language,
+                                        GError       **error);
 
 int
 sihua_cli_chart_run (SihuaCli  *cli,
@@ -114,13 +114,98 @@ sihua_cli_chart_run (SihuaCli  *cli,
   return 0;
 }
 
+static SihuaScore *
+score_assessment (SihuaStore  *store,
+                  gint64       id,
+                  GError     **error)
+{
+  g_autoptr(SihuaModel) model = sihua_store_load_assessment_model (store, id, error);
+  g_autoptr(GHashTable) answers = NULL;
+
+  if (model == NULL)
+    return NULL;
+  answers = sihua_store_load_answers (store, id, error);
+  if (answers == NULL)
+    return NULL;
+
+  return sihua_scoring_compute (model, answers);
+}
+
+static int
+compare_assessment_dates (gconstpointer a,
+                          gconstpointer b)
+{
+  const SihuaAssessment *x = *(SihuaAssessment * const *)a;
+  const SihuaAssessment *y = *(SihuaAssessment * const *)b;
+
+  int by_date = g_strcmp0 (x->date, y->date);
+
+  if (by_date != 0)
+    return by_date;
+
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The chart data of a stored assessment: its score, the previous
+ * assessment's, its target stage, and every assessment of the company as
+ * progress over time. */
 static SihuaChartData *
 load_from_store (SihuaCli      *cli,
                  const char    *id_text,
                  SihuaLanguage  language,
                  GError       **error)
 {
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-               _("Charts of stored assessments are not available yet; use --data FILE"));
-  return NULL;
+  g_autoptr(SihuaAssessment) assessment = NULL;
+  g_autoptr(SihuaScore) score = NULL;
+  g_autoptr(SihuaScore) previous = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  SihuaChartData *data;
+  SihuaStore *store;
+  gint64 id;
+
+  if (!g_ascii_string_to_signed (id_text, 10, 1, G_MAXINT64, &id, NULL))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not an assessment ID"), id_text);
+      return NULL;
+    }
+
+  store = sihua_cli_get_store (cli, error);
+  if (store == NULL)
+    return NULL;
+  assessment = sihua_store_get_assessment (store, id, error);
+  if (assessment == NULL)
+    return NULL;
+  score = score_assessment (store, id, error);
+  if (score == NULL)
+    return NULL;
+  if (assessment->previous_id > 0)
+    previous = score_assessment (store, assessment->previous_id, NULL);
+
+  data = sihua_chart_data_new_from_score (score, previous, assessment->target_level, language);
+
+  history = sihua_store_list_assessments (store, assessment->company_id, NULL);
+  if (history != NULL)
+    {
+      g_ptr_array_sort (history, compare_assessment_dates);
+      for (guint i = 0; i < history->len; i++)
+        {
+          const SihuaAssessment *past = g_ptr_array_index (history, i);
+          g_autoptr(SihuaScore) past_score = NULL;
+
+          if (past->date == NULL)
+            continue;
+          if (past->id == id)
+            {
+              sihua_chart_data_add_point (data, past->date, data->index, data->stage);
+              continue;
+            }
+          past_score = score_assessment (store, past->id, NULL);
+          if (past_score != NULL && sihua_score_get_stage (past_score) >= 0)
+            sihua_chart_data_add_point (data, past->date, sihua_score_round1 (sihua_score_get_index (past_score)),
+                                        sihua_score_get_stage (past_score));
+        }
+    }
+
+  return data;
 }

@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "sihua-chart-data.h"
+#include "sihua-text.h"
 
 /* The language of a chart is chosen per rendering (a Chinese report from an
  * English desktop, `sihua-cli chart --lang en`), so the chart's own words
@@ -501,4 +502,90 @@ sihua_chart_data_new_from_file (const char     *filename,
     }
 
   return sihua_chart_data_new_from_json (json_parser_get_root (parser), language, error);
+}
+
+/**
+ * sihua_chart_data_new_from_score:
+ * @score: the assessment's score
+ * @previous: (nullable): the score of the assessment before it
+ * @target_level: the stage aimed at, or -1
+ * @language: the language of the model's texts to use
+ *
+ * The charts' view of a score: one entry per scored dimension with its
+ * score, stage and how many counted questions sit at each level. A target
+ * stage is drawn as the score that stage begins at (25 per stage). Trend
+ * points are the caller's to add, since they come from the store.
+ *
+ * Returns: (transfer full): the chart data
+ */
+SihuaChartData *
+sihua_chart_data_new_from_score (SihuaScore    *score,
+                                 SihuaScore    *previous,
+                                 int            target_level,
+                                 SihuaLanguage  language)
+{
+  SihuaChartData *data;
+  SihuaModel *model;
+  double target = NAN;
+
+  g_return_val_if_fail (score != NULL, NULL);
+
+  model = sihua_score_get_model (score);
+  data = sihua_chart_data_new (language);
+  data->index = sihua_score_round1 (sihua_score_get_index (score));
+  data->stage = sihua_score_get_stage (score);
+  if (previous != NULL)
+    data->previous_index = sihua_score_round1 (sihua_score_get_index (previous));
+  if (target_level >= 0 && target_level < SIHUA_CHART_N_LEVELS)
+    {
+      target = target_level * 100.0 / (SIHUA_CHART_N_LEVELS - 1);
+      data->target_index = target;
+    }
+
+  for (guint i = 0; i < MIN (sihua_model_get_n_levels (model), SIHUA_CHART_N_LEVELS); i++)
+    {
+      const SihuaLevel *level = sihua_model_get_level (model, i);
+
+      if (level != NULL)
+        data->level_names[i] = g_strdup (sihua_text_get (&level->name, language, NULL));
+    }
+
+  for (guint i = 0; i < sihua_score_get_n_dimensions (score); i++)
+    {
+      const SihuaDimensionScore *ds = sihua_score_get_dimension (score, i);
+      SihuaChartDimension *dimension;
+
+      dimension = sihua_chart_data_add_dimension (data, sihua_text_get (&ds->dimension->title, language, NULL),
+                                                  ds->scored ? sihua_score_round1 (ds->score) : NAN);
+      dimension->stage = ds->scored ? ds->stage : -1;
+      dimension->target = target;
+
+      if (previous != NULL)
+        {
+          const SihuaDimensionScore *before = sihua_score_lookup_dimension (previous, ds->dimension->id);
+
+          if (before != NULL && before->scored)
+            dimension->previous = sihua_score_round1 (before->score);
+        }
+    }
+
+  /* Counted questions by level, for the heat map. */
+  for (guint q = 0; q < sihua_score_get_n_questions (score); q++)
+    {
+      const SihuaQuestionScore *qs = sihua_score_get_question (score, q);
+
+      if (qs->status != SIHUA_QUESTION_STATUS_COUNTED || qs->level < 0 || qs->level >= SIHUA_CHART_N_LEVELS)
+        continue;
+
+      for (guint i = 0; i < sihua_score_get_n_dimensions (score); i++)
+        if (sihua_score_get_dimension (score, i)->dimension == qs->question->dimension)
+          {
+            SihuaChartDimension *dimension = g_ptr_array_index (data->dimensions, i);
+
+            dimension->counts[qs->level]++;
+            break;
+          }
+    }
+
+  return data;
 }

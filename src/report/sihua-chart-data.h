@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "sihua-score.h"
 #include "sihua-types.h"
 
 G_BEGIN_DECLS
@@ -89,6 +90,10 @@ SihuaChartData      *sihua_chart_data_new_from_json  (JsonNode              *nod
 SihuaChartData      *sihua_chart_data_new_from_file  (const char            *filename,
                                                       SihuaLanguage          language,
                                                       GError               **error);
+SihuaChartData      *sihua_chart_data_new_from_score (SihuaScore            *score,
+                                                      SihuaScore            *previous,
+                                                      int                    target_level,
+                                                      SihuaLanguage          language);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SihuaChartData, sihua_chart_data_free)
 

@@ -11,6 +11,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "sihua-chart-private.h"
 
@@ -47,6 +48,7 @@ _sihua_chart_draw_trend (const SihuaChartContext *ctx)
   double left, right, top, bottom, first_day = NAN, last_day = NAN;
   g_autofree double *xs = NULL;
   double last_label_end = -G_MAXDOUBLE;
+  gboolean same_month = FALSE;
 
   if (n == 0)
     {
@@ -96,6 +98,12 @@ _sihua_chart_draw_trend (const SihuaChartContext *ctx)
       sihua_painter_draw_text (painter, left - 5, y + _sihua_chart_ascent (painter, small) * 0.42, text, small,
                                SIHUA_TEXT_ALIGN_RIGHT);
     }
+
+  /* Year and month name a point, unless two points share a month. */
+  for (guint i = 1; i < n; i++)
+    if (strncmp (((SihuaChartPoint *)g_ptr_array_index (points, i - 1))->date,
+                 ((SihuaChartPoint *)g_ptr_array_index (points, i))->date, 7) == 0)
+      same_month = TRUE;
 
   /* Time runs to scale; a lone assessment sits in the middle. */
   xs = g_new0 (double, n);
@@ -152,7 +160,7 @@ _sihua_chart_draw_trend (const SihuaChartContext *ctx)
       const SihuaChartPoint *point = g_ptr_array_index (points, i);
       double y = bottom - (bottom - top) * CLAMP (point->index, 0, 100) / 100;
       g_autofree char *value = _sihua_chart_format_index (point->index);
-      g_autofree char *date = g_strndup (point->date, 7);
+      g_autofree char *date = g_strndup (point->date, same_month ? 10 : 7);
       double date_width = sihua_painter_text_width (painter, date, small);
       double label_y = y - size * 0.9;
 

@@ -1,0 +1,256 @@
+/* sihua-chart-view.c
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sihua-chart-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "sihua-cairo-painter.h"
+#include "sihua-chart-view.h"
+
+/* A chart on screen: the same drawing code as the PNG and the PDF, painted
+ * with Cairo at the widget's size, in the palette of the current theme. */
+struct _SihuaChartView
+{
+  GtkWidget       parent_instance;
+
+  SihuaChartKind  kind;
+  SihuaChartData *data;
+};
+
+G_DEFINE_FINAL_TYPE (SihuaChartView, sihua_chart_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+update_accessible_label (SihuaChartView *self)
+{
+  g_autofree char *label = NULL;
+
+  if (self->data == NULL)
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      return;
+    }
+
+  label = sihua_chart_describe (self->kind, self->data);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+static void
+style_manager_dark_changed_cb (SihuaChartView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+sihua_chart_view_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  SihuaChartView *self = SIHUA_CHART_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  SihuaPainter *painter;
+  cairo_t *cr;
+
+  if (self->data == NULL || width <= 0 || height <= 0)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  painter = sihua_cairo_painter_new (cr);
+  sihua_chart_draw (self->kind, self->data, painter,
+                    sihua_palette_get (dark ? SIHUA_PALETTE_DARK : SIHUA_PALETTE_LIGHT),
+                    width, height, SIHUA_CHART_FLAGS_NONE);
+  sihua_painter_free (painter);
+  cairo_destroy (cr);
+}
+
+static void
+sihua_chart_view_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  /* Below this, labels would have to shrink past reading size. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 280;
+      *natural = 560;
+    }
+  else
+    {
+      *minimum = 200;
+      *natural = 392;
+    }
+}
+
+static void
+sihua_chart_view_finalize (GObject *object)
+{
+  SihuaChartView *self = (SihuaChartView *)object;
+
+  g_clear_pointer (&self->data, sihua_chart_data_free);
+
+  G_OBJECT_CLASS (sihua_chart_view_parent_class)->finalize (object);
+}
+
+static void
+sihua_chart_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  SihuaChartView *self = SIHUA_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_uint (value, sihua_chart_view_get_kind (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sihua_chart_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  SihuaChartView *self = SIHUA_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      sihua_chart_view_set_kind (self, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sihua_chart_view_class_init (SihuaChartViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = sihua_chart_view_finalize;
+  object_class->get_property = sihua_chart_view_get_property;
+  object_class->set_property = sihua_chart_view_set_property;
+
+  widget_class->snapshot = sihua_chart_view_snapshot;
+  widget_class->measure = sihua_chart_view_measure;
+
+  /**
+   * SihuaChartView:kind:
+   *
+   * Which chart is drawn, a #SihuaChartKind.
+   */
+  properties [PROP_KIND] =
+    g_param_spec_uint ("kind", NULL, NULL,
+                       0, SIHUA_N_CHART_KINDS - 1, SIHUA_CHART_RADAR,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "chart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+sihua_chart_view_init (SihuaChartView *self)
+{
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (style_manager_dark_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+sihua_chart_view_new (SihuaChartKind kind)
+{
+  g_return_val_if_fail (kind < SIHUA_N_CHART_KINDS, NULL);
+
+  return g_object_new (SIHUA_TYPE_CHART_VIEW, "kind", kind, NULL);
+}
+
+SihuaChartKind
+sihua_chart_view_get_kind (SihuaChartView *self)
+{
+  g_return_val_if_fail (SIHUA_IS_CHART_VIEW (self), SIHUA_CHART_RADAR);
+
+  return self->kind;
+}
+
+void
+sihua_chart_view_set_kind (SihuaChartView *self,
+                           SihuaChartKind  kind)
+{
+  g_return_if_fail (SIHUA_IS_CHART_VIEW (self));
+  g_return_if_fail (kind < SIHUA_N_CHART_KINDS);
+
+  if (self->kind == kind)
+    return;
+
+  self->kind = kind;
+  update_accessible_label (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_KIND]);
+}
+
+/**
+ * sihua_chart_view_get_data:
+ *
+ * Returns: (transfer none) (nullable): the data drawn
+ */
+const SihuaChartData *
+sihua_chart_view_get_data (SihuaChartView *self)
+{
+  g_return_val_if_fail (SIHUA_IS_CHART_VIEW (self), NULL);
+
+  return self->data;
+}
+
+/**
+ * sihua_chart_view_set_data:
+ * @data: (transfer full) (nullable): what to draw; the view keeps it
+ *
+ * Replaces the data and redraws. Build the data in the user interface's
+ * language (sihua_language_from_locale()).
+ */
+void
+sihua_chart_view_set_data (SihuaChartView *self,
+                           SihuaChartData *data)
+{
+  g_return_if_fail (SIHUA_IS_CHART_VIEW (self));
+
+  if (self->data == data)
+    return;
+
+  g_clear_pointer (&self->data, sihua_chart_data_free);
+  self->data = data;
+  update_accessible_label (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
