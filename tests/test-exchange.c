@@ -826,6 +826,31 @@ generate_hostile (const char *dir)
   GEN ("malformed-json.sihua", make_bundle (p, bad_json, 4, NULL, 0, 1, FALSE));
   GEN ("bad-row.sihua", make_bundle (p, bad_row, 4, NULL, 0, 1, FALSE));
   GEN ("zip-bomb.sihua", make_bundle (p, good_data, 4, bomb, 1, 1, FALSE));
+  GEN ("huge-declared-size.sihua",
+       {
+         /* The headers claim 2 GiB for a two-byte entry. */
+         Member huge[] = { { "data/huge.json", "[]", -1, 0, -1 } };
+         g_autofree char *zip = NULL;
+         gsize length;
+         const char *name = "data/huge.json";
+
+         make_bundle (p, good_data, 4, huge, 1, 1, FALSE);
+         g_file_get_contents (p, &zip, &length, NULL);
+         for (gsize at = 0; at + 46 + strlen (name) <= length; at++)
+           if (memcmp (zip + at, "PK\x01\x02", 4) == 0 &&
+               memcmp (zip + at + 46, name, strlen (name)) == 0)
+             {
+               guint32 size = GUINT32_TO_LE (0x7fffffff);
+               memcpy (zip + at + 24, &size, 4);
+             }
+           else if (memcmp (zip + at, "PK\x03\x04", 4) == 0 &&
+                    memcmp (zip + at + 30, name, strlen (name)) == 0)
+             {
+               guint32 size = GUINT32_TO_LE (0x7fffffff);
+               memcpy (zip + at + 22, &size, 4);
+             }
+         g_file_set_contents (p, zip, length, NULL);
+       });
   GEN ("not-a-zip.sihua", g_file_set_contents (p, "This is a letter, not a bundle.\n", -1, NULL));
   GEN ("truncated.sihua",
        {
@@ -876,6 +901,7 @@ static const Hostile hostile[] = {
   { "malformed-json.sihua", SIHUA_BUNDLE_ERROR_INVALID, "data/companies.json in the bundle is not valid JSON" },
   { "bad-row.sihua", SIHUA_BUNDLE_ERROR_INVALID, "data/companies.json, row 1: not-a-uuid is not a UUID" },
   { "zip-bomb.sihua", SIHUA_BUNDLE_ERROR_TOO_LARGE, "zip bomb" },
+  { "huge-declared-size.sihua", SIHUA_BUNDLE_ERROR_TOO_LARGE, "data/huge.json declares 2147483647 bytes" },
   { "not-a-zip.sihua", SIHUA_BUNDLE_ERROR_READ, "not a Sihua bundle" },
   { "truncated.sihua", SIHUA_BUNDLE_ERROR_TRUNCATED, "is truncated or damaged" },
 };
@@ -903,7 +929,7 @@ test_bundle_hostile_fixtures (Fixture       *f,
                               gconstpointer  data)
 {
   const char *committed[] = { "wrong-checksum.sihua", "dotdot-path.sihua", "symlink.sihua",
-                              "future-version.sihua", "truncated.sihua" };
+                              "future-version.sihua", "truncated.sihua", "huge-declared-size.sihua" };
 
   for (guint i = 0; i < G_N_ELEMENTS (committed); i++)
     {
