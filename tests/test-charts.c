@@ -538,6 +538,86 @@ test_cli (void)
   sihua_test_remove_tree (dir);
 }
 
+static char *
+run_cli_ok (const char *db,
+            ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  const char *arg;
+  va_list args;
+  int status;
+
+  g_ptr_array_add (argv, (char *)g_getenv ("SIHUA_CLI"));
+  g_ptr_array_add (argv, (char *)"--db");
+  g_ptr_array_add (argv, (char *)db);
+  va_start (args, db);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  status = sihua_test_run ((const char * const *)argv->pdata, NULL, &out, &err);
+  if (status != 0)
+    g_error ("%s %s failed: %s", (char *)argv->pdata[3], (char *)argv->pdata[4], err);
+
+  return g_strstrip (out);
+}
+
+/* A stored assessment with a previous one: scores, the previous polygon
+ * and both points of the trend come from the store and the scoring. */
+static void
+test_cli_from_store (void)
+{
+  g_autofree char *dir = sihua_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "sihua.db", NULL);
+  g_autofree char *answers1 = g_build_filename (dir, "first.json", NULL);
+  g_autofree char *answers2 = g_build_filename (dir, "second.json", NULL);
+  g_autofree char *company = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_true (g_file_set_contents (answers1,
+    "{\"answers\": {\"equipment.automation\": 1, \"network.coverage\": 1, \"data.collection\": 0}}",
+    -1, NULL));
+  g_assert_true (g_file_set_contents (answers2,
+    "{\"answers\": {\"equipment.automation\": 3, \"network.coverage\": 2, \"data.collection\": 2}}",
+    -1, NULL));
+
+  company = run_cli_ok (db, "company", "add", "--name", "测试机械有限公司", NULL);
+  first = run_cli_ok (db, "assessment", "new", "--company", company, NULL);
+  g_free (run_cli_ok (db, "assessment", "import", first, answers1, NULL));
+  second = run_cli_ok (db, "assessment", "new", "--company", company, "--from", first, NULL);
+  g_free (run_cli_ok (db, "assessment", "import", second, answers2, NULL));
+
+  for (SihuaChartKind kind = 0; kind < SIHUA_N_CHART_KINDS; kind++)
+    {
+      g_autofree char *png = g_strdup_printf ("%s/%s.png", dir, sihua_chart_kind_to_string (kind));
+      cairo_surface_t *surface;
+
+      g_free (run_cli_ok (db, "chart", second, "--kind", sihua_chart_kind_to_string (kind), "-o", png,
+                          "--width", "500", "--height", "350", NULL));
+      surface = cairo_image_surface_create_from_png (png);
+      g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 500);
+      g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 350);
+      cairo_surface_destroy (surface);
+    }
+
+  g_assert_cmpint (sihua_test_run_cli (db, &out, &err, "chart", "9999", "--kind", "radar", "-o",
+                                       "/dev/null", NULL), ==, 1);
+  g_assert_cmpstr (err, !=, "");
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (sihua_test_run_cli (db, NULL, &err, "chart", "first", "--kind", "radar", "-o",
+                                       "/dev/null", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "first"));
+
+  sihua_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -571,6 +651,7 @@ main (int   argc,
   g_test_add_func ("/charts/data/errors", test_data_errors);
   g_test_add_func ("/charts/data/languages", test_data_languages);
   g_test_add_func ("/charts/cli", test_cli);
+  g_test_add_func ("/charts/cli/store", test_cli_from_store);
 
   return g_test_run ();
 }
