@@ -801,6 +801,12 @@ generate_hostile (const char *dir)
     { "data/answers.json", "[]", -1, 0, -1 },
     { "data/history.json", "[]", -1, 0, -1 },
   };
+  Member bad_value[] = {
+    { "data/companies.json", "[{\"uuid\":\"6c1d3f0e-2b7a-4c55-9a7e-0d8f4b1c2e3a\",\"name\":\"x\",\"size\":\"huge\",\"created_at\":1,\"updated_at\":1}]", -1, 0, -1 },
+    { "data/assessments.json", "[]", -1, 0, -1 },
+    { "data/answers.json", "[]", -1, 0, -1 },
+    { "data/history.json", "[]", -1, 0, -1 },
+  };
   Member dotdot[] = { { "../evil.json", "[]", -1, 0, -1 } };
   Member absolute[] = { { "/etc/evil.json", "[]", -1, 0, -1 } };
   Member symlink[] = { { "data/link.json", "/etc/passwd", -1, AE_IFLNK, -1 } };
@@ -825,6 +831,7 @@ generate_hostile (const char *dir)
        });
   GEN ("malformed-json.sihua", make_bundle (p, bad_json, 4, NULL, 0, 1, FALSE));
   GEN ("bad-row.sihua", make_bundle (p, bad_row, 4, NULL, 0, 1, FALSE));
+  GEN ("bad-value.sihua", make_bundle (p, bad_value, 4, NULL, 0, 1, FALSE));
   GEN ("zip-bomb.sihua", make_bundle (p, good_data, 4, bomb, 1, 1, FALSE));
   GEN ("huge-declared-size.sihua",
        {
@@ -900,6 +907,7 @@ static const Hostile hostile[] = {
   { "missing-entry.sihua", SIHUA_BUNDLE_ERROR_MISSING, "lacks data/history.json" },
   { "malformed-json.sihua", SIHUA_BUNDLE_ERROR_INVALID, "data/companies.json in the bundle is not valid JSON" },
   { "bad-row.sihua", SIHUA_BUNDLE_ERROR_INVALID, "data/companies.json, row 1: not-a-uuid is not a UUID" },
+  { "bad-value.sihua", SIHUA_BUNDLE_ERROR_INVALID, "row 1: size cannot be \"huge\"" },
   { "zip-bomb.sihua", SIHUA_BUNDLE_ERROR_TOO_LARGE, "zip bomb" },
   { "huge-declared-size.sihua", SIHUA_BUNDLE_ERROR_TOO_LARGE, "data/huge.json declares 2147483647 bytes" },
   { "not-a-zip.sihua", SIHUA_BUNDLE_ERROR_READ, "not a Sihua bundle" },

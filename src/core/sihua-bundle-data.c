@@ -24,12 +24,15 @@
  * and the merge.
  */
 
+static const char * const sizes[] = { "micro", "small", "medium", NULL };
+static const char * const statuses[] = { "in_progress", "completed", NULL };
+
 static const BundleColumn company_columns[] = {
   { "uuid", BUNDLE_COL_TEXT, TRUE, FALSE, FALSE },
   { "name", BUNDLE_COL_TEXT, TRUE, TRUE, FALSE },
   { "uscc", BUNDLE_COL_TEXT, FALSE, TRUE, FALSE },
   { "industry", BUNDLE_COL_TEXT, FALSE, TRUE, FALSE },
-  { "size", BUNDLE_COL_TEXT, FALSE, TRUE, FALSE },
+  { "size", BUNDLE_COL_TEXT, FALSE, TRUE, FALSE, sizes },
   { "employees", BUNDLE_COL_INT, FALSE, TRUE, FALSE },
   { "region", BUNDLE_COL_TEXT, FALSE, TRUE, FALSE },
   { "address", BUNDLE_COL_TEXT, FALSE, TRUE, FALSE },
@@ -46,7 +49,7 @@ static const BundleColumn assessment_columns[] = {
   { "model_version", BUNDLE_COL_TEXT, TRUE, TRUE, FALSE },
   { "date", BUNDLE_COL_TEXT, TRUE, TRUE, FALSE },
   { "consultant", BUNDLE_COL_TEXT, FALSE, TRUE, FALSE },
-  { "status", BUNDLE_COL_TEXT, TRUE, TRUE, FALSE },
+  { "status", BUNDLE_COL_TEXT, TRUE, TRUE, FALSE, statuses },
   { "respondents", BUNDLE_COL_TEXT, FALSE, TRUE, FALSE },
   { "target_level", BUNDLE_COL_INT, FALSE, TRUE, FALSE },
   { "notes", BUNDLE_COL_TEXT, FALSE, TRUE, FALSE },
@@ -515,6 +518,11 @@ check_rows (SihuaBundle        *bundle,
               (column->type == BUNDLE_COL_INT && type != G_TYPE_INT64) ||
               (column->type == BUNDLE_COL_REAL && type != G_TYPE_INT64 && type != G_TYPE_DOUBLE))
             return invalid (error, table->entry, r + 1, _("%s has the wrong type"), column->name);
+
+          if (column->allowed != NULL &&
+              !g_strv_contains (column->allowed, json_node_get_string (value)))
+            return invalid (error, table->entry, r + 1, _("%s cannot be \"%s\""),
+                            column->name, json_node_get_string (value));
 
           if (column->answer)
             {

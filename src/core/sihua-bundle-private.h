@@ -27,6 +27,7 @@ typedef struct
   gboolean          required;
   gboolean          compared;   /* part of "the same row" */
   gboolean          answer;     /* holds an answer value in storage form */
+  const char * const *allowed; /* nullable: the only values a text may take */
 } BundleColumn;
 
 typedef enum
