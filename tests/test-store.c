@@ -517,6 +517,18 @@ search_done_cb (GObject      *object,
 }
 
 static void
+open_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SihuaStore **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = sihua_store_open_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
 test_store_search_many_async (void)
 {
   g_autofree char *dir = sihua_test_make_tmpdir ();
@@ -543,11 +555,39 @@ test_store_search_many_async (void)
 
   store = sihua_store_open (path, &error);
   g_assert_no_error (error);
+
+  /* Typing "公司99": each prefix searched, as search-as-you-type would. */
+  {
+    const char *prefixes[] = { "公", "公司", "公司9", "公司99", "区域4 公司99", NULL };
+    gint64 start = g_get_monotonic_time ();
+
+    for (guint i = 0; prefixes[i] != NULL; i++)
+      {
+        g_autoptr(GPtrArray) rows = sihua_store_search_companies (store, prefixes[i], 50, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (rows->len, >, 0);
+      }
+    g_test_message ("5 searches over 10 000 companies: %.1f ms",
+                    (g_get_monotonic_time () - start) / 1000.0);
+  }
+
   sihua_store_search_companies_async (store, "公司99 区域", 20, NULL, search_done_cb, &found);
   while (found == NULL)
     g_main_context_iteration (NULL, TRUE);
   /* 公司99, 公司990–999, 公司9900–9999: 111 rows, limited to 20. */
   g_assert_cmpuint (found->len, ==, 20);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Opening off the main thread. */
+  {
+    SihuaStore *opened = NULL;
+
+    sihua_store_open_async (path, TRUE, NULL, open_done_cb, &opened);
+    while (opened == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (sihua_store_is_read_only (opened));
+    g_assert_finalize_object (opened);
+  }
   while (g_atomic_int_get (&G_OBJECT (store)->ref_count) > 1)
     g_usleep (1000);
   g_assert_finalize_object (store);

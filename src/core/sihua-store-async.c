@@ -281,3 +281,74 @@ sihua_store_search_companies_finish (SihuaStore    *self,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+static void
+open_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Request *request = task_data;
+  GError *error = NULL;
+  SihuaStore *store;
+
+  if (request->limit)
+    store = sihua_store_open_read_only (request->query, &error);
+  else
+    store = sihua_store_open (request->query, &error);
+
+  if (store != NULL)
+    g_task_return_pointer (task, store, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * sihua_store_open_async:
+ * @path: the database file
+ * @read_only: open with sihua_store_open_read_only() instead
+ * @cancellable: (nullable): a cancellable
+ * @callback: called on the caller's main context
+ * @user_data: data for @callback
+ *
+ * Opens the store in a thread: the integrity check, a schema upgrade and the
+ * day's backup can take longer than a frame.
+ */
+void
+sihua_store_open_async (const char          *path,
+                        gboolean             read_only,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Request *request;
+
+  g_return_if_fail (path != NULL);
+
+  request = g_new0 (Request, 1);
+  request->query = g_strdup (path);
+  request->limit = read_only;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sihua_store_open_async);
+  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+  g_task_run_in_thread (task, open_worker);
+}
+
+/**
+ * sihua_store_open_finish:
+ * @result: the result passed to the callback
+ * @error: return location for a #SIHUA_STORE_ERROR
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set as by
+ *   sihua_store_open()
+ */
+SihuaStore *
+sihua_store_open_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -99,6 +99,35 @@ typedef struct
   gboolean  automatic;
 } SihuaBackupInfo;
 
+/**
+ * SihuaStore:
+ *
+ * The SQLite database of companies, assessments and answers.
+ *
+ * - Every change is committed in its own transaction before the call
+ *   returns (WAL, synchronous=FULL): an answer acknowledged by
+ *   sihua_store_set_answer() or sihua_store_set_answer_finish() survives a
+ *   crash, kill -9 or power cut.
+ * - Threads: one connection, serialized. Every call takes the store's mutex;
+ *   the `_async` calls (open, set answer, load answers, search companies)
+ *   run on the store's single worker thread in the order they were made, so
+ *   the GUI never waits on the disk and a later answer always wins. Sync
+ *   calls from the main thread are fine for rare, small work (company forms,
+ *   assessment settings); use the async ones on hot paths.
+ * - Opening never changes a file it cannot use: see #SihuaStoreError for the
+ *   cases and what to offer (sihua_store_open_read_only(),
+ *   sihua_store_list_backups_for() + sihua_store_restore(), another file).
+ * - Backups: one automatic backup a day on open (the newest
+ *   %SIHUA_STORE_N_BACKUPS kept) in `backups/` beside the database, one
+ *   before every schema upgrade, and sihua_store_backup() on demand.
+ * - Answers: values are checked by the caller against the assessment's model
+ *   (sihua_answer_value_parse() etc.); the store keeps them with note,
+ *   evidence, author and time, and keeps every change in a history that
+ *   sihua_store_undo() walks back. Each assessment keeps the exact bytes of
+ *   its model version: load it with sihua_store_load_assessment_model().
+ * - Every row has a local id and a UUID (for merging data from several
+ *   laptops).
+ */
 #define SIHUA_TYPE_STORE (sihua_store_get_type ())
 G_DECLARE_FINAL_TYPE (SihuaStore, sihua_store, SIHUA, STORE, GObject)
 
@@ -108,6 +137,13 @@ GQuark             sihua_store_error_quark               (void);
 SihuaStore        *sihua_store_open                      (const char          *path,
                                                           GError             **error);
 SihuaStore        *sihua_store_open_read_only            (const char          *path,
+                                                          GError             **error);
+void               sihua_store_open_async                (const char          *path,
+                                                          gboolean             read_only,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+SihuaStore        *sihua_store_open_finish               (GAsyncResult        *result,
                                                           GError             **error);
 const char        *sihua_store_get_path                  (SihuaStore          *self);
 gboolean           sihua_store_is_read_only              (SihuaStore          *self);
