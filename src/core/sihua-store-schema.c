@@ -156,6 +156,19 @@ set_version (SihuaStore  *self,
   return _sihua_store_exec (self, sql, error);
 }
 
+static int
+current_version (SihuaStore *self)
+{
+  sqlite3_stmt *stmt = _sihua_store_prepare (self, "PRAGMA user_version", NULL);
+  int version = -1;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return version;
+}
+
 /**
  * _sihua_store_migrate:
  * @self: a store
@@ -173,11 +186,22 @@ _sihua_store_migrate (SihuaStore  *self,
     {
       g_autoptr(GError) local_error = NULL;
 
-      if (!_sihua_store_exec (self, "BEGIN IMMEDIATE", &local_error) ||
-          !_sihua_store_exec (self, migrations[version], &local_error) ||
+      if (!_sihua_store_exec (self, "BEGIN IMMEDIATE", &local_error))
+        goto failed;
+
+      /* Another process may have upgraded the file since we looked. */
+      if (current_version (self) >= version)
+        {
+          if (!_sihua_store_exec (self, "COMMIT", &local_error))
+            goto failed;
+          continue;
+        }
+
+      if (!_sihua_store_exec (self, migrations[version], &local_error) ||
           !set_version (self, version, &local_error) ||
           !_sihua_store_exec (self, "COMMIT", &local_error))
         {
+        failed:
           _sihua_store_rollback (self);
           g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_FAILED,
                        _("Cannot upgrade %s to schema version %d: %s"),
