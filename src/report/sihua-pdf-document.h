@@ -184,6 +184,43 @@ void                     sihua_pdf_document_place_block      (SihuaPdfDocument  
                                                               gpointer                 user_data,
                                                               GDestroyNotify           destroy);
 
+/* Another renderer's view of the laid-out pages (coordinates from the top
+ * left, text at its baseline). Images are not replayed. */
+typedef struct
+{
+  void (*begin_page) (gpointer             user_data,
+                      guint                page);
+  void (*text)       (gpointer             user_data,
+                      double               x,
+                      double               y,
+                      double               size,
+                      gboolean             bold,
+                      const SihuaPdfColor *color,
+                      const char          *text);
+  void (*rect)       (gpointer             user_data,
+                      double               x,
+                      double               y,
+                      double               width,
+                      double               height,
+                      const SihuaPdfColor *fill,
+                      const SihuaPdfColor *stroke);
+  void (*line)       (gpointer             user_data,
+                      double               x0,
+                      double               y0,
+                      double               x1,
+                      double               y1,
+                      double               line_width,
+                      const SihuaPdfColor *color);
+  void (*block)      (gpointer             user_data,
+                      double               x,
+                      double               y,
+                      double               width,
+                      double               height);
+} SihuaPdfReplay;
+
+void                     sihua_pdf_document_replay           (SihuaPdfDocument        *self,
+                                                              const SihuaPdfReplay    *replay,
+                                                              gpointer                 user_data);
 gboolean                 sihua_pdf_document_save             (SihuaPdfDocument        *self,
                                                               const char              *path,
                                                               GError                 **error);

@@ -36,7 +36,13 @@ typedef struct
   SihuaComparison          *comparison;  /* nullable */
   int                       target;
   SihuaReportStats         *stats;
+  SihuaReportStats          own_stats;
 } SihuaReport;
+
+SihuaReport   *_sihua_report_new           (const SihuaReportInput   *input,
+                                            const SihuaReportOptions *options,
+                                            GError                  **error);
+void           _sihua_report_free          (SihuaReport     *report);
 
 const char    *_sihua_report_tr            (SihuaReport     *report,
                                             const char      *msgid) G_GNUC_FORMAT (2);
@@ -52,6 +58,7 @@ char          *_sihua_report_describe_answer (SihuaReport   *report,
                                             const SihuaQuestion *question);
 char          *_sihua_report_note          (SihuaReport     *report,
                                             const SihuaQuestion *question);
+SihuaChartData *_sihua_report_build_chart_data (SihuaReport *report);
 void           _sihua_report_add_chart     (SihuaReport     *report,
                                             SihuaChartKind   kind,
                                             double           x,

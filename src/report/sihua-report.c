@@ -226,8 +226,8 @@ draw_chart_block (const SihuaPdfBlockContext *context,
   sihua_painter_free (painter);
 }
 
-static SihuaChartData *
-build_chart_data (SihuaReport *report)
+SihuaChartData *
+_sihua_report_build_chart_data (SihuaReport *report)
 {
   SihuaChartData *data = sihua_chart_data_new (report->language);
   guint n_levels = sihua_model_get_n_levels (report->input->model);
@@ -296,7 +296,7 @@ _sihua_report_add_chart (SihuaReport    *report,
   ChartBlock *block = g_new0 (ChartBlock, 1);
 
   block->kind = kind;
-  block->data = build_chart_data (report);
+  block->data = _sihua_report_build_chart_data (report);
   block->palette = report->palette;
   sihua_pdf_document_place_block (report->doc, x, y, width, height,
                                   draw_chart_block, block, chart_block_free);
@@ -707,94 +707,76 @@ page_label (guint    page,
   return g_strdup_printf (TR (N_("Page %u of %u")), page, n_pages);
 }
 
-/**
- * sihua_report_write:
- * @input: the company, assessment, model and answers
- * @options: language, sections, consultant and firm
- * @path: the PDF file to write
- * @stats: (out) (optional): what was written
- * @error: return location for an error
- *
- * Writes the assessment report. The file appears complete or not at all.
- *
- * Returns: whether the report was written.
- */
-gboolean
-sihua_report_write (const SihuaReportInput   *input,
-                    const SihuaReportOptions *options,
-                    const char               *path,
-                    SihuaReportStats         *stats,
-                    GError                  **error)
+void
+_sihua_report_free (SihuaReport *report)
+{
+  if (report == NULL)
+    return;
+
+  g_clear_pointer (&report->doc, sihua_pdf_document_free);
+  g_clear_pointer (&report->font, sihua_pdf_font_free);
+  g_clear_pointer (&report->catalog, sihua_report_catalog_free);
+  g_clear_pointer (&report->roadmap, sihua_roadmap_free);
+  g_clear_pointer (&report->next, sihua_next_level_free);
+  g_clear_pointer (&report->comparison, sihua_comparison_free);
+  g_clear_pointer (&report->flags, g_array_unref);
+  g_clear_pointer (&report->score, sihua_score_unref);
+  g_free (report);
+}
+
+/* Computes the results and lays the report out, ready to be saved. @input
+ * and @options must outlive the report. */
+SihuaReport *
+_sihua_report_new (const SihuaReportInput   *input,
+                   const SihuaReportOptions *options,
+                   GError                  **error)
 {
   g_autoptr(SihuaPdfFont) font = NULL;
-  g_autoptr(SihuaPdfDocument) doc = NULL;
-  g_autoptr(SihuaReportCatalog) catalog = NULL;
-  g_autoptr(SihuaScore) score = NULL;
-  g_autoptr(SihuaRoadmap) roadmap = NULL;
-  g_autoptr(SihuaNextLevel) next = NULL;
-  g_autoptr(SihuaComparison) comparison = NULL;
-  g_autoptr(GArray) flags = NULL;
   g_autofree char *header = NULL;
   g_autofree char *footer = NULL;
-  SihuaReportStats local_stats = { 0 };
-  SihuaReport report_data = { 0 };
-  SihuaReport *report = &report_data;
+  SihuaReport *report;
   SihuaReportSections sections;
   int stage;
 
-  g_return_val_if_fail (input != NULL, FALSE);
-  g_return_val_if_fail (input->company != NULL && input->assessment != NULL, FALSE);
-  g_return_val_if_fail (SIHUA_IS_MODEL (input->model), FALSE);
-  g_return_val_if_fail (input->answers != NULL, FALSE);
-  g_return_val_if_fail (options != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
   font = sihua_pdf_font_new_default (error);
   if (font == NULL)
-    return FALSE;
+    return NULL;
 
-  catalog = sihua_report_catalog_new (options->language);
-  score = sihua_scoring_compute (input->model, input->answers);
-  stage = sihua_score_get_stage (score);
-  report->target = input->assessment->target_level > stage
-                   ? input->assessment->target_level
-                   : MIN (stage + 1, (int)sihua_model_get_n_levels (input->model) - 1);
-  roadmap = sihua_roadmap_compute (score, input->answers, report->target);
-  next = sihua_next_level_compute (score, report->target);
-  flags = sihua_flags_compute (score, input->answers);
-  if (input->previous_score != NULL)
-    comparison = sihua_comparison_compute (input->previous_score, score);
-
-  doc = sihua_pdf_document_new (font);
+  report = g_new0 (SihuaReport, 1);
   report->input = input;
   report->options = options;
   report->language = options->language;
-  report->catalog = catalog;
-  report->doc = doc;
-  report->font = font;
+  report->font = g_steal_pointer (&font);
+  report->catalog = sihua_report_catalog_new (options->language);
   report->palette = sihua_palette_get (SIHUA_PALETTE_LIGHT);
-  report->score = score;
-  report->flags = flags;
-  report->roadmap = roadmap;
-  report->next = next;
-  report->comparison = comparison;
-  report->stats = stats != NULL ? stats : &local_stats;
-  memset (report->stats, 0, sizeof *report->stats);
+  report->stats = &report->own_stats;
 
+  report->score = sihua_scoring_compute (input->model, input->answers);
+  stage = sihua_score_get_stage (report->score);
+  report->target = input->assessment->target_level > stage
+                   ? input->assessment->target_level
+                   : MIN (stage + 1, (int)sihua_model_get_n_levels (input->model) - 1);
+  report->roadmap = sihua_roadmap_compute (report->score, input->answers, report->target);
+  report->next = sihua_next_level_compute (report->score, report->target);
+  report->flags = sihua_flags_compute (report->score, input->answers);
+  if (input->previous_score != NULL)
+    report->comparison = sihua_comparison_compute (input->previous_score, report->score);
+
+  report->doc = sihua_pdf_document_new (report->font);
   {
     g_autofree char *consultant = consultant_name (report);
     g_autofree char *subject = g_strdup_printf ("%s · %s", input->company->name,
                                                 input->assessment->date != NULL ? input->assessment->date : "");
 
-    sihua_pdf_document_set_info (doc, report_title (report), consultant, subject, options->created);
+    sihua_pdf_document_set_info (report->doc, report_title (report), consultant, subject, options->created);
   }
   header = g_strdup_printf ("%s · %s", input->company->name, report_title (report));
-  sihua_pdf_document_set_header (doc, header, input->assessment->date);
+  sihua_pdf_document_set_header (report->doc, header, input->assessment->date);
   if (options->firm != NULL && *options->firm != '\0')
     footer = g_strdup_printf (TR (N_("Confidential · %s")), options->firm);
   else
     footer = g_strdup (TR (N_("Confidential")));
-  sihua_pdf_document_set_footer (doc, footer, page_label, report);
+  sihua_pdf_document_set_footer (report->doc, footer, page_label, report);
 
   sections = options->sections != 0 ? options->sections : SIHUA_REPORT_SECTIONS_ALL;
   if (sections & SIHUA_REPORT_SECTION_COVER)
@@ -814,13 +796,50 @@ sihua_report_write (const SihuaReportInput   *input,
   if (sections & SIHUA_REPORT_SECTION_APPENDIX)
     _sihua_report_add_appendix (report);
 
-  if (!sihua_pdf_document_save (doc, path, error))
+  return report;
+}
+
+/**
+ * sihua_report_write:
+ * @input: the company, assessment, model and answers
+ * @options: language, sections, consultant and firm
+ * @path: the PDF file to write
+ * @stats: (out) (optional): what was written
+ * @error: return location for an error
+ *
+ * Writes the assessment report. The file appears complete or not at all.
+ *
+ * Returns: whether the report was written.
+ */
+gboolean
+sihua_report_write (const SihuaReportInput   *input,
+                    const SihuaReportOptions *options,
+                    const char               *path,
+                    SihuaReportStats         *stats,
+                    GError                  **error)
+{
+  SihuaReport *report;
+  gboolean ok;
+
+  g_return_val_if_fail (input != NULL, FALSE);
+  g_return_val_if_fail (input->company != NULL && input->assessment != NULL, FALSE);
+  g_return_val_if_fail (SIHUA_IS_MODEL (input->model), FALSE);
+  g_return_val_if_fail (input->answers != NULL, FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  report = _sihua_report_new (input, options, error);
+  if (report == NULL)
     return FALSE;
 
-  report->stats->n_pages = sihua_pdf_document_get_n_pages (doc);
-  report->stats->font_bytes = sihua_pdf_font_get_embedded_size (font);
+  ok = sihua_pdf_document_save (report->doc, path, error);
+  report->stats->n_pages = sihua_pdf_document_get_n_pages (report->doc);
+  report->stats->font_bytes = sihua_pdf_font_get_embedded_size (report->font);
+  if (ok && stats != NULL)
+    *stats = *report->stats;
+  _sihua_report_free (report);
 
-  return TRUE;
+  return ok;
 }
 
 /**
