@@ -255,6 +255,135 @@ test_radar_layout_long_labels (void)
   check_radar_layout (data, 640, 420);
 }
 
+/* A painter that measures with Cairo and records where text goes. */
+typedef struct
+{
+  SihuaPainter  parent;
+  SihuaPainter *measure;
+  GArray       *boxes;   /* TextBox */
+  GPtrArray    *texts;
+} RecordingPainter;
+
+typedef struct
+{
+  double x, y, width, height;
+} TextBox;
+
+static void rec_noop_xy (SihuaPainter *p, double x, double y) { }
+static void rec_noop_curve (SihuaPainter *p, double a, double b, double c, double d, double e, double f) { }
+static void rec_noop (SihuaPainter *p) { }
+static void rec_noop_rect (SihuaPainter *p, double x, double y, double w, double h) { }
+static void rec_noop_bool (SihuaPainter *p, gboolean b) { }
+static void rec_noop_color (SihuaPainter *p, const SihuaColor *c) { }
+static void rec_noop_double (SihuaPainter *p, double d) { }
+static void rec_noop_dash (SihuaPainter *p, const double *d, guint n) { }
+
+static void
+rec_measure (SihuaPainter     *painter,
+             const char       *text,
+             double            size,
+             SihuaTextExtents *extents)
+{
+  sihua_painter_measure_text (((RecordingPainter *)painter)->measure, text, size, extents);
+}
+
+static void
+rec_draw_text (SihuaPainter   *painter,
+               double          x,
+               double          baseline,
+               const char     *text,
+               double          size,
+               SihuaTextAlign  align)
+{
+  RecordingPainter *self = (RecordingPainter *)painter;
+  SihuaTextExtents extents;
+  TextBox box;
+
+  rec_measure (painter, text, size, &extents);
+  if (align == SIHUA_TEXT_ALIGN_CENTER)
+    x -= extents.width / 2;
+  else if (align == SIHUA_TEXT_ALIGN_RIGHT)
+    x -= extents.width;
+
+  /* The glyphs' body, not the line's leading. */
+  box = (TextBox) { x, baseline - extents.ascent * 0.8, extents.width, extents.ascent * 0.8 + extents.descent * 0.5 };
+  g_array_append_val (self->boxes, box);
+  g_ptr_array_add (self->texts, g_strdup (text));
+}
+
+static void
+rec_free (SihuaPainter *painter)
+{
+}
+
+static const SihuaPainterVTable recording_vtable = {
+  rec_noop_xy, rec_noop_xy, rec_noop_curve, rec_noop, rec_noop_rect, rec_noop_bool, rec_noop_bool,
+  rec_noop_color, rec_noop_double, rec_noop_dash, rec_noop, rec_noop, rec_noop_rect,
+  rec_draw_text, rec_measure, rec_free,
+};
+
+/* Every text of every chart, at sizes from a PDF figure to a large PNG:
+ * inside the canvas and clear of every other text. */
+static void
+test_text_never_collides (void)
+{
+  const int sizes[][2] = { { 800, 560 }, { 800, 400 }, { 480, 336 }, { 460, 140 }, { 640, 640 }, { 1600, 1000 } };
+
+  for (SihuaLanguage language = SIHUA_LANGUAGE_ZH_CN; language <= SIHUA_LANGUAGE_EN; language++)
+    {
+      g_autoptr(SihuaChartData) data = load_fixture ("chart-data.json", language);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 4, 4);
+      cairo_t *cr = cairo_create (surface);
+      g_autoptr(SihuaPainter) measure = sihua_cairo_painter_new (cr);
+
+      for (SihuaChartKind kind = 0; kind < SIHUA_N_CHART_KINDS; kind++)
+        for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+          {
+            RecordingPainter recorder = { { &recording_vtable }, measure, NULL, NULL };
+            double width = sizes[s][0], height = sizes[s][1];
+
+            /* The bar chart and heat map need a row per dimension, the
+             * radar a roughly square space; a ladder or trend fits a strip. */
+            if (kind != SIHUA_CHART_LADDER && kind != SIHUA_CHART_TREND && height < 300)
+              continue;
+
+            recorder.boxes = g_array_new (FALSE, FALSE, sizeof (TextBox));
+            recorder.texts = g_ptr_array_new_with_free_func (g_free);
+            sihua_chart_draw (kind, data, &recorder.parent, sihua_palette_get (SIHUA_PALETTE_LIGHT),
+                              width, height, SIHUA_CHART_FLAGS_NONE);
+            g_assert_cmpuint (recorder.boxes->len, >, 5);
+
+            for (guint i = 0; i < recorder.boxes->len; i++)
+              {
+                const TextBox *a = &g_array_index (recorder.boxes, TextBox, i);
+                const char *text_a = g_ptr_array_index (recorder.texts, i);
+
+                if (a->x < -0.5 || a->y < -0.5 || a->x + a->width > width + 0.5 || a->y + a->height > height + 0.5)
+                  g_error ("%s %s %gx%g: “%s” is cut by the edge", sihua_chart_kind_to_string (kind),
+                           sihua_language_to_string (language), width, height, text_a);
+
+                for (guint j = i + 1; j < recorder.boxes->len; j++)
+                  {
+                    const TextBox *b = &g_array_index (recorder.boxes, TextBox, j);
+
+                    if (a->x < b->x + b->width - 0.5 && b->x < a->x + a->width - 0.5 &&
+                        a->y < b->y + b->height - 0.5 && b->y < a->y + a->height - 0.5)
+                      g_error ("%s %s %gx%g: “%s” runs into “%s”", sihua_chart_kind_to_string (kind),
+                               sihua_language_to_string (language), width, height, text_a,
+                               (char *)g_ptr_array_index (recorder.texts, j));
+                  }
+              }
+
+            g_array_unref (recorder.boxes);
+            g_ptr_array_unref (recorder.texts);
+          }
+
+      g_clear_pointer (&measure, sihua_painter_free);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
 static void
 test_png_size (void)
 {
@@ -645,6 +774,7 @@ main (int   argc,
   g_test_add_func ("/charts/radar-layout", test_radar_layout);
   g_test_add_func ("/charts/radar-layout/long-labels", test_radar_layout_long_labels);
   g_test_add_func ("/charts/png-size", test_png_size);
+  g_test_add_func ("/charts/text-never-collides", test_text_never_collides);
   g_test_add_func ("/charts/pdf", test_pdf);
   g_test_add_func ("/charts/palette/css", test_palette_matches_css);
   g_test_add_func ("/charts/palette/greyscale", test_palette_greyscale);

@@ -21,8 +21,8 @@ draw_header (const SihuaChartContext *ctx)
 {
   SihuaPainter *painter = ctx->painter;
   const SihuaChartData *data = ctx->data;
-  double big = ctx->font * 2.6;
-  double small = ctx->font;
+  double big = MIN (ctx->font * 2.6, ctx->height * 0.2);
+  double small = MIN (ctx->font, MAX (big * 0.45, 7));
   double baseline = PADDING + _sihua_chart_ascent (painter, big);
   g_autofree char *index = _sihua_chart_format_index (data->index);
   double x = PADDING;
@@ -107,12 +107,23 @@ _sihua_chart_draw_ladder (const SihuaChartContext *ctx)
   double header_bottom = draw_header (ctx);
   double marker_size = ctx->font * 0.95;
   double marker_room = _sihua_chart_line_height (painter, marker_size) + marker_size * 1.3 + 4;
-  double top = header_bottom + marker_room + 6;
   double bottom = ctx->height - PADDING;
   double step_width = (ctx->width - 2 * PADDING) / SIHUA_CHART_N_LEVELS;
   double gap = MAX (2, step_width * 0.03);
   double name_size = ctx->font * 1.3;
-  double min_height = (bottom - top) * 0.3;
+  gboolean compact = FALSE;
+  double top, min_height;
+
+  /* A short chart keeps its steps readable: the bubble gives way to a
+   * small pointer, and the names shrink with the steps. */
+  if (bottom - header_bottom - marker_room < _sihua_chart_line_height (painter, name_size) * 4)
+    {
+      compact = TRUE;
+      marker_room = marker_size * 0.7;
+    }
+  top = header_bottom + marker_room + 6;
+  name_size = MAX (7, MIN (name_size, (bottom - top) / 3.2));
+  min_height = MIN (bottom - top, MAX ((bottom - top) * 0.3, _sihua_chart_line_height (painter, name_size) * 1.6));
 
   /* One size for all five names, the largest at which the longest fits. */
   for (int i = 0; i < SIHUA_CHART_N_LEVELS; i++)
@@ -160,7 +171,20 @@ _sihua_chart_draw_ladder (const SihuaChartContext *ctx)
           sihua_painter_set_line_width (painter, 2);
           sihua_painter_rounded_rectangle (painter, x + 1, y + 1, w - 2, h - 2, 3);
           sihua_painter_stroke (painter, FALSE);
-          draw_marker (ctx, x + w / 2, y - 4, marker_size);
+          if (compact)
+            {
+              double tip = marker_size * 0.55;
+
+              sihua_painter_move_to (painter, x + w / 2 - tip, y - 3 - tip);
+              sihua_painter_line_to (painter, x + w / 2 + tip, y - 3 - tip);
+              sihua_painter_line_to (painter, x + w / 2, y - 3);
+              sihua_painter_close_path (painter);
+              sihua_painter_fill (painter, FALSE);
+            }
+          else
+            {
+              draw_marker (ctx, x + w / 2, y - 4, marker_size);
+            }
         }
 
       /* The name sits on a plate so hatching never runs through it. */
