@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sihua-pdf-document.h"
 #include "sihua-text-layout.h"
@@ -31,6 +32,7 @@ struct _SihuaPdfTable
   double  *widths;    /* relative */
   GStrv    header;
   GArray  *rows;      /* Row */
+  int      title_column;
 };
 
 static const SihuaPdfColor header_fill = { 0.95, 0.955, 0.96 };
@@ -78,6 +80,7 @@ sihua_pdf_table_new (guint         n_columns,
     table->widths[i] = widths != NULL && widths[i] > 0 ? widths[i] : 1.0;
   table->rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_array_set_clear_func (table->rows, row_clear);
+  table->title_column = -1;
 
   return table;
 }
@@ -103,6 +106,24 @@ sihua_pdf_table_set_header (SihuaPdfTable      *table,
 
   g_strfreev (table->header);
   table->header = copy_cells (table->n_columns, cells);
+}
+
+/**
+ * sihua_pdf_table_set_title_column:
+ * @table: a table
+ * @column: a column whose cells start with a title
+ *
+ * In @column, the text up to the first line feed of each body cell is set
+ * bold: a title above its explanation.
+ */
+void
+sihua_pdf_table_set_title_column (SihuaPdfTable *table,
+                                  guint          column)
+{
+  g_return_if_fail (table != NULL);
+  g_return_if_fail (column < table->n_columns);
+
+  table->title_column = column;
 }
 
 /**
@@ -191,6 +212,9 @@ place_row_lines (SihuaPdfDocument        *doc,
   for (guint c = 0; c < table->n_columns; c++)
     {
       GArray *lines = g_ptr_array_index (broken->lines, c);
+      const char *newline = strchr (broken->texts[c], '\n');
+      gsize title_end = (int)c == table->title_column && !style->bold && newline != NULL
+                        ? (gsize)(newline - broken->texts[c]) : 0;
 
       for (guint i = first; i < first + n && i < lines->len; i++)
         {
@@ -199,7 +223,8 @@ place_row_lines (SihuaPdfDocument        *doc,
 
           sihua_pdf_document_place_text (doc, x + CELL_PAD_X,
                                          top + CELL_PAD_Y + (i - first) * style->line_height + baseline_offset,
-                                         style->size, style->bold, &style->color, part);
+                                         style->size, style->bold || line->start < title_end,
+                                         &style->color, part);
         }
       x += column_widths[c];
     }

@@ -339,8 +339,9 @@ _sihua_report_add_roadmap (SihuaReport *report)
         continue;
 
       sihua_pdf_document_add_heading (doc, SIHUA_PDF_STYLE_SUBHEADING, horizon_title (report, p->horizon), TRUE);
-      table = sihua_pdf_table_new (4, (const double[]) { 6.2, 1.9, 0.9, 0.9 });
+      table = sihua_pdf_table_new (4, (const double[]) { 6.0, 1.9, 1.1, 1.0 });
       sihua_pdf_table_set_header (table, header);
+      sihua_pdf_table_set_title_column (table, 0);
       for (guint i = 0; i < p->items->len; i++)
         {
           const SihuaRoadmapItem *item = &g_array_index (p->items, SihuaRoadmapItem, i);

@@ -643,8 +643,8 @@ add_guide (SihuaReport *report)
                                            "collected and connected.")));
 
   description_style = *body;
-  description_style.size = 9.5;
-  description_style.line_height = 15;
+  description_style.size = 9.2;
+  description_style.line_height = 14.4;
   description_style.space_after = 4;
   name_style.space_before = 6;
   name_style.space_after = 3;
