@@ -66,6 +66,11 @@ void           _sihua_report_add_chart     (SihuaReport     *report,
                                             double           width,
                                             double           height);
 
+const char    *_sihua_report_title          (SihuaReport    *report);
+char          *_sihua_report_consultant     (SihuaReport    *report);
+void           _sihua_report_add_cover      (SihuaReport    *report);
+void           _sihua_report_add_summary    (SihuaReport    *report);
+void           _sihua_report_add_guide      (SihuaReport    *report);
 void           _sihua_report_add_dimensions (SihuaReport    *report);
 void           _sihua_report_add_evidence   (SihuaReport    *report);
 void           _sihua_report_add_barriers   (SihuaReport    *report);
