@@ -445,12 +445,23 @@ test_export_json (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (companies), ==, 1);
   company = json_array_get_object_element (companies, 0);
   g_assert_cmpstr (json_object_get_string_member (company, "uuid"), ==, f->company_uuid);
+  /* JSON is not a spreadsheet: texts are carried exactly, not neutralised. */
+  g_assert_cmpstr (json_object_get_string_member (company, "name"), ==, "=HYPERLINK(\"http://x\") 宁波精工, Ltd");
+  g_assert_cmpstr (json_object_get_string_member (company, "notes"), ==, "line one\nline \"two\"");
+  g_assert_cmpint (json_object_get_int_member (company, "employees"), ==, 120);
   {
     JsonArray *assessments = json_object_get_array_member (company, "assessments");
     JsonObject *assessment = json_array_get_object_element (assessments, 0);
     JsonArray *answers = json_object_get_array_member (assessment, "answers");
 
+    JsonObject *first = json_array_get_object_element (answers, 0);
+
     g_assert_cmpuint (json_array_get_length (answers), ==, 5);
+    /* Answers come in the model's question order, values in storage form. */
+    g_assert_cmpstr (json_object_get_string_member (first, "question_id"), ==, "systems.coverage");
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (first, "value"), "level"), ==, 2);
+    g_assert_cmpint (json_object_get_int_member (first, "level"), ==, 2);
+    g_assert_false (json_object_get_boolean_member (first, "na"));
   }
 }
 

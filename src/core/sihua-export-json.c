@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 #include <math.h>
 
 #include "sihua-export.h"
@@ -18,9 +17,10 @@
 
 /*
  * JSON in the schema docs/export-format.md describes: companies, each with
- * its assessments, each with its answers. The document is streamed: every
- * row is generated on its own and the brackets around them are written by
- * hand, so memory does not grow with the export.
+ * its assessments, each with its answers. The document is streamed: rows are
+ * written as they come and the brackets around them are closed by hand, so
+ * memory does not grow with the export. Building a JsonNode per row cost
+ * more than the whole rest of the export, so rows are written directly.
  */
 
 typedef struct
@@ -28,74 +28,122 @@ typedef struct
   SihuaExportSink   parent;
 
   SihuaExportFile  *file;
-  JsonGenerator    *generator;
   GString          *buffer;
   guint             n_companies;
   guint             n_assessments;   /* of the open company */
   guint             n_answers;       /* of the open assessment */
   gboolean          in_company;
   gboolean          in_assessment;
+  gboolean          first_member;
 } JsonSink;
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
+append_string (GString    *out,
+               const char *text)
 {
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_number (JsonBuilder *builder,
-            const char  *name,
-            double       value)
-{
-  json_builder_set_member_name (builder, name);
-  if (isfinite (value))
-    json_builder_add_double_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_optional_int (JsonBuilder *builder,
-                  const char  *name,
-                  gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value >= 0)
-    json_builder_add_int_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-/* Appends the object @builder holds to the buffer; with @open the closing
- * brace is left off so members can follow. */
-static void
-append_object (JsonSink    *self,
-               JsonBuilder *builder,
-               gboolean     open)
-{
-  g_autoptr(JsonNode) node = json_builder_get_root (builder);
-  g_autofree char *text = NULL;
-  gsize length;
-
-  json_generator_set_root (self->generator, node);
-  text = json_generator_to_data (self->generator, &length);
-
-  if (open)
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
     {
-      g_assert (length >= 2 && text[length - 1] == '}');
-      g_string_append_len (self->buffer, text, length - 1);
-      if (length > 2)
-        g_string_append_c (self->buffer, ',');
+      guchar c = *p;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, c);
+        }
     }
+  g_string_append_c (out, '"');
+}
+
+static void
+begin_object (JsonSink *self)
+{
+  g_string_append_c (self->buffer, '{');
+  self->first_member = TRUE;
+}
+
+static void
+member (JsonSink   *self,
+        const char *name)
+{
+  if (!self->first_member)
+    g_string_append_c (self->buffer, ',');
+  self->first_member = FALSE;
+  append_string (self->buffer, name);
+  g_string_append_c (self->buffer, ':');
+}
+
+static void
+add_string (JsonSink   *self,
+            const char *name,
+            const char *value)
+{
+  member (self, name);
+  if (value != NULL)
+    append_string (self->buffer, value);
   else
-    g_string_append_len (self->buffer, text, length);
+    g_string_append (self->buffer, "null");
+}
+
+static void
+add_number (JsonSink   *self,
+            const char *name,
+            double      value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  member (self, name);
+  if (isfinite (value))
+    g_string_append (self->buffer, g_ascii_dtostr (buffer, sizeof buffer, value));
+  else
+    g_string_append (self->buffer, "null");
+}
+
+static void
+add_int (JsonSink   *self,
+         const char *name,
+         gint64      value)
+{
+  member (self, name);
+  g_string_append_printf (self->buffer, "%" G_GINT64_FORMAT, value);
+}
+
+static void
+add_optional_int (JsonSink   *self,
+                  const char *name,
+                  gint64      value)
+{
+  if (value >= 0)
+    add_int (self, name, value);
+  else
+    add_string (self, name, NULL);
+}
+
+static void
+add_boolean (JsonSink   *self,
+             const char *name,
+             gboolean    value)
+{
+  member (self, name);
+  g_string_append (self->buffer, value ? "true" : "false");
 }
 
 static gboolean
@@ -106,6 +154,16 @@ flush (JsonSink  *self,
 
   g_string_truncate (self->buffer, 0);
   return ok;
+}
+
+static gboolean
+maybe_flush (JsonSink  *self,
+             GError   **error)
+{
+  if (self->buffer->len < 64 * 1024)
+    return TRUE;
+
+  return flush (self, error);
 }
 
 static void
@@ -131,32 +189,28 @@ json_begin (SihuaExportSink  *sink,
             GError          **error)
 {
   JsonSink *self = (JsonSink *)sink;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *exported = g_date_time_format_iso8601 (now);
+  g_autofree char *exported = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 
-  json_builder_begin_object (builder);
-  add_string (builder, "format", "sihua-export");
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, SIHUA_EXPORT_JSON_VERSION);
-  add_string (builder, "generator", "Sihua " PACKAGE_VERSION);
-  add_string (builder, "exported", exported);
-  json_builder_set_member_name (builder, "dimensions");
-  json_builder_begin_array (builder);
+  begin_object (self);
+  add_string (self, "format", "sihua-export");
+  add_int (self, "version", SIHUA_EXPORT_JSON_VERSION);
+  add_string (self, "generator", "Sihua " PACKAGE_VERSION);
+  add_string (self, "exported", exported);
+  member (self, "dimensions");
+  g_string_append_c (self->buffer, '[');
   for (guint i = 0; i < dimensions->len; i++)
     {
       SihuaExportDimension *dimension = g_ptr_array_index (dimensions, i);
 
-      json_builder_begin_object (builder);
-      add_string (builder, "id", dimension->id);
-      add_string (builder, "title", dimension->title);
-      json_builder_end_object (builder);
+      if (i > 0)
+        g_string_append_c (self->buffer, ',');
+      begin_object (self);
+      add_string (self, "id", dimension->id);
+      add_string (self, "title", dimension->title);
+      g_string_append_c (self->buffer, '}');
     }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  append_object (self, builder, TRUE);
-  g_string_append (self->buffer, "\"companies\":[");
+  g_string_append (self->buffer, "],\"companies\":[");
 
   return flush (self, error);
 }
@@ -167,33 +221,31 @@ json_company (SihuaExportSink           *sink,
               GError                   **error)
 {
   JsonSink *self = (JsonSink *)sink;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   close_company (self);
   if (self->n_companies++ > 0)
     g_string_append_c (self->buffer, ',');
 
-  json_builder_begin_object (builder);
-  add_string (builder, "uuid", company->uuid);
-  add_string (builder, "name", company->name);
-  add_string (builder, "uscc", company->uscc);
-  add_string (builder, "industry", company->industry);
-  add_string (builder, "size", company->size);
-  add_optional_int (builder, "employees", company->employees);
-  add_string (builder, "region", company->region);
-  add_string (builder, "address", company->address);
-  add_string (builder, "contact", company->contact);
-  add_string (builder, "notes", company->notes);
-  add_string (builder, "created", company->created);
-  add_string (builder, "modified", company->modified);
-  json_builder_end_object (builder);
+  begin_object (self);
+  add_string (self, "uuid", company->uuid);
+  add_string (self, "name", company->name);
+  add_string (self, "uscc", company->uscc);
+  add_string (self, "industry", company->industry);
+  add_string (self, "size", company->size);
+  add_optional_int (self, "employees", company->employees);
+  add_string (self, "region", company->region);
+  add_string (self, "address", company->address);
+  add_string (self, "contact", company->contact);
+  add_string (self, "notes", company->notes);
+  add_string (self, "created", company->created);
+  add_string (self, "modified", company->modified);
+  member (self, "assessments");
+  g_string_append_c (self->buffer, '[');
 
-  append_object (self, builder, TRUE);
-  g_string_append (self->buffer, "\"assessments\":[");
   self->in_company = TRUE;
   self->n_assessments = 0;
 
-  return flush (self, error);
+  return maybe_flush (self, error);
 }
 
 static gboolean
@@ -202,8 +254,8 @@ json_assessment (SihuaExportSink              *sink,
                  GError                      **error)
 {
   JsonSink *self = (JsonSink *)sink;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   GPtrArray *dimensions = sink->dimensions;
+  gboolean first = TRUE;
 
   g_return_val_if_fail (self->in_company, FALSE);
 
@@ -211,26 +263,25 @@ json_assessment (SihuaExportSink              *sink,
   if (self->n_assessments++ > 0)
     g_string_append_c (self->buffer, ',');
 
-  json_builder_begin_object (builder);
-  add_string (builder, "uuid", assessment->uuid);
-  add_string (builder, "model_id", assessment->model_id);
-  add_string (builder, "model_version", assessment->model_version);
-  add_string (builder, "date", assessment->date);
-  add_string (builder, "consultant", assessment->consultant);
-  add_string (builder, "status", assessment->status);
-  add_optional_int (builder, "target_level", assessment->target_level);
-  add_string (builder, "previous_uuid", assessment->previous_uuid);
-  add_string (builder, "notes", assessment->notes);
-  add_string (builder, "created", assessment->created);
-  add_string (builder, "modified", assessment->modified);
-  add_number (builder, "index", assessment->index);
-  add_optional_int (builder, "stage", assessment->stage);
-  json_builder_set_member_name (builder, "answered");
-  json_builder_add_int_value (builder, assessment->answered);
-  json_builder_set_member_name (builder, "applicable");
-  json_builder_add_int_value (builder, assessment->applicable);
-  json_builder_set_member_name (builder, "dimension_scores");
-  json_builder_begin_object (builder);
+  begin_object (self);
+  add_string (self, "uuid", assessment->uuid);
+  add_string (self, "model_id", assessment->model_id);
+  add_string (self, "model_version", assessment->model_version);
+  add_string (self, "date", assessment->date);
+  add_string (self, "consultant", assessment->consultant);
+  add_string (self, "status", assessment->status);
+  add_optional_int (self, "target_level", assessment->target_level);
+  add_string (self, "previous_uuid", assessment->previous_uuid);
+  add_string (self, "notes", assessment->notes);
+  add_string (self, "created", assessment->created);
+  add_string (self, "modified", assessment->modified);
+  add_number (self, "index", assessment->index);
+  add_optional_int (self, "stage", assessment->stage);
+  add_int (self, "answered", assessment->answered);
+  add_int (self, "applicable", assessment->applicable);
+
+  member (self, "dimension_scores");
+  g_string_append_c (self->buffer, '{');
   for (guint d = 0; d < dimensions->len; d++)
     {
       SihuaExportDimension *dimension = g_ptr_array_index (dimensions, d);
@@ -240,21 +291,22 @@ json_assessment (SihuaExportSink              *sink,
       if (isnan (score))
         continue;
 
-      json_builder_set_member_name (builder, dimension->id);
-      json_builder_begin_object (builder);
-      add_number (builder, "score", score);
-      add_optional_int (builder, "stage", stage);
-      json_builder_end_object (builder);
+      if (!first)
+        g_string_append_c (self->buffer, ',');
+      first = FALSE;
+      append_string (self->buffer, dimension->id);
+      g_string_append_c (self->buffer, ':');
+      begin_object (self);
+      add_number (self, "score", score);
+      add_optional_int (self, "stage", stage);
+      g_string_append_c (self->buffer, '}');
     }
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
+  g_string_append (self->buffer, "},\"answers\":[");
 
-  append_object (self, builder, TRUE);
-  g_string_append (self->buffer, "\"answers\":[");
   self->in_assessment = TRUE;
   self->n_answers = 0;
 
-  return flush (self, error);
+  return maybe_flush (self, error);
 }
 
 static gboolean
@@ -263,42 +315,29 @@ json_answer (SihuaExportSink          *sink,
              GError                  **error)
 {
   JsonSink *self = (JsonSink *)sink;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) raw = NULL;
 
   g_return_val_if_fail (self->in_assessment, FALSE);
 
   if (self->n_answers++ > 0)
     g_string_append_c (self->buffer, ',');
 
-  if (answer->raw_value != NULL)
-    raw = json_from_string (answer->raw_value, NULL);
+  begin_object (self);
+  add_string (self, "question_id", answer->question_id);
+  add_string (self, "question", answer->question_text);
+  add_string (self, "dimension_id", answer->dimension_id);
+  member (self, "value");
+  /* The storage form is JSON already (checked by the source). */
+  g_string_append (self->buffer, answer->raw_value != NULL ? answer->raw_value : "null");
+  add_string (self, "display", answer->value);
+  add_optional_int (self, "level", answer->level);
+  add_boolean (self, "na", answer->not_applicable);
+  add_string (self, "note", answer->note);
+  add_string (self, "evidence", answer->evidence);
+  add_string (self, "answered_at", answer->answered_at);
+  add_string (self, "answered_by", answer->answered_by);
+  g_string_append_c (self->buffer, '}');
 
-  json_builder_begin_object (builder);
-  add_string (builder, "question_id", answer->question_id);
-  add_string (builder, "question", answer->question_text);
-  add_string (builder, "dimension_id", answer->dimension_id);
-  json_builder_set_member_name (builder, "value");
-  if (raw != NULL)
-    json_builder_add_value (builder, g_steal_pointer (&raw));
-  else
-    json_builder_add_null_value (builder);
-  add_string (builder, "display", answer->value);
-  add_optional_int (builder, "level", answer->level);
-  json_builder_set_member_name (builder, "na");
-  json_builder_add_boolean_value (builder, answer->not_applicable);
-  add_string (builder, "note", answer->note);
-  add_string (builder, "evidence", answer->evidence);
-  add_string (builder, "answered_at", answer->answered_at);
-  add_string (builder, "answered_by", answer->answered_by);
-  json_builder_end_object (builder);
-
-  append_object (self, builder, FALSE);
-
-  if (self->buffer->len < 64 * 1024)
-    return TRUE;
-
-  return flush (self, error);
+  return maybe_flush (self, error);
 }
 
 static gboolean
@@ -319,7 +358,6 @@ json_free (SihuaExportSink *sink)
   JsonSink *self = (JsonSink *)sink;
 
   g_clear_pointer (&self->file, sihua_export_file_free);
-  g_clear_object (&self->generator);
   g_string_free (self->buffer, TRUE);
   g_free (self);
 }
@@ -349,8 +387,7 @@ sihua_export_json_sink_new (const char  *path,
 
   self = g_new0 (JsonSink, 1);
   self->parent.klass = &json_sink_class;
-  self->generator = json_generator_new ();
-  self->buffer = g_string_sized_new (64 * 1024);
+  self->buffer = g_string_sized_new (128 * 1024);
   self->file = sihua_export_file_open (path, error);
   if (self->file == NULL)
     {

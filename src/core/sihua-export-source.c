@@ -202,7 +202,8 @@ emit_answer (Walk                        *walk,
   answer.assessment_uuid = assessment->uuid;
   answer.assessment_date = assessment->date;
   answer.question_id = row->question_id;
-  answer.raw_value = row->raw;
+  /* Only a value that parsed is passed on: the JSON export embeds it. */
+  answer.raw_value = row->value != NULL ? row->raw : NULL;
   answer.note = row->note;
   answer.evidence = row->evidence;
   answer.answered_at = row->answered_at;

@@ -105,7 +105,7 @@ typedef struct
   const char *question_id;
   const char *question_text;
   const char *value;            /* readable: "3 数字化", "ERP, MES", "N/A" */
-  const char *raw_value;        /* storage form, JSON text */
+  const char *raw_value;        /* storage form, valid JSON text, or NULL */
   gboolean    has_number;       /* numeric answer: number is valid */
   double      number;
   int         level;            /* -1 when the answer carries no level */
