@@ -9,7 +9,9 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "sihua-test-utils.h"
 #include "test-pdf-util.h"
@@ -173,6 +175,46 @@ test_report_replaces (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
 }
 
+/* Killed at any moment, an export leaves either the complete report or
+ * nothing under the file's name, and no temporary file either. */
+static void
+test_report_killed (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "killed.pdf", NULL);
+  /* A killed process may leave the database's journal behind; that is SQLite's. */
+  const char * const expected[] = { "sihua.db", "sihua.db-wal", "sihua.db-shm", "killed.pdf", "backups", NULL };
+  guint n_complete = 0;
+
+  for (guint delay_ms = 0; delay_ms <= 300; delay_ms += 25)
+    {
+      const char *argv[] = { g_getenv ("SIHUA_CLI"), "--db", fixture->db, "report", "1", "-o", pdf, NULL };
+      g_autoptr(GError) error = NULL;
+      GPid pid;
+      int wait_status;
+
+      g_unlink (pdf);
+      g_assert_true (g_spawn_async (NULL, (char **)argv, NULL,
+                                    G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                                    NULL, NULL, &pid, &error));
+      g_assert_no_error (error);
+      g_usleep (delay_ms * 1000);
+      kill (pid, SIGKILL);
+      waitpid (pid, &wait_status, 0);
+      g_spawn_close_pid (pid);
+
+      if (g_file_test (pdf, G_FILE_TEST_EXISTS))
+        {
+          pdf_assert_qpdf_clean (pdf);
+          n_complete++;
+        }
+      assert_only_files (fixture->dir, expected);
+    }
+
+  /* The last kills come after the export finished. */
+  g_assert_cmpuint (n_complete, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -182,6 +224,7 @@ main (int   argc,
   g_test_add ("/pdf-cli/report-written", Fixture, NULL, fixture_set_up, test_report_written, fixture_tear_down);
   g_test_add ("/pdf-cli/sections-and-lang", Fixture, NULL, fixture_set_up, test_report_sections_and_lang, fixture_tear_down);
   g_test_add ("/pdf-cli/errors", Fixture, NULL, fixture_set_up, test_report_errors, fixture_tear_down);
+  g_test_add ("/pdf-cli/killed", Fixture, NULL, fixture_set_up, test_report_killed, fixture_tear_down);
   g_test_add ("/pdf-cli/replaces", Fixture, NULL, fixture_set_up, test_report_replaces, fixture_tear_down);
 
   return g_test_run ();

@@ -5,6 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* O_TMPFILE */
+#define _GNU_SOURCE
 #define G_LOG_DOMAIN "sihua-pdf-document"
 
 #include "config.h"
@@ -247,38 +249,189 @@ set_info (SihuaPdfDocument *self,
   HPDF_SetInfoDateAttr (pdf, HPDF_INFO_CREATION_DATE, date);
 }
 
-/* A new file beside @path that nobody else has, created with the permissions
- * the umask allows (unlike mkstemp's 0600). */
-static char *
-create_temp_beside (const char  *path,
-                    GError     **error)
+/* Where a report is written: an unnamed file in the target's directory
+ * (O_TMPFILE), which vanishes if the process dies before it is complete, or
+ * where the file system cannot do that, a hidden temporary file. Either way
+ * the finished file is moved over the target in one rename. */
+typedef struct
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
+  char *path;
+  char *dir;
+  int   fd;
+  char *tmp;   /* the named temporary file, when O_TMPFILE is not available */
+} Target;
+
+static void
+target_free (Target *target)
+{
+  if (target->fd >= 0)
+    close (target->fd);
+  if (target->tmp != NULL)
+    g_unlink (target->tmp);
+  g_free (target->tmp);
+  g_free (target->dir);
+  g_free (target->path);
+  g_free (target);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Target, target_free)
+
+static gboolean
+set_write_error (const char  *path,
+                 int          saved_errno,
+                 GError     **error)
+{
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("Cannot write the report to %s: %s"), path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* A name beside the target that nobody else has, created with the
+ * permissions the umask allows (unlike mkstemp's 0600). */
+static int
+create_temp_beside (Target  *target,
+                    char   **tmp,
+                    GError **error)
+{
+  g_autofree char *base = g_path_get_basename (target->path);
 
   for (guint attempt = 0; attempt < 100; attempt++)
     {
       g_autofree char *name = g_strdup_printf (".%s.%08x.part", base, g_random_int ());
-      g_autofree char *tmp = g_build_filename (dir, name, NULL);
-      int fd = g_open (tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-      int saved_errno = errno;
+      g_autofree char *candidate = g_build_filename (target->dir, name, NULL);
+      int fd = g_open (candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
 
       if (fd >= 0)
         {
-          close (fd);
-          return g_steal_pointer (&tmp);
+          *tmp = g_steal_pointer (&candidate);
+          return fd;
         }
-      if (saved_errno != EEXIST)
+      if (errno != EEXIST)
         {
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       _("Cannot write the report to %s: %s"), path, g_strerror (saved_errno));
-          return NULL;
+          set_write_error (target->path, errno, error);
+          return -1;
         }
     }
 
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-               _("Cannot write the report to %s: no free temporary name"), path);
-  return NULL;
+               _("Cannot write the report to %s: no free temporary name"), target->path);
+  return -1;
+}
+
+static Target *
+target_open (const char  *path,
+             GError     **error)
+{
+  g_autoptr(Target) target = g_new0 (Target, 1);
+
+  target->path = g_strdup (path);
+  target->dir = g_path_get_dirname (path);
+  target->fd = -1;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      set_write_error (path, EISDIR, error);
+      return NULL;
+    }
+
+#ifdef O_TMPFILE
+  target->fd = open (target->dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+  if (target->fd >= 0)
+    return g_steal_pointer (&target);
+  if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL)
+    {
+      set_write_error (path, errno, error);
+      return NULL;
+    }
+#endif
+
+  target->fd = create_temp_beside (target, &target->tmp, error);
+  if (target->fd < 0)
+    return NULL;
+
+  return g_steal_pointer (&target);
+}
+
+static gboolean
+target_commit (Target      *target,
+               GBytes      *contents,
+               GError     **error)
+{
+  const guint8 *data = g_bytes_get_data (contents, NULL);
+  gsize left = g_bytes_get_size (contents);
+
+  while (left > 0)
+    {
+      gssize written = write (target->fd, data, left);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written <= 0)
+        return set_write_error (target->path, written < 0 ? errno : ENOSPC, error);
+      data += written;
+      left -= written;
+    }
+
+  if (target->tmp == NULL)
+    {
+      /* Give the unnamed file a hidden name, then move it over the target. */
+      g_autofree char *proc = g_strdup_printf ("/proc/self/fd/%d", target->fd);
+
+      for (guint attempt = 0; attempt < 100 && target->tmp == NULL; attempt++)
+        {
+          g_autofree char *base = g_path_get_basename (target->path);
+          g_autofree char *name = g_strdup_printf (".%s.%08x.part", base, g_random_int ());
+          g_autofree char *candidate = g_build_filename (target->dir, name, NULL);
+
+          if (linkat (AT_FDCWD, proc, AT_FDCWD, candidate, AT_SYMLINK_FOLLOW) == 0)
+            target->tmp = g_steal_pointer (&candidate);
+          else if (errno != EEXIST)
+            return set_write_error (target->path, errno, error);
+        }
+      if (target->tmp == NULL)
+        return set_write_error (target->path, EEXIST, error);
+    }
+
+  if (close (target->fd) != 0)
+    {
+      target->fd = -1;
+      return set_write_error (target->path, errno, error);
+    }
+  target->fd = -1;
+
+  if (g_rename (target->tmp, target->path) != 0)
+    return set_write_error (target->path, errno, error);
+  g_clear_pointer (&target->tmp, g_free);
+
+  return TRUE;
+}
+
+/* The finished PDF, from libharu's memory stream. */
+static GBytes *
+save_to_bytes (HPDF_Doc pdf)
+{
+  HPDF_UINT32 size;
+  guint8 *data;
+  HPDF_UINT32 offset = 0;
+
+  if (HPDF_SaveToStream (pdf) != HPDF_OK)
+    return NULL;
+
+  size = HPDF_GetStreamSize (pdf);
+  data = g_malloc (MAX (size, 1));
+  while (offset < size)
+    {
+      HPDF_UINT32 chunk = size - offset;
+      HPDF_STATUS status = HPDF_ReadFromStream (pdf, data + offset, &chunk);
+
+      offset += chunk;
+      if (status != HPDF_OK || chunk == 0)
+        break;
+    }
+  /* HPDF_ReadFromStream reports the end of the stream as an error. */
+  HPDF_ResetError (pdf);
+
+  return g_bytes_new_take (data, offset);
 }
 
 /**
@@ -289,8 +442,8 @@ create_temp_beside (const char  *path,
  *
  * Embeds the font subset, draws every page, its header and footer (now that
  * the page count is known) and the outline, and writes the PDF. The file
- * appears under @path complete or not at all: it is written beside it under
- * a temporary name and renamed.
+ * appears under @path complete or not at all: it is written beside it,
+ * unnamed where the file system allows, and renamed over @path.
  *
  * Returns: whether the file was written.
  */
@@ -301,7 +454,8 @@ sihua_pdf_document_save (SihuaPdfDocument  *self,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   g_autofree HPDF_Page *hpdf_pages = NULL;
-  g_autofree char *tmp = NULL;
+  g_autoptr(Target) target = NULL;
+  g_autoptr(GBytes) contents = NULL;
   HPDF_Doc pdf;
   HPDF_Font font;
   guint n_pages;
@@ -326,15 +480,14 @@ sihua_pdf_document_save (SihuaPdfDocument  *self,
   for (guint i = 0; i < self->outline->len; i++)
     sihua_pdf_font_add_text (self->font, g_array_index (self->outline, OutlineEntry, i).title);
 
-  tmp = create_temp_beside (path, error);
-  if (tmp == NULL)
+  target = target_open (path, error);
+  if (target == NULL)
     return FALSE;
 
   self->hpdf_error = HPDF_OK;
   pdf = HPDF_New (error_handler, self);
   if (pdf == NULL)
     {
-      g_unlink (tmp);
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
                            _("Not enough memory to write the report"));
       return FALSE;
@@ -346,7 +499,6 @@ sihua_pdf_document_save (SihuaPdfDocument  *self,
   if (font == NULL)
     {
       HPDF_Free (pdf);
-      g_unlink (tmp);
       return FALSE;
     }
   set_info (self, pdf);
@@ -368,30 +520,20 @@ sihua_pdf_document_save (SihuaPdfDocument  *self,
   render_outline (self, pdf, hpdf_pages);
 
   if (self->hpdf_error == HPDF_OK)
-    HPDF_SaveToFile (pdf, tmp);
+    contents = save_to_bytes (pdf);
 
-  if (self->hpdf_error != HPDF_OK)
+  if (self->hpdf_error != HPDF_OK || contents == NULL)
     {
-      int saved_errno = errno;
-
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Cannot write the report to %s (PDF library error 0x%04x, %s)"),
-                   path, (guint)self->hpdf_error, g_strerror (saved_errno));
+                   _("Cannot write the report to %s (PDF library error 0x%04x)"),
+                   path, (guint)self->hpdf_error);
       HPDF_Free (pdf);
-      g_unlink (tmp);
       return FALSE;
     }
   HPDF_Free (pdf);
 
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Cannot write the report to %s: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
+  if (!target_commit (target, contents, error))
+    return FALSE;
 
   return TRUE;
 }
