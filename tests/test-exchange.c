@@ -510,6 +510,32 @@ test_export_async (Fixture       *f,
 }
 
 static void
+test_export_cancelled (Fixture       *f,
+                       gconstpointer  data)
+{
+  SihuaExportFormat formats[] = { SIHUA_EXPORT_FORMAT_CSV, SIHUA_EXPORT_FORMAT_XLSX, SIHUA_EXPORT_FORMAT_JSON };
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  g_cancellable_cancel (cancellable);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      SihuaExportOptions options = { formats[i], NULL, NULL, FALSE, SIHUA_LANGUAGE_EN };
+      g_autofree char *path = g_build_filename (f->dir, "cancelled.out", NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GDir) dir = NULL;
+      const char *name;
+
+      g_assert_false (sihua_export_to_file (f->store, &options, path, NULL, NULL, cancellable, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+      /* Nothing half-written is left behind. */
+      dir = g_dir_open (f->dir, 0, NULL);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        g_assert_false (g_str_has_prefix (name, "cancelled"));
+    }
+}
+
+static void
 test_export_not_found (Fixture       *f,
                        gconstpointer  data)
 {
@@ -1151,6 +1177,7 @@ main (int   argc,
   g_test_add ("/exchange/export/xlsx", Fixture, "fill", fixture_set_up, test_export_xlsx, fixture_tear_down);
   g_test_add ("/exchange/export/json", Fixture, "fill", fixture_set_up, test_export_json, fixture_tear_down);
   g_test_add ("/exchange/export/async", Fixture, "fill", fixture_set_up, test_export_async, fixture_tear_down);
+  g_test_add ("/exchange/export/cancelled", Fixture, "fill", fixture_set_up, test_export_cancelled, fixture_tear_down);
   g_test_add ("/exchange/export/not-found", Fixture, "fill", fixture_set_up, test_export_not_found, fixture_tear_down);
   g_test_add ("/exchange/bundle/round-trip", Fixture, "fill", fixture_set_up, test_bundle_round_trip, fixture_tear_down);
   g_test_add ("/exchange/bundle/conflicts", Fixture, "fill", fixture_set_up, test_bundle_conflicts, fixture_tear_down);

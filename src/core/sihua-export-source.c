@@ -428,7 +428,8 @@ walk_rows (Walk                      *walk,
       company.created = created;
       company.modified = modified;
 
-      if (!sihua_export_sink_company (walk->sink, &company, error))
+      if (g_cancellable_set_error_if_cancelled (walk->cancellable, error) ||
+          !sihua_export_sink_company (walk->sink, &company, error))
         return FALSE;
 
       sqlite3_reset (assessments->stmt);
