@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <cairo.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <libintl.h>
@@ -412,6 +413,45 @@ test_missing_font_no_file (void)
   sihua_test_remove_tree (dir);
 }
 
+/* The firm's logo is drawn on the cover; one that cannot be read is left
+ * out without costing the report. */
+static void
+test_logo (void)
+{
+  g_autofree char *dir = sihua_test_make_tmpdir ();
+  g_autofree char *logo = g_build_filename (dir, "logo.png", NULL);
+  g_autofree char *path = g_build_filename (dir, "logo.pdf", NULL);
+  g_autofree char *missing_path = g_build_filename (dir, "no-logo.pdf", NULL);
+  ReportFixture *fixture = new_fixture (0);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 120, 40);
+  cairo_t *cr = cairo_create (surface);
+  SihuaReportOptions options;
+  g_autofree char *images = NULL;
+
+  cairo_set_source_rgb (cr, 0.0, 0.45, 0.7);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, logo), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  sihua_report_options_init (&options);
+  options.sections = SIHUA_REPORT_SECTION_COVER;
+  options.logo = logo;
+  g_assert_true (sihua_report_write (&fixture->input, &options, path, NULL, &error));
+  g_assert_no_error (error);
+  images = pdf_run_tool ("pdfimages", "-list", path, NULL);
+  g_assert_cmpuint (count_occurrences (images, " image "), >=, 1);
+
+  options.logo = "/nonexistent/logo.png";
+  g_assert_true (sihua_report_write (&fixture->input, &options, missing_path, NULL, &error));
+  g_assert_no_error (error);
+  pdf_assert_qpdf_clean (missing_path);
+
+  report_fixture_free (fixture);
+  sihua_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -428,6 +468,7 @@ main (int   argc,
   g_test_add_func ("/pdf-report/sections", test_sections);
   g_test_add_func ("/pdf-report/language-independent-of-locale", test_language_independent_of_locale);
   g_test_add_func ("/pdf-report/missing-font", test_missing_font_no_file);
+  g_test_add_func ("/pdf-report/logo", test_logo);
 
   status = g_test_run ();
   sihua_test_remove_tree (catalog_root);

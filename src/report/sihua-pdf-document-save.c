@@ -83,7 +83,7 @@ draw_image (SihuaPdfDocument *self,
   if (image == NULL)
     {
       /* A logo that went missing must not cost the whole report. */
-      g_warning ("Leaving out the image %s, which cannot be read", op->text);
+      g_message ("Leaving out the image %s, which cannot be read", op->text);
       HPDF_ResetError (pdf);
       self->hpdf_error = HPDF_OK;
       return;
