@@ -85,6 +85,17 @@ def type_text(text):
     time.sleep(0.2)
 
 
+def own_application(pid):
+    """The application with our pid: other tests may run their own Sihua."""
+    for app in tree.root.applications():
+        try:
+            if app.get_process_id() == pid:
+                return app
+        except Exception:
+            pass
+    return None
+
+
 def window(app, title):
     for child in app.children:
         if child.name == title:
@@ -106,7 +117,7 @@ def main():
 
     print('1..12', flush=True)
     try:
-        app = wait_for(lambda: tree.root.application('sihua'))
+        app = wait_for(lambda: own_application(proc.pid), timeout=30)
         main_window = wait_for(lambda: window(app, 'Sihua'))
 
         # An empty database opens on the welcome page; its button opens the form.

@@ -12,8 +12,10 @@
 #include <glib/gi18n.h>
 
 #include "sihua-application.h"
+#include "sihua-chart-view.h"
 #include "sihua-company-page.h"
 #include "sihua-gui-utils.h"
+#include "sihua-text.h"
 
 struct _SihuaCompanyPage
 {
@@ -25,6 +27,7 @@ struct _SihuaCompanyPage
   AdwPreferencesGroup *assessments_group;
   GtkButton           *reassess_button;
   GtkButton           *new_assessment_button;
+  GtkWidget           *trend_view;
 
   /* Owned references */
   SihuaStore          *store;
@@ -41,6 +44,8 @@ G_DEFINE_FINAL_TYPE (SihuaCompanyPage, sihua_company_page, ADW_TYPE_BIN)
 enum { ASSESSMENT_ACTIVATED, N_SIGNALS };
 static guint signals [N_SIGNALS];
 
+static void update_trend (SihuaCompanyPage *self);
+
 /*
  * Auxiliary methods
  */
@@ -55,7 +60,7 @@ size_label (SihuaCompanySize size)
     case SIHUA_COMPANY_SIZE_SMALL:
       return _("Small enterprise");
     case SIHUA_COMPANY_SIZE_MEDIUM:
-      return _("Medium-sized enterprise");
+      return _("Medium enterprise");
     case SIHUA_COMPANY_SIZE_UNKNOWN:
     default:
       return NULL;
@@ -197,24 +202,34 @@ static void
 fill (SihuaCompanyPage *self)
 {
   const SihuaCompany *c = self->company;
-  g_autofree char *employees = NULL;
+  g_autoptr(GPtrArray) summary = NULL;
   g_autofree char *description = NULL;
 
   clear_rows (self->profile_group, self->profile_rows);
   clear_rows (self->assessments_group, self->assessment_rows);
 
-  adw_preferences_group_set_title (self->profile_group, c->name);
-  add_profile_row (self, _("Unified social credit code"), c->uscc);
-  add_profile_row (self, _("Industry"), c->industry);
-  add_profile_row (self, _("Size"), size_label (c->size));
+  /* The short facts fit on one line; the rest get rows of their own. */
+  summary = g_ptr_array_new_with_free_func (g_free);
+  if (c->region != NULL && *c->region)
+    g_ptr_array_add (summary, g_strdup (c->region));
+  if (c->industry != NULL && *c->industry)
+    g_ptr_array_add (summary, g_strdup (c->industry));
+  if (size_label (c->size) != NULL)
+    g_ptr_array_add (summary, g_strdup (size_label (c->size)));
   if (c->employees >= 0)
-    employees = g_strdup_printf ("%d", c->employees);
-  add_profile_row (self, _("Employees"), employees);
-  add_profile_row (self, _("Region"), c->region);
-  add_profile_row (self, _("Address"), c->address);
+    g_ptr_array_add (summary, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d employee",
+                                                            "%d employees", c->employees),
+                                               c->employees));
+  g_ptr_array_add (summary, NULL);
+  description = g_strjoinv (" · ", (char **) summary->pdata);
+  adw_preferences_group_set_description (self->profile_group, *description ? description : NULL);
+  g_clear_pointer (&description, g_free);
+
+  add_profile_row (self, _("Unified social credit code"), c->uscc);
   add_profile_row (self, _("Contact person"), c->contact);
+  add_profile_row (self, _("Address"), c->address);
   add_profile_row (self, _("Notes"), c->notes);
-  if (self->profile_rows->len == 0)
+  if (self->profile_rows->len == 0 && summary->len <= 1)
     add_profile_row (self, _("No details yet"), _("Edit the company to add its region, industry and size."));
 
   for (guint i = 0; i < self->assessments->len; i++)
@@ -235,9 +250,44 @@ fill (SihuaCompanyPage *self)
   adw_preferences_group_set_description (self->assessments_group, description);
   gtk_widget_set_visible (GTK_WIDGET (self->reassess_button), self->assessments->len > 0);
 
-  /* HOOK(charts): when SihuaChartView lands, show the progress of the
-   * completed assessments in progress_group. */
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_group), FALSE);
+  update_trend (self);
+}
+
+/* The index and stage of every scored assessment, oldest first. */
+static void
+update_trend (SihuaCompanyPage *self)
+{
+  SihuaLanguage language = sihua_language_from_locale ();
+  g_autoptr(SihuaChartData) data = sihua_chart_data_new (language);
+  SihuaModel *levels = NULL;
+
+  for (guint i = self->assessments->len; i > 0; i--)
+    {
+      const SihuaAssessment *assessment = g_ptr_array_index (self->assessments, i - 1);
+
+      if (!assessment->has_result)
+        continue;
+      sihua_chart_data_add_point (data, assessment->date, assessment->result_index,
+                                  assessment->result_stage);
+      if (levels == NULL)
+        levels = lookup_model (self, assessment->model_id, assessment->model_version);
+    }
+
+  /* One point is not progress yet. */
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_group), data->trend->len >= 2);
+  if (data->trend->len < 2)
+    return;
+
+  for (guint l = 0; levels != NULL && l < SIHUA_CHART_N_LEVELS && l < sihua_model_get_n_levels (levels); l++)
+    {
+      const SihuaLevel *level = sihua_model_get_level (levels, l);
+      const char *name = level != NULL ? sihua_text_get (&level->name, language, NULL) : NULL;
+
+      g_free (data->level_names[l]);
+      data->level_names[l] = g_strdup (name);
+    }
+
+  sihua_chart_view_set_data (SIHUA_CHART_VIEW (self->trend_view), g_steal_pointer (&data));
 }
 
 static GSettings *
@@ -391,6 +441,11 @@ sihua_company_page_init (SihuaCompanyPage *self)
   self->profile_rows = g_ptr_array_new ();
   self->assessment_rows = g_ptr_array_new ();
   self->models = g_ptr_array_new_with_free_func (g_object_unref);
+
+  self->trend_view = sihua_chart_view_new (SIHUA_CHART_TREND);
+  gtk_widget_set_size_request (self->trend_view, -1, 220);
+  gtk_widget_add_css_class (self->trend_view, "card");
+  adw_preferences_group_add (self->progress_group, self->trend_view);
 }
 
 /*

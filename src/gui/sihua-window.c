@@ -56,6 +56,7 @@ struct _SihuaWindow
   /* --screenshot: which page, and where to, once the data is on screen. */
   char                 *screenshot_page;
   char                 *screenshot_path;
+  GtkWidget            *shot_widget;
 
   guint                 restored : 1;
   guint                 shot_scheduled : 1;
@@ -288,18 +289,30 @@ company_saved_cb (SihuaWindow        *self,
   show_browse (self);
 }
 
+static gboolean
+save_screenshot_cb (gpointer user_data)
+{
+  SihuaWindow *self = user_data;
+  GtkWidget *widget = self->shot_widget != NULL ? self->shot_widget : GTK_WIDGET (self);
+  g_autoptr(GError) error = NULL;
+
+  /* Outside a frame the layout has settled, so the page draws whole. */
+  if (!sihua_screenshot_save (widget, self->screenshot_path, &error))
+    g_printerr ("sihua: %s\n", error->message);
+
+  /* Dialogs go with the window (they are transient for it). */
+  gtk_window_close (GTK_WINDOW (self));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 take_screenshot (SihuaWindow *self,
                  GtkWidget   *widget)
 {
-  if (widget != GTK_WIDGET (self))
-    {
-      /* A dialog is captured alone; the app ends with the main window. */
-      g_signal_connect_object (widget, "destroy", G_CALLBACK (gtk_window_destroy),
-                               self, G_CONNECT_SWAPPED);
-    }
-  sihua_screenshot_after_first_frame (widget, self->screenshot_path);
-  g_clear_pointer (&self->screenshot_path, g_free);
+  g_set_weak_pointer (&self->shot_widget, widget);
+  g_timeout_add_full (G_PRIORITY_LOW, 400, save_screenshot_cb,
+                      g_object_ref (self), g_object_unref);
 }
 
 static gboolean
@@ -732,6 +745,7 @@ sihua_window_finalize (GObject *object)
   g_clear_pointer (&self->problem_path, g_free);
   g_clear_pointer (&self->screenshot_page, g_free);
   g_clear_pointer (&self->screenshot_path, g_free);
+  g_clear_weak_pointer (&self->shot_widget);
 
   G_OBJECT_CLASS (sihua_window_parent_class)->finalize (object);
 }
