@@ -27,6 +27,11 @@ static gboolean
 char_in (const char *set,
          gunichar    ch)
 {
+  /* Letters, digits and Chinese characters are by far the most common and
+   * are in neither set. */
+  if ((ch >= 0x4e00 && ch <= 0x9fff) || (ch < 0x80 && g_ascii_isalnum (ch)))
+    return FALSE;
+
   for (const char *p = set; *p != '\0'; p = g_utf8_next_char (p))
     if (g_utf8_get_char (p) == ch)
       return TRUE;
