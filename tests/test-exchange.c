@@ -721,6 +721,56 @@ count_assessments (SihuaStore *store)
   return n;
 }
 
+static SihuaCompany *
+find_company (SihuaStore *store,
+              const char *uuid)
+{
+  g_autoptr(GPtrArray) companies = sihua_store_list_companies (store, NULL);
+
+  for (guint c = 0; c < companies->len; c++)
+    {
+      SihuaCompany *company = g_ptr_array_index (companies, c);
+      if (g_strcmp0 (company->uuid, uuid) == 0)
+        return sihua_store_get_company (store, company->id, NULL);
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+set_region (SihuaStore *store,
+            const char *uuid,
+            const char *region)
+{
+  g_autoptr(SihuaCompany) company = find_company (store, uuid);
+  g_autoptr(GError) error = NULL;
+
+  g_free (company->region);
+  company->region = g_strdup (region);
+  sihua_store_update_company (store, company, &error);
+  g_assert_no_error (error);
+}
+
+static const char *
+company_region (SihuaStore *store,
+                const char *uuid)
+{
+  static char *region;
+  g_autoptr(SihuaCompany) company = find_company (store, uuid);
+
+  g_free (region);
+  region = g_strdup (company->region);
+  return region;
+}
+
+static guint
+count_companies (SihuaStore *store)
+{
+  g_autoptr(GPtrArray) companies = sihua_store_list_companies (store, NULL);
+
+  return companies->len;
+}
+
 static void
 test_bundle_conflicts (Fixture       *f,
                        gconstpointer  data)
@@ -763,6 +813,8 @@ test_bundle_conflicts (Fixture       *f,
       set_answer (mine, mine_id, "systems.coverage", sihua_answer_value_new_level (1), NULL);
       set_answer (theirs, theirs_id, "systems.coverage", sihua_answer_value_new_level (3), NULL);
       set_answer (theirs, theirs_id, "production.batch", sihua_answer_value_new_option ("recorded"), NULL);
+      set_region (mine, f->company_uuid, "浙江 宁波 北仑");
+      set_region (theirs, f->company_uuid, "浙江 宁波 镇海");
 
       sihua_bundle_export (theirs, NULL, theirs_path, &error);
       g_assert_no_error (error);
@@ -774,11 +826,19 @@ test_bundle_conflicts (Fixture       *f,
       g_assert_no_error (error);
       report = sihua_bundle_analyse (bundle, mine, SIHUA_BUNDLE_CHOICE_NONE, &error);
       g_assert_no_error (error);
-      g_assert_cmpuint (report->conflicts->len, ==, 1);
+      g_assert_cmpuint (report->conflicts->len, ==, 2);
       {
-        SihuaBundleConflict *conflict = g_ptr_array_index (report->conflicts, 0);
+        SihuaBundleConflict *company = g_ptr_array_index (report->conflicts, 0);
+        SihuaBundleConflict *conflict = g_ptr_array_index (report->conflicts, 1);
+
+        g_assert_cmpint (company->kind, ==, SIHUA_BUNDLE_ROW_COMPANY);
+        g_assert_cmpstr (company->uuid, ==, f->company_uuid);
+        g_assert_true (g_strv_contains ((const char * const *) company->fields, "region"));
+        g_assert_cmpint (conflict->kind, ==, SIHUA_BUNDLE_ROW_ASSESSMENT);
         g_assert_cmpstr (conflict->uuid, ==, f->assessment_uuid);
         g_assert_true (g_strv_contains ((const char * const *) conflict->fields, "answer:systems.coverage"));
+        /* The other answers are equal or only theirs: not conflicts. */
+        g_assert_cmpuint (g_strv_length (conflict->fields), ==, 1);
       }
       g_assert_false (sihua_bundle_import (bundle, mine, report, &error));
       g_assert_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_CONFLICTS);
@@ -787,6 +847,7 @@ test_bundle_conflicts (Fixture       *f,
 
       /* With the choice. */
       ((SihuaBundleConflict *) g_ptr_array_index (report->conflicts, 0))->choice = choices[i];
+      ((SihuaBundleConflict *) g_ptr_array_index (report->conflicts, 1))->choice = choices[i];
       g_assert_true (sihua_bundle_import (bundle, mine, report, &error));
       g_assert_no_error (error);
 
@@ -795,10 +856,14 @@ test_bundle_conflicts (Fixture       *f,
         case SIHUA_BUNDLE_CHOICE_MINE:
           g_assert_cmpint (answer_level (mine, mine_id, "systems.coverage"), ==, 1);
           g_assert_cmpuint (count_assessments (mine), ==, 1);
+          g_assert_cmpstr (company_region (mine, f->company_uuid), ==, "浙江 宁波 北仑");
+          g_assert_cmpuint (count_companies (mine), ==, 2);
           break;
         case SIHUA_BUNDLE_CHOICE_THEIRS:
           g_assert_cmpint (answer_level (mine, mine_id, "systems.coverage"), ==, 3);
           g_assert_cmpuint (count_assessments (mine), ==, 1);
+          g_assert_cmpstr (company_region (mine, f->company_uuid), ==, "浙江 宁波 镇海");
+          g_assert_cmpuint (count_companies (mine), ==, 2);
           {
             /* The overwrite is in the history, so it can be undone. */
             g_autoptr(SihuaAnswerChange) change = sihua_store_undo (mine, mine_id, &error);
@@ -809,6 +874,8 @@ test_bundle_conflicts (Fixture       *f,
         case SIHUA_BUNDLE_CHOICE_BOTH:
           g_assert_cmpint (answer_level (mine, mine_id, "systems.coverage"), ==, 1);
           g_assert_cmpuint (count_assessments (mine), ==, 2);
+          g_assert_cmpstr (company_region (mine, f->company_uuid), ==, "浙江 宁波 北仑");
+          g_assert_cmpuint (count_companies (mine), ==, 3);
           break;
         default:
           g_assert_not_reached ();
