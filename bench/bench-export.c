@@ -19,6 +19,7 @@
 #include <sys/resource.h>
 #include <sqlite3.h>
 
+#include "sihua-bundle.h"
 #include "sihua-export.h"
 #include "sihua-model-catalog.h"
 #include "sihua-store.h"
@@ -198,6 +199,51 @@ run (SihuaStore        *store,
           n_assessments, rows, label, seconds, cpu, rows / seconds, rows / cpu, calls);
 }
 
+/* A bundle of a tenth of the companies, written and merged into an empty
+ * database: what moving a consultant's recent work between laptops costs. */
+static void
+run_bundle (SihuaStore *store,
+            const char *dir,
+            guint       n_assessments)
+{
+  guint n_companies = MAX (n_assessments / 100, 1);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *bundle_path = g_build_filename (dir, "bench.sihua", NULL);
+  g_autofree char *target_path = g_build_filename (dir, "target.db", NULL);
+  g_autoptr(SihuaStore) target = NULL;
+  g_autoptr(SihuaBundle) bundle = NULL;
+  g_autoptr(SihuaBundleReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+  double cpu_start, export_wall, export_cpu;
+
+  for (guint c = 1; c <= n_companies; c++)
+    g_ptr_array_add (ids, g_strdup_printf ("%u", c));
+  g_ptr_array_add (ids, NULL);
+
+  start = g_get_monotonic_time ();
+  cpu_start = cpu_seconds ();
+  if (!sihua_bundle_export (store, (const char * const *) ids->pdata, bundle_path, &error))
+    g_error ("%s", error->message);
+  export_wall = (g_get_monotonic_time () - start) / 1e6;
+  export_cpu = cpu_seconds () - cpu_start;
+  printf ("| bundle export, %u companies (%u assessments, %u answers) | %.2f s wall, %.2f s CPU | 1 run | | | |\n",
+          n_companies, n_companies * 10, n_companies * 10 * ANSWERS_PER_ASSESSMENT, export_wall, export_cpu);
+
+  target = sihua_store_open (target_path, &error);
+  g_assert_no_error (error);
+  start = g_get_monotonic_time ();
+  cpu_start = cpu_seconds ();
+  bundle = sihua_bundle_load (bundle_path, &error);
+  if (bundle == NULL)
+    g_error ("%s", error->message);
+  report = sihua_bundle_analyse (bundle, target, SIHUA_BUNDLE_CHOICE_NONE, &error);
+  if (report == NULL || !sihua_bundle_import (bundle, target, report, &error))
+    g_error ("%s", error->message);
+  printf ("| bundle import (verify, analyse, merge) of the same into an empty database | %.2f s wall, %.2f s CPU | 1 run | | | |\n",
+          (g_get_monotonic_time () - start) / 1e6, cpu_seconds () - cpu_start);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -234,6 +280,7 @@ main (int   argc,
   run (store, SIHUA_EXPORT_FORMAT_XLSX, "XLSX", xlsx, n_assessments);
   run (store, SIHUA_EXPORT_FORMAT_CSV, "CSV", csv, n_assessments);
   run (store, SIHUA_EXPORT_FORMAT_JSON, "JSON", json, n_assessments);
+  run_bundle (store, dir, n_assessments);
 
   g_clear_object (&store);
   {
