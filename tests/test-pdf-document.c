@@ -216,6 +216,36 @@ test_no_partial_file (void)
   sihua_test_remove_tree (dir);
 }
 
+/* Characters the font lacks are replaced by look-alikes or a white square,
+ * never dropped silently; emoji and control characters cannot break the
+ * PDF. */
+static void
+test_missing_glyphs (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SihuaPdfFont) font = sihua_pdf_font_new_default (&error);
+  g_autoptr(SihuaPdfDocument) doc = NULL;
+  g_autofree char *dir = sihua_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "glyphs.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  doc = new_document (font);
+  sihua_pdf_document_add_paragraph (doc, SIHUA_PDF_STYLE_BODY,
+                                    "A\u2022B C\u2212D E\U0001F600F G\x01H 设备\u00a0台账\tend");
+  sihua_pdf_document_save (doc, path, &error);
+  g_assert_no_error (error);
+
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "A\u00b7B"));
+  g_assert_nonnull (strstr (text, "C-D"));
+  g_assert_nonnull (strstr (text, "E\u25a1F"));
+  g_assert_nonnull (strstr (text, "GH"));
+  g_assert_true (contains_ignoring_white (text, "设备台账end"));
+  pdf_assert_qpdf_clean (path);
+  sihua_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -225,6 +255,7 @@ main (int   argc,
   g_test_add_func ("/pdf-document/table-split", test_table_split);
   g_test_add_func ("/pdf-document/tall-row-page-labels", test_tall_row_and_page_labels);
   g_test_add_func ("/pdf-document/no-partial-file", test_no_partial_file);
+  g_test_add_func ("/pdf-document/missing-glyphs", test_missing_glyphs);
 
   return g_test_run ();
 }

@@ -68,10 +68,35 @@ owned_data_clear (gpointer data)
     owned->destroy (owned->data);
 }
 
-/* Text as libharu can draw it: valid UTF-8, BMP only, no control
- * characters besides line feeds (tabs become spaces). */
+/* A stand-in for a character the font lacks, so nothing silently
+ * disappears: a look-alike where there is one, else a white square. */
+static gunichar
+substitute (gunichar ch)
+{
+  switch (ch)
+    {
+    case 0x00a0: /* no-break space */
+    case 0x2007:
+    case 0x202f:
+      return ' ';
+    case 0x2022: /* bullet */
+    case 0x2219:
+      return 0x00b7;
+    case 0x2010: /* hyphens and minus */
+    case 0x2011:
+    case 0x2212:
+      return '-';
+    default:
+      return 0x25a1;
+    }
+}
+
+/* Text as libharu can draw it: valid UTF-8, no control characters besides
+ * line feeds (tabs become spaces), and with @font, only characters it has
+ * (libharu's UTF-8 mode knows the Basic Multilingual Plane only). */
 static char *
-sanitize (const char *text)
+sanitize (SihuaPdfFont *font,
+          const char   *text)
 {
   g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
   GString *out = g_string_sized_new (strlen (valid));
@@ -86,7 +111,11 @@ sanitize (const char *text)
         continue;
       else if ((ch < 0x20 && ch != '\n') || (ch >= 0x7f && ch < 0xa0))
         continue;
-      else if (ch >= 0x10000)
+      else if (ch >= 0xfe00 && ch <= 0xfe0f)
+        continue;   /* variation selectors */
+      else if (font != NULL && ch != '\n' && !sihua_pdf_font_has_char (font, ch))
+        ch = substitute (ch);
+      else if (font == NULL && ch >= 0x10000)
         ch = 0xfffd;
       g_string_append_unichar (out, ch);
     }
@@ -194,11 +223,11 @@ sihua_pdf_document_set_info (SihuaPdfDocument *self,
   g_return_if_fail (self != NULL);
 
   g_free (self->title);
-  self->title = title != NULL ? sanitize (title) : NULL;
+  self->title = title != NULL ? sanitize (NULL, title) : NULL;
   g_free (self->author);
-  self->author = author != NULL ? sanitize (author) : NULL;
+  self->author = author != NULL ? sanitize (NULL, author) : NULL;
   g_free (self->subject);
-  self->subject = subject != NULL ? sanitize (subject) : NULL;
+  self->subject = subject != NULL ? sanitize (NULL, subject) : NULL;
   g_clear_pointer (&self->created, g_date_time_unref);
   if (created != NULL)
     self->created = g_date_time_ref (created);
@@ -212,9 +241,9 @@ sihua_pdf_document_set_header (SihuaPdfDocument *self,
   g_return_if_fail (self != NULL);
 
   g_free (self->header_left);
-  self->header_left = left != NULL ? sanitize (left) : NULL;
+  self->header_left = left != NULL ? sanitize (self->font, left) : NULL;
   g_free (self->header_right);
-  self->header_right = right != NULL ? sanitize (right) : NULL;
+  self->header_right = right != NULL ? sanitize (self->font, right) : NULL;
 }
 
 /**
@@ -234,7 +263,7 @@ sihua_pdf_document_set_footer (SihuaPdfDocument      *self,
   g_return_if_fail (self != NULL);
 
   g_free (self->footer_left);
-  self->footer_left = left != NULL ? sanitize (left) : NULL;
+  self->footer_left = left != NULL ? sanitize (self->font, left) : NULL;
   self->label_func = label_func;
   self->label_data = user_data;
 }
@@ -402,7 +431,7 @@ sihua_pdf_document_place_text (SihuaPdfDocument    *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (text != NULL);
 
-  clean = sanitize (text);
+  clean = sanitize (self->font, text);
   if (*clean == '\0')
     return;
 
@@ -446,7 +475,7 @@ sihua_pdf_document_place_text_box (SihuaPdfDocument        *self,
   g_return_val_if_fail (style != NULL, 0.0);
   g_return_val_if_fail (text != NULL, 0.0);
 
-  clean = sanitize (text);
+  clean = sanitize (self->font, text);
   lines = sihua_text_layout_break (self->font, style->size, clean, width);
   baseline_offset = (style->line_height + style->size * 0.7) / 2.0;
 
@@ -623,7 +652,7 @@ sihua_pdf_document_add_paragraph_full (SihuaPdfDocument        *self,
   g_return_if_fail (style != NULL);
   g_return_if_fail (text != NULL);
 
-  clean = sanitize (text);
+  clean = sanitize (self->font, text);
   width = sihua_pdf_document_get_content_width (self) - indent;
   lines = sihua_text_layout_break (self->font, style->size, clean, width);
   baseline_offset = (style->line_height + style->size * 0.7) / 2.0;
@@ -694,7 +723,7 @@ add_outline (SihuaPdfDocument *self,
              const char       *title,
              guint             level)
 {
-  OutlineEntry entry = { sanitize (title), level, self->pages->len, self->cursor };
+  OutlineEntry entry = { sanitize (NULL, title), level, self->pages->len, self->cursor };
 
   g_array_append_val (self->outline, entry);
 }
