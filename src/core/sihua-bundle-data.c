@@ -129,9 +129,9 @@ const BundleTable sihua_bundle_tables[BUNDLE_N_TABLES] = {
   },
 };
 
-static JsonObject *
-row_to_object (sqlite3_stmt      *stmt,
-               const BundleTable *table)
+JsonObject *
+_sihua_bundle_row_to_object (sqlite3_stmt      *stmt,
+                             const BundleTable *table)
 {
   JsonObject *object = json_object_new ();
 
@@ -182,7 +182,7 @@ _sihua_bundle_lookup_row (sqlite3            *db,
 
   rc = sqlite3_step (stmt->stmt);
   if (rc == SQLITE_ROW)
-    return row_to_object (stmt->stmt, table);
+    return _sihua_bundle_row_to_object (stmt->stmt, table);
   if (rc != SQLITE_DONE)
     sihua_exchange_db_error (db, error);
 
@@ -295,7 +295,7 @@ table_to_bytes (sqlite3            *db,
   sihua_exchange_bind_text (stmt->stmt, 1, scope_json);
 
   while ((rc = sqlite3_step (stmt->stmt)) == SQLITE_ROW)
-    json_array_add_object_element (array, row_to_object (stmt->stmt, table));
+    json_array_add_object_element (array, _sihua_bundle_row_to_object (stmt->stmt, table));
   if (rc != SQLITE_DONE)
     {
       sihua_exchange_db_error (db, error);

@@ -104,7 +104,58 @@ typedef struct
   GHashTable         *company_names;          /* uuid → name */
   gint64              now;
   const char         *author;
+  GHashTable         *stmts;                  /* SQL → sqlite3_stmt, reused for every row */
+  GHashTable         *models_done;            /* "id\nversion" pinned in this run */
 } Merge;
+
+/* The prepared statement for @sql, reset and ready to bind: an import runs
+ * the same few statements for every row. */
+static sqlite3_stmt *
+merge_stmt (Merge       *merge,
+            const char  *sql,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (merge->stmts, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v2 (merge->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sihua_exchange_db_error (merge->db, error);
+      return NULL;
+    }
+  g_hash_table_insert (merge->stmts, g_strdup (sql), stmt);
+
+  return stmt;
+}
+
+static JsonObject *
+merge_lookup (Merge              *merge,
+              const BundleTable  *table,
+              const char         *uuid,
+              GError            **error)
+{
+  g_autofree char *sql = g_strdup_printf ("%s WHERE %s = ?1", table->select_sql, table->uuid_sql);
+  sqlite3_stmt *stmt = merge_stmt (merge, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return _sihua_bundle_row_to_object (stmt, table);
+  if (rc != SQLITE_DONE)
+    sihua_exchange_db_error (merge->db, error);
+
+  return NULL;
+}
 
 static GHashTable *
 group_rows (JsonArray *rows)
@@ -138,26 +189,26 @@ insert_row (Merge              *merge,
             GError            **error)
 {
   const BundleTable *table = &sihua_bundle_tables[table_id];
-  g_autoptr(SihuaExchangeStmt) stmt = sihua_exchange_db_prepare (merge->db, table->insert_sql, error);
+  sqlite3_stmt *stmt = merge_stmt (merge, table->insert_sql, error);
 
   if (stmt == NULL)
     return FALSE;
 
-  _sihua_bundle_bind_row (stmt->stmt, table, row);
+  _sihua_bundle_bind_row (stmt, table, row);
   if (new_uuid != NULL)
-    sqlite3_bind_text (stmt->stmt, 1, new_uuid, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 1, new_uuid, -1, SQLITE_TRANSIENT);
   if (new_parent != NULL)
-    sqlite3_bind_text (stmt->stmt, 2, new_parent, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 2, new_parent, -1, SQLITE_TRANSIENT);
   if (table_id == BUNDLE_TABLE_COMPANIES)
     {
       g_autofree char *key = _sihua_bundle_search_key (row);
-      sqlite3_bind_text (stmt->stmt, 13, key, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 13, key, -1, SQLITE_TRANSIENT);
       /* A copy cannot share the USCC, which must stay unique. */
       if (new_uuid != NULL)
-        sqlite3_bind_null (stmt->stmt, 3);
+        sqlite3_bind_null (stmt, 3);
     }
 
-  if (sqlite3_step (stmt->stmt) != SQLITE_DONE)
+  if (sqlite3_step (stmt) != SQLITE_DONE)
     return sihua_exchange_db_error (merge->db, error);
 
   return TRUE;
@@ -172,28 +223,33 @@ add_model (Merge       *merge,
                                           json_object_get_string_member (assessment, "model_id"),
                                           json_object_get_string_member (assessment, "model_version"));
   GBytes *bytes = g_hash_table_lookup (merge->bundle->models, key);
-  g_autoptr(SihuaExchangeStmt) stmt = NULL;
-  g_autofree char *uuid = g_uuid_string_random ();
+  sqlite3_stmt *stmt;
+  g_autofree char *uuid = NULL;
   gsize length;
   const void *data;
 
   g_assert (bytes != NULL);
 
-  stmt = sihua_exchange_db_prepare (merge->db,
-                                    "INSERT OR IGNORE INTO models (uuid, model_id, model_version, json, stored_at)"
-                                    " VALUES (?1, ?2, ?3, ?4, ?5)",
-                                    error);
+  if (g_hash_table_contains (merge->models_done, key))
+    return TRUE;
+  g_hash_table_add (merge->models_done, g_strdup (key));
+
+  stmt = merge_stmt (merge,
+                     "INSERT OR IGNORE INTO models (uuid, model_id, model_version, json, stored_at)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5)",
+                     error);
   if (stmt == NULL)
     return FALSE;
 
+  uuid = g_uuid_string_random ();
   data = g_bytes_get_data (bytes, &length);
-  sqlite3_bind_text (stmt->stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  sihua_exchange_bind_text (stmt->stmt, 2, json_object_get_string_member (assessment, "model_id"));
-  sihua_exchange_bind_text (stmt->stmt, 3, json_object_get_string_member (assessment, "model_version"));
-  sqlite3_bind_blob (stmt->stmt, 4, data, length, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt->stmt, 5, merge->now);
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sihua_exchange_bind_text (stmt, 2, json_object_get_string_member (assessment, "model_id"));
+  sihua_exchange_bind_text (stmt, 3, json_object_get_string_member (assessment, "model_version"));
+  sqlite3_bind_blob (stmt, 4, data, length, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, merge->now);
 
-  if (sqlite3_step (stmt->stmt) != SQLITE_DONE)
+  if (sqlite3_step (stmt) != SQLITE_DONE)
     return sihua_exchange_db_error (merge->db, error);
   if (sqlite3_changes (merge->db) > 0)
     merge->report->models_added++;
@@ -209,21 +265,17 @@ lookup_answer (Merge       *merge,
 {
   const BundleTable *table = &sihua_bundle_tables[BUNDLE_TABLE_ANSWERS];
   g_autofree char *sql = g_strdup_printf ("%s WHERE a.uuid = ?1 AND r.question_id = ?2", table->select_sql);
-  g_autoptr(SihuaExchangeStmt) stmt = sihua_exchange_db_prepare (merge->db, sql, error);
+  sqlite3_stmt *stmt = merge_stmt (merge, sql, error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt->stmt, 1, assessment_uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt->stmt, 2, question_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, assessment_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, question_id, -1, SQLITE_TRANSIENT);
 
-  rc = sqlite3_step (stmt->stmt);
+  rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    {
-      /* Reuse the generic lookup for the column conversion. */
-      const char *uuid = (const char *)sqlite3_column_text (stmt->stmt, 0);
-      return _sihua_bundle_lookup_row (merge->db, table, uuid, error);
-    }
+    return _sihua_bundle_row_to_object (stmt, table);
   if (rc != SQLITE_DONE)
     sihua_exchange_db_error (merge->db, error);
 
@@ -238,7 +290,7 @@ row_exists (Merge         *merge,
             GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(JsonObject) row = _sihua_bundle_lookup_row (merge->db, &sihua_bundle_tables[table_id],
+  g_autoptr(JsonObject) row = merge_lookup (merge, &sihua_bundle_tables[table_id],
                                                         uuid, &local_error);
 
   if (local_error != NULL)
@@ -435,7 +487,7 @@ merge_company (Merge       *merge,
   const char *uuid = json_object_get_string_member (theirs, "uuid");
   const BundleTable *table = &sihua_bundle_tables[BUNDLE_TABLE_COMPANIES];
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(JsonObject) mine = _sihua_bundle_lookup_row (merge->db, table, uuid, &local_error);
+  g_autoptr(JsonObject) mine = merge_lookup (merge, table, uuid, &local_error);
   g_autoptr(GPtrArray) fields = g_ptr_array_new ();
   SihuaBundleConflict *conflict;
 
@@ -451,18 +503,17 @@ merge_company (Merge       *merge,
 
       if (uscc != NULL)
         {
-          g_autoptr(SihuaExchangeStmt) stmt = sihua_exchange_db_prepare (merge->db,
-                                                                         "SELECT name FROM companies WHERE uscc = ?1",
-                                                                         error);
+          sqlite3_stmt *stmt = merge_stmt (merge, "SELECT name FROM companies WHERE uscc = ?1", error);
+
           if (stmt == NULL)
             return FALSE;
-          sqlite3_bind_text (stmt->stmt, 1, uscc, -1, SQLITE_TRANSIENT);
-          if (sqlite3_step (stmt->stmt) == SQLITE_ROW)
+          sqlite3_bind_text (stmt, 1, uscc, -1, SQLITE_TRANSIENT);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
             {
               g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_INVALID,
                            _("The company %s in the bundle has the same credit code %s as %s in this database, but is a different record; nothing was imported"),
                            json_object_get_string_member (theirs, "name"), uscc,
-                           (const char *)sqlite3_column_text (stmt->stmt, 0));
+                           (const char *)sqlite3_column_text (stmt, 0));
               return FALSE;
             }
         }
@@ -512,7 +563,7 @@ merge_assessment (Merge       *merge,
   const char *uuid = json_object_get_string_member (theirs, "uuid");
   const BundleTable *table = &sihua_bundle_tables[BUNDLE_TABLE_ASSESSMENTS];
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(JsonObject) mine = _sihua_bundle_lookup_row (merge->db, table, uuid, &local_error);
+  g_autoptr(JsonObject) mine = merge_lookup (merge, table, uuid, &local_error);
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) new_answers = g_ptr_array_new ();
   g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
@@ -677,6 +728,12 @@ run_merge (Merge   *merge,
 }
 
 static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 merge_init (Merge              *merge,
             SihuaBundle        *bundle,
             SihuaStore         *store,
@@ -693,6 +750,9 @@ merge_init (Merge              *merge,
   merge->company_names = g_hash_table_new (g_str_hash, g_str_equal);
   merge->now = g_get_real_time ();
   merge->author = store->author;
+  merge->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        finalize_stmt);
+  merge->models_done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 static void
@@ -701,6 +761,8 @@ merge_clear (Merge *merge)
   g_clear_pointer (&merge->answers_by_assessment, g_hash_table_unref);
   g_clear_pointer (&merge->history_by_assessment, g_hash_table_unref);
   g_clear_pointer (&merge->company_names, g_hash_table_unref);
+  g_clear_pointer (&merge->stmts, g_hash_table_unref);
+  g_clear_pointer (&merge->models_done, g_hash_table_unref);
 }
 
 static void

@@ -65,6 +65,8 @@ JsonObject *_sihua_bundle_lookup_row   (sqlite3            *db,
                                         const BundleTable  *table,
                                         const char         *uuid,
                                         GError            **error);
+JsonObject *_sihua_bundle_row_to_object (sqlite3_stmt      *stmt,
+                                         const BundleTable *table);
 /* Binds the members of @row to ?1…?n of @stmt in column order. */
 void        _sihua_bundle_bind_row     (sqlite3_stmt       *stmt,
                                         const BundleTable  *table,
