@@ -175,8 +175,9 @@ test_report_replaces (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
 }
 
-/* Killed at any moment, an export leaves either the complete report or
- * nothing under the file's name, and no temporary file either. */
+/* Killed at any moment, an export of a new report leaves either the
+ * complete report or nothing under the file's name, and no temporary file
+ * either. */
 static void
 test_report_killed (Fixture       *fixture,
                     gconstpointer  data)
@@ -213,6 +214,18 @@ test_report_killed (Fixture       *fixture,
 
   /* The last kills come after the export finished. */
   g_assert_cmpuint (n_complete, >, 0);
+
+  /* Replacing a report goes through a hidden name; one left by a kill at
+   * exactly the wrong moment is removed by the next export. */
+  {
+    g_autofree char *stale = g_build_filename (fixture->dir, ".killed.pdf.0badf00d.part", NULL);
+
+    g_assert_true (g_file_set_contents (stale, "%PDF-half", -1, NULL));
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    g_assert_cmpint (sihua_test_run_cli (fixture->db, NULL, NULL, "report", "1", "-o", pdf, NULL), ==, 0);
+    g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+    pdf_assert_qpdf_clean (pdf);
+  }
 }
 
 int

@@ -352,6 +352,31 @@ target_open (const char  *path,
   return g_steal_pointer (&target);
 }
 
+/* An export killed between naming its file and renaming it leaves a hidden
+ * ".NAME.XXXXXXXX.part" beside the report; the next export of the same
+ * report removes it. */
+static void
+remove_stale_temps (Target *target)
+{
+  g_autofree char *base = g_path_get_basename (target->path);
+  g_autofree char *prefix = g_strdup_printf (".%s.", base);
+  g_autoptr(GDir) dir = g_dir_open (target->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      const char *rest = name + strlen (prefix);
+
+      if (g_str_has_prefix (name, prefix) && strlen (rest) == strlen ("01234567.part") &&
+          g_str_has_suffix (rest, ".part"))
+        {
+          g_autofree char *stale = g_build_filename (target->dir, name, NULL);
+
+          g_unlink (stale);
+        }
+    }
+}
+
 static gboolean
 target_commit (Target      *target,
                GBytes      *contents,
@@ -374,9 +399,21 @@ target_commit (Target      *target,
 
   if (target->tmp == NULL)
     {
-      /* Give the unnamed file a hidden name, then move it over the target. */
       g_autofree char *proc = g_strdup_printf ("/proc/self/fd/%d", target->fd);
 
+      /* A new report simply gets its name: it appears complete at once. */
+      if (linkat (AT_FDCWD, proc, AT_FDCWD, target->path, AT_SYMLINK_FOLLOW) == 0)
+        {
+          close (target->fd);
+          target->fd = -1;
+          remove_stale_temps (target);
+          return TRUE;
+        }
+      if (errno != EEXIST)
+        return set_write_error (target->path, errno, error);
+
+      /* One that replaces an older file gets a hidden name first, then is
+       * moved over the old one. */
       for (guint attempt = 0; attempt < 100 && target->tmp == NULL; attempt++)
         {
           g_autofree char *base = g_path_get_basename (target->path);
@@ -402,6 +439,7 @@ target_commit (Target      *target,
   if (g_rename (target->tmp, target->path) != 0)
     return set_write_error (target->path, errno, error);
   g_clear_pointer (&target->tmp, g_free);
+  remove_stale_temps (target);
 
   return TRUE;
 }
