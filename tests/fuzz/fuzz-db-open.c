@@ -1,0 +1,130 @@
+/* fuzz-db-open.c: opening a damaged or hostile database file, read-only and
+ * for writing, and reading everything through the store.
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "fuzz-common.h"
+#include "sihua-answer.h"
+#include "sihua-assessment.h"
+#include "sihua-company.h"
+#include "sihua-model.h"
+#include "sihua-store.h"
+
+static void
+clear_db_dir (const char *dir)
+{
+  const char *names[] = { "fuzz.db", "fuzz.db-wal", "fuzz.db-shm", "fuzz.db-journal" };
+  g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+  g_autoptr(GDir) listing = g_dir_open (backups, 0, NULL);
+  const char *name;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_unlink (path);
+    }
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (backups, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (backups);
+}
+
+/* Reads everything the app would show; errors are fine, crashes are not. */
+static void
+read_all (SihuaStore *store)
+{
+  g_autoptr(GPtrArray) companies = NULL;
+  g_autofree char *report = NULL;
+
+  companies = sihua_store_list_companies (store, NULL);
+  for (guint i = 0; companies != NULL && i < companies->len && i < 8; i++)
+    {
+      SihuaCompany *company = g_ptr_array_index (companies, i);
+      g_autoptr(SihuaCompany) again = sihua_store_get_company (store, company->id, NULL);
+      g_autoptr(GPtrArray) assessments = sihua_store_list_assessments (store, company->id, NULL);
+
+      for (guint j = 0; assessments != NULL && j < assessments->len && j < 4; j++)
+        {
+          SihuaAssessment *assessment = g_ptr_array_index (assessments, j);
+          g_autoptr(SihuaAssessment) full = sihua_store_get_assessment (store, assessment->id, NULL);
+          g_autoptr(GHashTable) answers = sihua_store_load_answers (store, assessment->id, NULL);
+          g_autoptr(SihuaModel) model = sihua_store_load_assessment_model (store, assessment->id, NULL);
+          g_autoptr(GPtrArray) history = sihua_store_get_history (store, assessment->id, NULL, NULL);
+
+          /* On a damaged file any of these may fail; none may crash. */
+          (void) full;
+          (void) answers;
+          (void) model;
+          (void) history;
+        }
+      (void) again;
+    }
+  g_clear_pointer (&companies, g_ptr_array_unref);
+  companies = sihua_store_search_companies (store, "精工", 20, NULL);
+  sihua_store_check (store, &report, NULL);
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(SihuaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  gsize after_size = 0;
+
+  fuzz_init_glib ();
+
+  dir = g_build_filename (fuzz_get_dir (), "db", NULL);
+  g_mkdir_with_parents (dir, 0700);
+  clear_db_dir (dir);
+  path = g_build_filename (dir, "fuzz.db", NULL);
+  if (!g_file_set_contents (path, (const char *) data, (gssize) size, NULL))
+    abort ();
+
+  /* Read-only: a snapshot in memory; the file is never changed. */
+  store = sihua_store_open_read_only (path, &error);
+  if (store != NULL)
+    read_all (store);
+  else if (error == NULL || error->message[0] == '\0')
+    abort ();
+  g_clear_object (&store);
+  g_clear_error (&error);
+  if (!g_file_get_contents (path, &after, &after_size, NULL) ||
+      after_size != size || (size > 0 && memcmp (after, data, size) != 0))
+    abort ();
+  g_clear_pointer (&after, g_free);
+
+  /* For writing: a file the store cannot use is left exactly as it was. */
+  store = sihua_store_open (path, &error);
+  if (store == NULL)
+    {
+      if (error == NULL || error->message[0] == '\0')
+        abort ();
+      if (!g_file_get_contents (path, &after, &after_size, NULL) ||
+          after_size != size || (size > 0 && memcmp (after, data, size) != 0))
+        abort ();
+    }
+  else
+    {
+      g_autoptr(SihuaCompany) company = sihua_company_new ("常州智造装备有限公司");
+
+      read_all (store);
+      sihua_store_add_company (store, company, NULL);
+    }
+  g_clear_object (&store);
+  clear_db_dir (dir);
+
+  return 0;
+}
