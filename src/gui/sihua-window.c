@@ -565,6 +565,8 @@ reopen (SihuaWindow *self,
     }
 
   g_clear_pointer (&self->problem_path, g_free);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-company", !read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-company", !read_only);
   sihua_companies_page_set_store (self->companies_page, get_store (self),
                                   sihua_application_get_levels_model (get_app (self)));
   adw_leaflet_set_visible_child_name (self->leaflet, "companies");
@@ -855,7 +857,12 @@ sihua_window_show_store_error (SihuaWindow  *self,
   self->problem_path = g_strdup (path);
 
   adw_status_page_set_description (self->problem_page, error->message);
+  /* Name the file unless the message already does. */
   gtk_label_set_text (self->problem_path_label, path != NULL ? path : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_path_label),
+                          path != NULL && strstr (error->message, path) == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-company", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-company", FALSE);
 
   /* Offer only what can work for this kind of failure. */
   can_read_only = g_error_matches (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_READ_ONLY)
