@@ -212,8 +212,10 @@ test_report_killed (Fixture       *fixture,
       assert_only_files (fixture->dir, expected);
     }
 
-  /* The last kills come after the export finished. */
-  g_assert_cmpuint (n_complete, >, 0);
+  /* On a quiet machine the last kills come after the export finished; on a
+   * loaded one none may, which proves nothing either way. */
+  g_test_message ("%u of the killed exports had finished", n_complete);
+  g_assert_cmpint (sihua_test_run_cli (fixture->db, NULL, NULL, "report", "1", "-o", pdf, NULL), ==, 0);
 
   /* Replacing a report goes through a hidden name; one left by a kill at
    * exactly the wrong moment is removed by the next export. */
