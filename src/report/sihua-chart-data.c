@@ -14,54 +14,48 @@
 #include <math.h>
 
 #include "sihua-chart-data.h"
+#include "sihua-report-catalog.h"
 #include "sihua-text.h"
 
 /* The language of a chart is chosen per rendering (a Chinese report from an
- * English desktop, `sihua-cli chart --lang en`), so the chart's own words
- * are resolved here rather than by the process locale: English is the
- * msgid; Chinese is the catalogue's translation when the process runs in
- * Chinese (so translators have the last word on screen), and otherwise the
- * same words kept next to the msgid, so a Chinese chart never comes out in
- * English. Callers may override any of them in SihuaChartData.texts. */
-typedef struct
-{
-  const char *msgid;
-  const char *zh_cn;
-} ChartWord;
-
-static const ChartWord chart_texts[SIHUA_CHART_N_TEXTS] = {
-  [SIHUA_CHART_TEXT_CURRENT] = { N_("This assessment"), "本次评估" },
-  [SIHUA_CHART_TEXT_PREVIOUS] = { N_("Previous assessment"), "上次评估" },
-  [SIHUA_CHART_TEXT_TARGET] = { N_("Target"), "目标" },
-  [SIHUA_CHART_TEXT_INDEX] = { N_("Index"), "指数" },
-  [SIHUA_CHART_TEXT_YOUR_STAGE] = { N_("You are here"), "当前所处阶段" },
-  [SIHUA_CHART_TEXT_QUESTIONS] = { N_("Questions answered at each level"), "各阶段的题目数" },
-  [SIHUA_CHART_TEXT_NOT_SCORED] = { N_("not scored"), "未评分" },
-  [SIHUA_CHART_TEXT_NO_DATA] = { N_("No assessments to show yet"), "暂无可显示的评估" },
+ * English desktop, `sihua-cli chart --lang en`), so the chart's own words are
+ * looked up in the catalogue of that language, the same way the report looks
+ * up its wording, rather than through the process locale. Callers may
+ * override any of them in SihuaChartData.texts. */
+static const char * const chart_texts[SIHUA_CHART_N_TEXTS] = {
+  [SIHUA_CHART_TEXT_CURRENT] = N_("This assessment"),
+  [SIHUA_CHART_TEXT_PREVIOUS] = N_("Previous assessment"),
+  [SIHUA_CHART_TEXT_TARGET] = N_("Target"),
+  [SIHUA_CHART_TEXT_INDEX] = N_("Index"),
+  [SIHUA_CHART_TEXT_YOUR_STAGE] = N_("You are here"),
+  [SIHUA_CHART_TEXT_QUESTIONS] = N_("Questions answered at each level"),
+  [SIHUA_CHART_TEXT_NOT_SCORED] = N_("not scored"),
+  [SIHUA_CHART_TEXT_NO_DATA] = N_("No assessments to show yet"),
 };
 
-static const ChartWord level_names[SIHUA_CHART_N_LEVELS] = {
-  { N_("Not started"), "未起步" },
-  { N_("Informatization"), "信息化" },
-  { N_("Automation"), "自动化" },
-  { N_("Digitalization"), "数字化" },
-  { N_("Intelligentization"), "智能化" },
+static const char * const level_names[SIHUA_CHART_N_LEVELS] = {
+  N_("Not started"),
+  N_("Informatization"),
+  N_("Automation"),
+  N_("Digitalization"),
+  N_("Intelligentization"),
 };
 
+/* One catalogue per language for the whole process: charts are drawn often
+ * (every redraw on screen) and the catalogue never changes while running. */
 static const char *
-resolve_word (const ChartWord *word,
-              SihuaLanguage    language)
+resolve_word (const char    *msgid,
+              SihuaLanguage  language)
 {
-  const char *translated;
+  static SihuaReportCatalog *catalogs[2];
 
   if (language == SIHUA_LANGUAGE_EN)
-    return word->msgid;
+    return msgid;
 
-  translated = g_dgettext (GETTEXT_PACKAGE, word->msgid);
-  if (translated != word->msgid && g_strcmp0 (translated, word->msgid) != 0)
-    return translated;
+  if (g_once_init_enter (&catalogs[language]))
+    g_once_init_leave (&catalogs[language], sihua_report_catalog_new (language));
 
-  return word->zh_cn;
+  return sihua_report_catalog_get (catalogs[language], msgid);
 }
 
 static void
@@ -173,7 +167,7 @@ sihua_chart_data_get_text (const SihuaChartData *data,
   if (data->texts[text] != NULL)
     return data->texts[text];
 
-  return resolve_word (&chart_texts[text], data->language);
+  return resolve_word (chart_texts[text], data->language);
 }
 
 const char *
@@ -186,7 +180,7 @@ sihua_chart_data_get_level_name (const SihuaChartData *data,
   if (data->level_names[level] != NULL)
     return data->level_names[level];
 
-  return resolve_word (&level_names[level], data->language);
+  return resolve_word (level_names[level], data->language);
 }
 
 const char *
