@@ -230,6 +230,26 @@ test_report_killed (Fixture       *fixture,
   }
 }
 
+/* An assessment with no answer yet still gives a sensible report: no
+ * "nan", no negative stage. */
+static void
+test_report_unanswered (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "empty.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (sihua_test_run_cli (fixture->db, NULL, NULL, "assessment", "new", "--company", "1", NULL), ==, 0);
+  g_assert_cmpint (sihua_test_run_cli (fixture->db, NULL, NULL, "report", "2", "-o", pdf, "--lang", "en", NULL), ==, 0);
+  text = pdf_text (pdf);
+  g_assert_null (strstr (text, " nan"));
+  g_assert_null (strstr (text, "stage -1"));
+  g_assert_null (strstr (text, "Stage -1"));
+  g_assert_null (strstr (text, ": -1"));
+  g_assert_nonnull (strstr (text, "Not scored yet"));
+  pdf_assert_qpdf_clean (pdf);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -240,6 +260,7 @@ main (int   argc,
   g_test_add ("/pdf-cli/sections-and-lang", Fixture, NULL, fixture_set_up, test_report_sections_and_lang, fixture_tear_down);
   g_test_add ("/pdf-cli/errors", Fixture, NULL, fixture_set_up, test_report_errors, fixture_tear_down);
   g_test_add ("/pdf-cli/killed", Fixture, NULL, fixture_set_up, test_report_killed, fixture_tear_down);
+  g_test_add ("/pdf-cli/unanswered", Fixture, NULL, fixture_set_up, test_report_unanswered, fixture_tear_down);
   g_test_add ("/pdf-cli/replaces", Fixture, NULL, fixture_set_up, test_report_replaces, fixture_tear_down);
 
   return g_test_run ();

@@ -322,12 +322,15 @@ _sihua_report_add_roadmap (SihuaReport *report)
   guint n_items = 0;
 
   sihua_pdf_document_add_section (doc, TR (N_("Roadmap")));
-  intro = g_strdup_printf (TR (N_("The actions that take the company from stage %d %s to stage %d %s, in order. "
-                                  "Each phase builds on the one before; the coloured bar shows the stage an "
-                                  "action builds.")),
-                           sihua_score_get_stage (report->score),
-                           _sihua_report_stage_name (report, sihua_score_get_stage (report->score)),
-                           report->target, _sihua_report_stage_name (report, report->target));
+  if (sihua_score_get_stage (report->score) >= 0)
+    intro = g_strdup_printf (TR (N_("The actions that take the company from stage %d %s to stage %d %s, in order. "
+                                    "Each phase builds on the one before; the coloured bar shows the stage an "
+                                    "action builds.")),
+                             sihua_score_get_stage (report->score),
+                             _sihua_report_stage_name (report, sihua_score_get_stage (report->score)),
+                             report->target, _sihua_report_stage_name (report, report->target));
+  else
+    intro = g_strdup (TR (N_("The roadmap follows from the answers; it is complete once the questionnaire is.")));
   sihua_pdf_document_add_paragraph (doc, SIHUA_PDF_STYLE_BODY, intro);
 
   for (guint phase = 0; phase < G_N_ELEMENTS (report->roadmap->phases); phase++)

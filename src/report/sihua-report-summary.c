@@ -78,9 +78,12 @@ _sihua_report_add_cover (SihuaReport *report)
   y += sihua_pdf_document_place_text_box (doc, left + 24, y, width - 24, &company_style,
                                           report->input->company->name);
   y += 16;
-  stage_line = g_strdup_printf (TR (N_("Stage reached: %d %s · index %.1f of 100")), stage,
-                                _sihua_report_stage_name (report, stage),
-                                sihua_score_get_index (report->score));
+  if (stage >= 0 && !isnan (sihua_score_get_index (report->score)))
+    stage_line = g_strdup_printf (TR (N_("Stage reached: %d %s · index %.1f of 100")), stage,
+                                  _sihua_report_stage_name (report, stage),
+                                  sihua_score_get_index (report->score));
+  else
+    stage_line = g_strdup (TR (N_("Not scored yet: no scored question is answered")));
   {
     SihuaPdfTextStyle stage_style = *body;
 
@@ -184,6 +187,8 @@ change_text (SihuaReport *report)
 {
   const SihuaComparison *c = report->comparison;
 
+  if (c != NULL && !isnan (c->previous_index) && isnan (c->current_index))
+    return g_strdup (TR (N_("The change since the previous assessment shows once questions are answered.")));
   if (c == NULL || isnan (c->previous_index))
     return g_strdup_printf (TR (N_("This is the first assessment of %s; it is the baseline later "
                                    "assessments will be measured against.")),
@@ -231,12 +236,18 @@ _sihua_report_add_summary (SihuaReport *report)
   column = width - 296;
   y = top + 10;
   sihua_pdf_document_place_text (doc, x, y + 8, 9, FALSE, &muted, TR (N_("Maturity index")));
-  index_text = g_strdup_printf ("%.1f", sihua_score_get_index (report->score));
+  if (isnan (sihua_score_get_index (report->score)))
+    index_text = g_strdup ("—");
+  else
+    index_text = g_strdup_printf ("%.1f", sihua_score_get_index (report->score));
   sihua_pdf_document_place_text (doc, x, y + 50, 38, TRUE, &stage_color, index_text);
   sihua_pdf_document_place_text (doc, x + sihua_pdf_font_text_width (report->font, index_text, -1, 38) + 4,
                                  y + 50, 11, FALSE, &muted, TR (N_("of 100")));
   y += 62;
-  stage_text = g_strdup_printf (TR (N_("Stage %d · %s")), stage, _sihua_report_stage_name (report, stage));
+  if (stage >= 0)
+    stage_text = g_strdup_printf (TR (N_("Stage %d · %s")), stage, _sihua_report_stage_name (report, stage));
+  else
+    stage_text = g_strdup (TR (N_("Not scored yet")));
   body.bold = TRUE;
   body.color = stage_color;
   body.size = 12;
