@@ -186,6 +186,7 @@ static char *
 change_text (SihuaReport *report)
 {
   const SihuaComparison *c = report->comparison;
+  const char *previous_date;
 
   if (c != NULL && !isnan (c->previous_index) && isnan (c->current_index))
     return g_strdup (TR (N_("The change since the previous assessment shows once questions are answered.")));
@@ -194,11 +195,20 @@ change_text (SihuaReport *report)
                                    "assessments will be measured against.")),
                             report->input->company->name);
 
+  previous_date = report->input->previous != NULL && report->input->previous->date != NULL
+                    ? report->input->previous->date : "—";
+
+  /* "from stage 0 to stage 0" reads as a misprint; say it stayed. */
+  if (c->previous_stage == c->current_stage)
+    return g_strdup_printf (TR (N_("Since the assessment of %s the index went from %.1f to %.1f "
+                                   "(%+.1f); the stage is still %d %s.")),
+                            previous_date, c->previous_index, c->current_index,
+                            isnan (c->index_delta) ? 0.0 : c->index_delta,
+                            c->current_stage, _sihua_report_stage_name (report, c->current_stage));
+
   return g_strdup_printf (TR (N_("Since the assessment of %s the index went from %.1f to %.1f "
                                  "(%+.1f) and the stage from %d %s to %d %s.")),
-                          report->input->previous != NULL && report->input->previous->date != NULL
-                            ? report->input->previous->date : "—",
-                          c->previous_index, c->current_index,
+                          previous_date, c->previous_index, c->current_index,
                           isnan (c->index_delta) ? 0.0 : c->index_delta,
                           c->previous_stage, _sihua_report_stage_name (report, c->previous_stage),
                           c->current_stage, _sihua_report_stage_name (report, c->current_stage));
