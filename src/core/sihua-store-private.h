@@ -30,6 +30,12 @@ struct _SihuaStore
   GMutex       mutex;
   sqlite3     *db;
   GThreadPool *worker;
+
+  /* The file opened, to notice it being deleted or replaced under us: an
+   * unlinked file still takes writes that nobody will ever see. */
+  gboolean     file_known;
+  guint64      file_dev;
+  guint64      file_ino;
 };
 
 /* Statements */

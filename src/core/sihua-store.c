@@ -30,7 +30,19 @@ _sihua_store_set_error (SihuaStore  *self,
                         GError     **error)
 {
   int code = sqlite3_errcode (self->db) & 0xff;
+  int system_errno = sqlite3_system_errno (self->db);
   SihuaStoreError store_code = SIHUA_STORE_ERROR_FAILED;
+
+  /* A full disk (or a file size limit) deserves words the user can act on;
+   * SQLite has rolled the change back. */
+  if (code == SQLITE_FULL ||
+      (code == SQLITE_IOERR && (system_errno == ENOSPC || system_errno == EFBIG || system_errno == EDQUOT)))
+    {
+      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_DISK_FULL,
+                   _("The disk holding %s is full, so this change was not saved; everything saved before is kept. Free some space and try again."),
+                   self->path);
+      return;
+    }
 
   if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
     store_code = SIHUA_STORE_ERROR_CORRUPT;
@@ -145,14 +157,53 @@ _sihua_store_rollback (SihuaStore *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* Whether the file at our path is no longer the one we opened (deleted,
+ * moved, or another file put in its place). If so, everything committed is
+ * moved out of the log into the file we opened, wherever it is now, and the
+ * log left under the old name is emptied: SQLite would otherwise apply our
+ * log to whatever file takes that name next, corrupting it. */
+static gboolean
+file_has_moved (SihuaStore *self)
+{
+  GStatBuf st;
+
+  if (!self->file_known || self->db == NULL)
+    return FALSE;
+  if (g_stat (self->path, &st) == 0 &&
+      (guint64) st.st_dev == self->file_dev && (guint64) st.st_ino == self->file_ino)
+    return FALSE;
+
+  sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  return TRUE;
+}
+
 gboolean
 _sihua_store_check_writable (SihuaStore  *self,
                              GError     **error)
 {
+  GStatBuf st;
+
   if (self->read_only)
     {
       g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_READ_ONLY,
                    _("%s is open read-only; nothing can be changed"), self->path);
+      return FALSE;
+    }
+
+  /* SQLite keeps writing to a deleted file, and to the old file when
+   * another one took its name: refuse rather than lose the change. */
+  if (self->file_known && file_has_moved (self))
+    {
+      if (g_stat (self->path, &st) != 0)
+        {
+          g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_FILE_GONE,
+                       _("The database %s was deleted or moved while it was open, so this change was not saved. Open the database again from where it is now, or restore a backup."),
+                       self->path);
+          return FALSE;
+        }
+      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_FILE_GONE,
+                   _("The database %s was replaced by another file while it was open, so this change was not saved. Open the database again to use the new file."),
+                   self->path);
       return FALSE;
     }
 
@@ -264,6 +315,16 @@ _sihua_store_probe (sqlite3     *db,
       return FALSE;
     }
 
+  /* user_version is a signed 32-bit number in the header; damage can make
+   * it negative, and no schema step exists below 0. */
+  if (*version < 0)
+    {
+      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_CORRUPT,
+                   _("%s is damaged (its schema version %d is impossible); restore a backup or pick another file"),
+                   path, *version);
+      return FALSE;
+    }
+
   if (*version > SIHUA_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_TOO_NEW,
@@ -348,6 +409,8 @@ sihua_store_finalize (GObject *object)
    * very thread, finishing its last task); do not wait for it. */
   if (self->worker != NULL)
     g_thread_pool_free (self->worker, FALSE, FALSE);
+  /* SQLite does not checkpoint a moved file on close. */
+  file_has_moved (self);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->author, g_free);
@@ -476,6 +539,23 @@ sihua_store_open (const char  *path,
 
   if (!configure_connection (self, error))
     return NULL;
+
+  /* A header saying the file needs a newer SQLite to be written (or one
+   * damaged to say so) lets it be read but not changed. */
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_READ_ONLY,
+                   _("%s cannot be changed by this version of Sihua; it can be opened read-only"),
+                   path);
+      return NULL;
+    }
+
+  if (g_stat (path, &st) == 0)
+    {
+      self->file_known = TRUE;
+      self->file_dev = (guint64) st.st_dev;
+      self->file_ino = (guint64) st.st_ino;
+    }
 
   if (version > 0 && version < SIHUA_STORE_SCHEMA_VERSION)
     {

@@ -33,6 +33,11 @@ G_BEGIN_DECLS
  * @SIHUA_STORE_ERROR_INVALID: the caller's data was refused (bad USCC,
  *   unknown question, invalid value…); nothing was changed
  * @SIHUA_STORE_ERROR_NOTHING_TO_UNDO: the assessment has no change to undo
+ * @SIHUA_STORE_ERROR_DISK_FULL: the disk (or the file size limit) is full;
+ *   the change was rolled back and everything saved before is kept
+ * @SIHUA_STORE_ERROR_FILE_GONE: the database file was deleted, moved or
+ *   replaced while the store had it open; nothing more is written to it, so
+ *   offer to open it again (or to restore a backup)
  *
  * Every message is one line, fit to show to the user as it is.
  */
@@ -47,6 +52,8 @@ typedef enum
   SIHUA_STORE_ERROR_NOT_FOUND,
   SIHUA_STORE_ERROR_INVALID,
   SIHUA_STORE_ERROR_NOTHING_TO_UNDO,
+  SIHUA_STORE_ERROR_DISK_FULL,
+  SIHUA_STORE_ERROR_FILE_GONE,
 } SihuaStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
