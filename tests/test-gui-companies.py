@@ -33,6 +33,7 @@ from dogtail import tree  # noqa: E402
 USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY'
 
 results = []
+N_TESTS = 13
 
 
 def uscc_check_char(first17):
@@ -111,11 +112,13 @@ def main():
 
     tmp = tempfile.mkdtemp(prefix='sihua-gui-')
     db = os.path.join(tmp, 'companies.db')
-    env = dict(os.environ, LC_ALL='en_US.UTF-8', LANGUAGE='', GSK_RENDERER='cairo')
+    # Settings on disk, so a restart can return to the same place.
+    env = dict(os.environ, LC_ALL='en_US.UTF-8', LANGUAGE='', GSK_RENDERER='cairo',
+               GSETTINGS_BACKEND='keyfile', XDG_CONFIG_HOME=os.path.join(tmp, 'config'))
     env.pop('NO_AT_BRIDGE', None)
     proc = subprocess.Popen([sihua, '--db', db], env=env)
 
-    print('1..12', flush=True)
+    print('1..%d' % N_TESTS, flush=True)
     try:
         app = wait_for(lambda: own_application(proc.pid), timeout=30)
         main_window = wait_for(lambda: window(app, 'Sihua'))
@@ -191,6 +194,16 @@ def main():
         ok(wait_for(lambda: find_one(main_window, 'label', 'Assessment of ' + today)),
            'the new assessment opens')
 
+        # Killed in the middle of the assessment, the app comes back to it.
+        time.sleep(0.5)
+        proc.kill()
+        proc.wait(10)
+        proc = subprocess.Popen([sihua, '--db', db], env=env)
+        app = wait_for(lambda: own_application(proc.pid), timeout=30)
+        main_window = wait_for(lambda: window(app, 'Sihua'))
+        ok(wait_for(lambda: find_one(main_window, 'label', 'Assessment of ' + today)),
+           'after a kill the restarted app returns to the open assessment')
+
         keys('alt+Left')
         ok(wait_for(lambda: find_one(main_window, 'label', '1 assessment')),
            'the company lists its assessment')
@@ -205,7 +218,7 @@ def main():
             proc.kill()
         shutil.rmtree(tmp, ignore_errors=True)
 
-    while len(results) < 12:
+    while len(results) < N_TESTS:
         ok(False, 'not reached')
 
     return 0 if all(results) else 1
