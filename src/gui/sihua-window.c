@@ -449,12 +449,14 @@ find_assessment_done_cb (GObject      *source,
   if (assessment == NULL || !sihua_window_open_company (self, assessment->company_id))
     return;
 
+  /* The page shows the remembered dimension once the assessment loads. */
   dimension = g_settings_get_string (settings, "last-dimension");
-  sihua_window_open_assessment (self, assessment->id, FALSE);
+  ensure_answer_pages (self);
 #ifdef SIHUA_HAVE_ANSWER_PAGES
   if (*dimension != '\0')
     sihua_assessment_page_set_dimension_id (SIHUA_ASSESSMENT_PAGE (self->assessment_page), dimension);
 #endif
+  sihua_window_open_assessment (self, assessment->id, FALSE);
 }
 
 static void
