@@ -584,7 +584,14 @@ sihua_answer_value_from_json (const SihuaQuestion  *question,
     }
 
   if (question->type == SIHUA_QUESTION_LADDER && node_is (node, G_TYPE_INT64))
-    return checked (question, sihua_answer_value_new_level (json_node_get_int (node)), error);
+    {
+      gint64 number = json_node_get_int (node);
+
+      /* Clamp rather than truncate: 4294967298 must not become level 2. */
+      return checked (question,
+                      sihua_answer_value_new_level ((int) CLAMP (number, -1, G_MAXINT)),
+                      error);
+    }
 
   if (question->type == SIHUA_QUESTION_NUMERIC && node_is_number (node))
     return checked (question, sihua_answer_value_new_number (json_node_get_double (node)), error);

@@ -13,7 +13,9 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "sihua-store-private.h"
@@ -25,22 +27,56 @@ G_DEFINE_QUARK (sihua-store-error-quark, sihua_store_error)
  * Statement helpers
  */
 
+static gboolean
+is_write_error (int extended)
+{
+  return extended == SQLITE_IOERR_WRITE || extended == SQLITE_IOERR_FSYNC ||
+         extended == SQLITE_IOERR_TRUNCATE || extended == SQLITE_IOERR_SHMSIZE;
+}
+
+/* SQLite does not always keep the errno of a failed write (EFBIG, ENOSPC
+ * become a plain "disk I/O error"): look at the disk and the file size
+ * limit instead. */
+static gboolean
+disk_looks_full (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct statvfs fs;
+  struct rlimit limit;
+
+  if (getrlimit (RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+    return TRUE;
+  if (statvfs (dir, &fs) == 0 && (guint64) fs.f_bavail * fs.f_frsize < 4 * 1024 * 1024)
+    return TRUE;
+
+  return FALSE;
+}
+
 void
 _sihua_store_set_error (SihuaStore  *self,
                         GError     **error)
 {
-  int code = sqlite3_errcode (self->db) & 0xff;
+  int extended = sqlite3_extended_errcode (self->db);
+  int code = extended & 0xff;
   int system_errno = sqlite3_system_errno (self->db);
   SihuaStoreError store_code = SIHUA_STORE_ERROR_FAILED;
 
   /* A full disk (or a file size limit) deserves words the user can act on;
    * SQLite has rolled the change back. */
   if (code == SQLITE_FULL ||
-      (code == SQLITE_IOERR && (system_errno == ENOSPC || system_errno == EFBIG || system_errno == EDQUOT)))
+      (code == SQLITE_IOERR && (system_errno == ENOSPC || system_errno == EFBIG || system_errno == EDQUOT)) ||
+      (is_write_error (extended) && disk_looks_full (self->path)))
     {
       g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_DISK_FULL,
                    _("The disk holding %s is full, so this change was not saved; everything saved before is kept. Free some space and try again."),
                    self->path);
+      return;
+    }
+  if (is_write_error (extended))
+    {
+      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_FAILED,
+                   _("Cannot write to %s (%s), so this change was not saved; everything saved before is kept. Check that the disk is present and has room."),
+                   self->path, sqlite3_errmsg (self->db));
       return;
     }
 
