@@ -10,8 +10,8 @@
  * the rows are then written with plain SQL in one transaction, because going
  * through the store's one-commit-per-answer API would take the better part
  * of an hour for 50 000 assessments. The columns the store keeps up to date
- * itself (search key, latest stage and date per company) are filled the same
- * way the store fills them, so searches and lists behave as on real data.
+ * itself (search key, latest stage and date per company) are filled with the
+ * store's own rule or the same way the store fills them, so searches and lists behave as on real data.
  */
 
 #include "config.h"
@@ -22,6 +22,7 @@
 #include "sihua-answer.h"
 #include "sihua-bench-data.h"
 #include "sihua-model-catalog.h"
+#include "sihua-store-private.h"
 #include "sihua-store.h"
 
 static const char * const regions[] = {
@@ -139,8 +140,7 @@ sihua_bench_data_generate (const char               *path,
       /* The number keeps names unique however many companies are made. */
       g_autofree char *name = g_strdup_printf ("%s%s%s有限公司 %05u", strchr (region, ' ') + 1,
                                                brand, trades[trade][0], c);
-      g_autofree char *joined = g_strjoin ("\n", name, region, trades[trade][1], NULL);
-      g_autofree char *search_key = g_utf8_casefold (joined, -1);
+      g_autofree char *search_key = _sihua_store_search_key (name, region, trades[trade][1]);
       g_autofree char *last_date = NULL;
       gint64 company_id, previous_id = 0;
       int stage = -1;

@@ -16,6 +16,7 @@
 #include "sihua-bundle-private.h"
 #include "sihua-exchange-db.h"
 #include "sihua-model.h"
+#include "sihua-store-private.h"
 
 /*
  * The data of a bundle: one JSON array per table, rows as objects whose
@@ -259,15 +260,10 @@ _sihua_bundle_values_equal (JsonObject         *a,
 char *
 _sihua_bundle_search_key (JsonObject *company)
 {
-  const char *name = json_object_get_string_member_with_default (company, "name", "");
-  const char *region = json_object_get_string_member_with_default (company, "region", NULL);
-  const char *industry = json_object_get_string_member_with_default (company, "industry", NULL);
-  g_autofree char *joined = g_strjoin ("\n", name,
-                                       region != NULL ? region : "",
-                                       industry != NULL ? industry : "",
-                                       NULL);
-
-  return g_utf8_casefold (joined, -1);
+  return _sihua_store_search_key (
+    json_object_get_string_member_with_default (company, "name", ""),
+    json_object_get_string_member_with_default (company, "region", NULL),
+    json_object_get_string_member_with_default (company, "industry", NULL));
 }
 
 /* --- export ------------------------------------------------------------ */

@@ -108,14 +108,17 @@ normalize_company (SihuaCompany  *company,
 }
 
 /* What search-as-you-type matches against: name, region and industry,
- * case-folded so "abc" finds "ABC". */
-static char *
-make_search_key (const SihuaCompany *company)
+ * case-folded so "abc" finds "ABC". Bundle imports fill the same column, so
+ * the rule lives here once. */
+char *
+_sihua_store_search_key (const char *name,
+                         const char *region,
+                         const char *industry)
 {
   g_autofree char *joined = g_strjoin ("\n",
-                                       company->name,
-                                       company->region != NULL ? company->region : "",
-                                       company->industry != NULL ? company->industry : "",
+                                       name != NULL ? name : "",
+                                       region != NULL ? region : "",
+                                       industry != NULL ? industry : "",
                                        NULL);
 
   return g_utf8_casefold (joined, -1);
@@ -125,7 +128,8 @@ static void
 bind_company (sqlite3_stmt       *stmt,
               const SihuaCompany *company)
 {
-  g_autofree char *key = make_search_key (company);
+  g_autofree char *key = _sihua_store_search_key (company->name, company->region,
+                                                  company->industry);
 
   _sihua_store_bind_text (stmt, 1, company->name);
   _sihua_store_bind_text (stmt, 2, company->uscc);

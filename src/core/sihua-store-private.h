@@ -63,6 +63,9 @@ void          _sihua_store_rollback       (SihuaStore    *self);
 gboolean      _sihua_store_check_writable (SihuaStore    *self,
                                            GError       **error);
 char         *_sihua_store_today          (void);
+char         *_sihua_store_search_key     (const char    *name,
+                                          const char    *region,
+                                          const char    *industry);
 
 /* Schema */
 gboolean      _sihua_store_migrate        (SihuaStore    *self,
