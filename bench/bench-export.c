@@ -17,142 +17,13 @@
 
 #include <glib/gstdio.h>
 #include <sys/resource.h>
-#include <sqlite3.h>
 
 #include "sihua-bundle.h"
+#include "sihua-bench-data.h"
 #include "sihua-export.h"
-#include "sihua-model-catalog.h"
 #include "sihua-store.h"
 
 #define ANSWERS_PER_ASSESSMENT 10
-
-static void
-check (sqlite3 *db,
-       int      rc)
-{
-  if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
-    g_error ("sqlite: %s", sqlite3_errmsg (db));
-}
-
-static char *
-random_uuid (GRand *rand)
-{
-  guint32 w[4];
-
-  for (guint i = 0; i < 4; i++)
-    w[i] = g_rand_int (rand);
-  /* Version 4, variant 1, from the seeded generator: the same seed gives the
-   * same database. */
-  return g_strdup_printf ("%08x-%04x-4%03x-%04x-%04x%08x", w[0], w[1] >> 16, w[1] & 0xfff,
-                          0x8000 | (w[2] >> 18), w[2] & 0xffff, w[3]);
-}
-
-static void
-generate (const char *path,
-          guint       n_assessments,
-          guint32     seed)
-{
-  g_autoptr(SihuaModelCatalog) catalog = sihua_model_catalog_new (NULL);
-  SihuaModel *model = sihua_model_catalog_get_default (catalog);
-  GPtrArray *questions = sihua_model_get_questions (model);
-  g_autoptr(GPtrArray) ladder = g_ptr_array_new ();
-  g_autoptr(GBytes) bytes = sihua_model_get_bytes (model);
-  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
-  g_autoptr(SihuaStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db;
-  sqlite3_stmt *company, *assessment, *answer, *model_stmt;
-  guint n_companies = MAX (n_assessments / 10, 1);
-  gint64 now = G_GINT64_CONSTANT (1767225600) * G_USEC_PER_SEC;
-
-  store = sihua_store_open (path, &error);
-  g_assert_no_error (error);
-
-  for (guint i = 0; i < questions->len; i++)
-    {
-      SihuaQuestion *question = g_ptr_array_index (questions, i);
-      if (question->type == SIHUA_QUESTION_LADDER && ladder->len < ANSWERS_PER_ASSESSMENT)
-        g_ptr_array_add (ladder, question);
-    }
-
-  check (NULL, sqlite3_open (path, &db));
-  sqlite3_busy_timeout (db, 10000);
-  check (db, sqlite3_exec (db, "BEGIN", NULL, NULL, NULL));
-  check (db, sqlite3_prepare_v2 (db, "INSERT OR IGNORE INTO models (uuid, model_id, model_version, json, stored_at) VALUES (?, ?, ?, ?, ?)", -1, &model_stmt, NULL));
-  check (db, sqlite3_prepare_v2 (db, "INSERT INTO companies (uuid, name, region, employees, search_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)", -1, &company, NULL));
-  check (db, sqlite3_prepare_v2 (db, "INSERT INTO assessments (uuid, company_id, model_id, model_version, date, consultant, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'completed', ?, ?)", -1, &assessment, NULL));
-  check (db, sqlite3_prepare_v2 (db, "INSERT INTO answers (uuid, assessment_id, question_id, value, author, updated_at) VALUES (?, ?, ?, ?, ?, ?)", -1, &answer, NULL));
-
-  {
-    g_autofree char *uuid = random_uuid (rand);
-    sqlite3_bind_text (model_stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text (model_stmt, 2, sihua_model_get_id (model), -1, SQLITE_STATIC);
-    sqlite3_bind_text (model_stmt, 3, sihua_model_get_version (model), -1, SQLITE_STATIC);
-    sqlite3_bind_blob (model_stmt, 4, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), SQLITE_STATIC);
-    sqlite3_bind_int64 (model_stmt, 5, now);
-    check (db, sqlite3_step (model_stmt));
-  }
-
-  for (guint c = 0; c < n_companies; c++)
-    {
-      g_autofree char *uuid = random_uuid (rand);
-      g_autofree char *name = g_strdup_printf ("样本制造企业 %05u", c);
-      gint64 company_id;
-
-      sqlite3_reset (company);
-      sqlite3_bind_text (company, 1, uuid, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (company, 2, name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (company, 3, "浙江 宁波", -1, SQLITE_STATIC);
-      sqlite3_bind_int (company, 4, 20 + g_rand_int_range (rand, 0, 300));
-      sqlite3_bind_text (company, 5, name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (company, 6, now);
-      sqlite3_bind_int64 (company, 7, now);
-      check (db, sqlite3_step (company));
-      company_id = sqlite3_last_insert_rowid (db);
-
-      for (guint a = 0; a < n_assessments / n_companies; a++)
-        {
-          g_autofree char *auuid = random_uuid (rand);
-          g_autofree char *date = g_strdup_printf ("20%02u-%02u-15", 20 + a % 6, 1 + a % 12);
-          gint64 assessment_id;
-
-          sqlite3_reset (assessment);
-          sqlite3_bind_text (assessment, 1, auuid, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_int64 (assessment, 2, company_id);
-          sqlite3_bind_text (assessment, 3, sihua_model_get_id (model), -1, SQLITE_STATIC);
-          sqlite3_bind_text (assessment, 4, sihua_model_get_version (model), -1, SQLITE_STATIC);
-          sqlite3_bind_text (assessment, 5, date, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (assessment, 6, "李顾问", -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (assessment, 7, now);
-          sqlite3_bind_int64 (assessment, 8, now);
-          check (db, sqlite3_step (assessment));
-          assessment_id = sqlite3_last_insert_rowid (db);
-
-          for (guint q = 0; q < ladder->len; q++)
-            {
-              SihuaQuestion *question = g_ptr_array_index (ladder, q);
-              g_autofree char *quuid = random_uuid (rand);
-              g_autofree char *value = g_strdup_printf ("{\"level\":%d}", g_rand_int_range (rand, 0, 5));
-
-              sqlite3_reset (answer);
-              sqlite3_bind_text (answer, 1, quuid, -1, SQLITE_TRANSIENT);
-              sqlite3_bind_int64 (answer, 2, assessment_id);
-              sqlite3_bind_text (answer, 3, question->id, -1, SQLITE_STATIC);
-              sqlite3_bind_text (answer, 4, value, -1, SQLITE_TRANSIENT);
-              sqlite3_bind_text (answer, 5, "李顾问", -1, SQLITE_STATIC);
-              sqlite3_bind_int64 (answer, 6, now);
-              check (db, sqlite3_step (answer));
-            }
-        }
-    }
-
-  check (db, sqlite3_exec (db, "COMMIT", NULL, NULL, NULL));
-  sqlite3_finalize (model_stmt);
-  sqlite3_finalize (company);
-  sqlite3_finalize (assessment);
-  sqlite3_finalize (answer);
-  sqlite3_close (db);
-}
 
 static void
 progress_cb (double   fraction,
@@ -270,7 +141,12 @@ main (int   argc,
     g_error ("%s", error->message);
 
   start = g_get_monotonic_time ();
-  generate (db, n_assessments, seed);
+  {
+    /* Ten assessments per company, as the row count above assumes. */
+    SihuaBenchDataSpec spec = { MAX (n_assessments / 10, 1), 10, ANSWERS_PER_ASSESSMENT, seed };
+
+    sihua_bench_data_generate (db, &spec);
+  }
   fprintf (stderr, "generated %d assessments in %.1f s\n", n_assessments,
            (g_get_monotonic_time () - start) / 1e6);
 
