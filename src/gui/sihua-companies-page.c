@@ -264,6 +264,21 @@ search_activate_cb (SihuaCompaniesPage *self)
     list_activate_cb (self, 0);
 }
 
+static gboolean
+search_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       SihuaCompaniesPage    *self)
+{
+  /* Down from the search field goes on into the results. */
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
+      && g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "list") == 0)
+    return gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD);
+
+  return FALSE;
+}
+
 static void
 search_stop_cb (SihuaCompaniesPage *self)
 {
@@ -357,8 +372,13 @@ static void
 sihua_companies_page_init (SihuaCompaniesPage *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
 
   self->companies = sihua_company_list_new ();
   self->limit = PAGE_SIZE;

@@ -244,6 +244,11 @@ leaflet_visible_child_changed_cb (SihuaWindow *self)
 {
   const char *page = visible_page (self);
 
+  /* Ctrl+F searches companies only on their page; elsewhere it belongs to
+   * the page on screen (finding a question while answering). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search",
+                                 g_strcmp0 (page, "companies") == 0);
+
   /* Coming back to a page shows what changed on the pages after it. */
   if (g_strcmp0 (page, "companies") == 0)
     sihua_companies_page_reload (self->companies_page);
@@ -549,7 +554,6 @@ search_action (GtkWidget  *widget,
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "browse") != 0)
     return;
 
-  adw_leaflet_set_visible_child_name (self->leaflet, "companies");
   sihua_companies_page_focus_search (self->companies_page);
 }
 
