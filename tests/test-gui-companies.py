@@ -33,7 +33,7 @@ from dogtail import tree  # noqa: E402
 USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY'
 
 results = []
-N_TESTS = 13
+N_TESTS = 14
 
 
 def uscc_check_char(first17):
@@ -207,6 +207,14 @@ def main():
         keys('alt+Left')
         ok(wait_for(lambda: find_one(main_window, 'label', '1 assessment')),
            'the company lists its assessment')
+
+        # Re-assessing starts a second assessment from the first one's answers.
+        click(wait_for(lambda: find_one(main_window, 'push button', 'Re-assess')))
+        wait_for(lambda: find_one(main_window, 'label', 'Assessment of ' + today))
+        time.sleep(0.5)
+        keys('alt+Left')
+        ok(wait_for(lambda: find_one(main_window, 'label', '2 assessments')),
+           'Re-assess adds a second assessment to the company')
         del dialog
     except Exception as error:  # report, then fail the remaining points
         print('# %s: %s' % (type(error).__name__, error), flush=True)
