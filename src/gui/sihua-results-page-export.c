@@ -13,7 +13,6 @@
 
 #include "sihua-report.h"
 #include "sihua-results-page-private.h"
-#include "sihua-scoring.h"
 
 /*
  * "Export Report…": language and sections in a dialog, the file in a file
@@ -143,55 +142,6 @@ export_done_cb (GObject      *object,
   }
 }
 
-/* Runs in the worker: everything the report needs is read here, not in the
- * main loop. */
-static gboolean
-write_report (ExportJob                *job,
-              const SihuaReportOptions *options,
-              GError                  **error)
-{
-  g_autoptr(SihuaAssessment) assessment = NULL;
-  g_autoptr(SihuaAssessment) previous = NULL;
-  g_autoptr(SihuaCompany) company = NULL;
-  g_autoptr(SihuaModel) model = NULL;
-  g_autoptr(SihuaModel) previous_model = NULL;
-  g_autoptr(GHashTable) answers = NULL;
-  g_autoptr(GHashTable) previous_answers = NULL;
-  g_autoptr(SihuaScore) previous_score = NULL;
-  SihuaReportInput input = { 0 };
-
-  assessment = sihua_store_get_assessment (job->store, job->assessment_id, error);
-  if (assessment == NULL)
-    return FALSE;
-  company = sihua_store_get_company (job->store, assessment->company_id, error);
-  if (company == NULL)
-    return FALSE;
-  model = sihua_store_load_assessment_model (job->store, job->assessment_id, error);
-  if (model == NULL)
-    return FALSE;
-  answers = sihua_store_load_answers (job->store, job->assessment_id, error);
-  if (answers == NULL)
-    return FALSE;
-
-  if (assessment->previous_id != 0)
-    {
-      previous = sihua_store_get_assessment (job->store, assessment->previous_id, NULL);
-      previous_model = previous ? sihua_store_load_assessment_model (job->store, previous->id, NULL) : NULL;
-      previous_answers = previous_model ? sihua_store_load_answers (job->store, previous->id, NULL) : NULL;
-      if (previous_answers != NULL)
-        previous_score = sihua_scoring_compute (previous_model, previous_answers);
-    }
-
-  input.company = company;
-  input.assessment = assessment;
-  input.model = model;
-  input.answers = answers;
-  input.previous = previous_score != NULL ? previous : NULL;
-  input.previous_score = previous_score;
-
-  return sihua_report_write (&input, options, job->path, NULL, error);
-}
-
 static void
 export_thread (GTask        *task,
                gpointer      source_object,
@@ -209,7 +159,9 @@ export_thread (GTask        *task,
   options.firm = job->firm;
   options.logo = job->logo;
 
-  if (write_report (job, &options, &error))
+  /* Everything the report needs is read here, in the worker, not in the
+   * main loop. */
+  if (sihua_report_write_from_store (job->store, job->assessment_id, &options, job->path, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);

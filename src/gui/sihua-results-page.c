@@ -556,6 +556,23 @@ export_action (GtkWidget  *widget,
   _sihua_results_page_export (SIHUA_RESULTS_PAGE (widget));
 }
 
+/* Coming here with Ctrl+R leaves the focus on the page just hidden; the
+ * keyboard comes along, so Ctrl+E works at once. */
+static void
+sihua_results_page_map (GtkWidget *widget)
+{
+  SihuaResultsPage *self = SIHUA_RESULTS_PAGE (widget);
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  GTK_WIDGET_CLASS (sihua_results_page_parent_class)->map (widget);
+
+  root = gtk_widget_get_root (widget);
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, widget) || !gtk_widget_get_mapped (focus))
+    gtk_widget_grab_focus (GTK_WIDGET (self->export_button));
+}
+
 static void
 sihua_results_page_dispose (GObject *object)
 {
@@ -584,6 +601,7 @@ sihua_results_page_class_init (SihuaResultsPageClass *klass)
 
   object_class->dispose = sihua_results_page_dispose;
   object_class->finalize = sihua_results_page_finalize;
+  widget_class->map = sihua_results_page_map;
 
   /**
    * SihuaResultsPage::show-question:
