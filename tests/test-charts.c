@@ -14,10 +14,13 @@
 #include <math.h>
 #include <string.h>
 
+#include "sihua-answer.h"
 #include "sihua-cairo-painter.h"
 #include "sihua-chart.h"
+#include "sihua-model-catalog.h"
 #include "sihua-pdf-painter.h"
 #include "sihua-report-font.h"
+#include "sihua-scoring.h"
 #include "sihua-test-utils.h"
 #include "sihua-text.h"
 
@@ -628,6 +631,54 @@ test_data_languages (void)
   g_assert_cmpint (sihua_chart_stage_for_score (100), ==, 4);
 }
 
+/* A stored assessment's radar is labelled with the model's short titles,
+ * in the chart's language, and none of them is cut. */
+static void
+test_data_from_score (void)
+{
+  g_autofree char *dir = sihua_test_make_tmpdir ();
+  g_autoptr(SihuaModelCatalog) catalog = sihua_model_catalog_new (dir);
+  SihuaModel *model = sihua_model_catalog_get_default (catalog);
+  g_autoptr(GHashTable) answers = sihua_answer_table_new ();
+  g_autoptr(SihuaScore) score = sihua_scoring_compute (model, answers);
+
+  for (SihuaLanguage language = SIHUA_LANGUAGE_ZH_CN; language <= SIHUA_LANGUAGE_EN; language++)
+    {
+      g_autoptr(SihuaChartData) data = sihua_chart_data_new_from_score (score, NULL, -1, language);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 4, 4);
+      cairo_t *cr = cairo_create (surface);
+      g_autoptr(SihuaPainter) painter = sihua_cairo_painter_new (cr);
+      g_autoptr(SihuaRadarLayout) layout = NULL;
+
+      g_assert_cmpuint (data->dimensions->len, ==, sihua_score_get_n_dimensions (score));
+      for (guint i = 0; i < data->dimensions->len; i++)
+        {
+          const SihuaChartDimension *dimension = g_ptr_array_index (data->dimensions, i);
+          const SihuaDimension *model_dimension = sihua_score_get_dimension (score, i)->dimension;
+
+          g_assert_cmpstr (dimension->label, ==, sihua_text_get (&model_dimension->title, language, NULL));
+          g_assert_cmpstr (sihua_chart_dimension_get_label (dimension, TRUE), ==,
+                           sihua_text_get (&model_dimension->short_title, language, NULL));
+          g_assert_cmpstr (sihua_chart_dimension_get_label (dimension, FALSE), ==, dimension->label);
+          if (g_str_equal (model_dimension->id, "ehs"))
+            g_assert_cmpstr (dimension->short_label, ==,
+                             language == SIHUA_LANGUAGE_EN ? "EHS & energy" : "安环能耗");
+        }
+
+      check_radar_layout (data, 800, 560);
+      layout = sihua_radar_layout_new (data, painter, 800, 560);
+      for (guint i = 0; i < layout->n_labels; i++)
+        for (guint l = 0; layout->labels[i].lines[l] != NULL; l++)
+          if (strstr (layout->labels[i].lines[l], "…") != NULL)
+            g_error ("radar label %u is cut: %s", i, layout->labels[i].lines[l]);
+
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+
+  sihua_test_remove_tree (dir);
+}
+
 static void
 test_cli (void)
 {
@@ -784,6 +835,7 @@ main (int   argc,
   g_test_add_func ("/charts/palette/greyscale", test_palette_greyscale);
   g_test_add_func ("/charts/data/errors", test_data_errors);
   g_test_add_func ("/charts/data/languages", test_data_languages);
+  g_test_add_func ("/charts/data/from-score", test_data_from_score);
   g_test_add_func ("/charts/cli", test_cli);
   g_test_add_func ("/charts/cli/store", test_cli_from_store);
 

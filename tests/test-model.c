@@ -210,6 +210,41 @@ test_round_trip (void)
   check_round_trip (example);
 }
 
+/* Every scored dimension of the built-in model has a short title in both
+ * languages that fits a radar label; a model without one still loads. */
+static void
+test_short_titles (void)
+{
+  g_autoptr(SihuaModel) builtin = load_builtin ();
+  g_autoptr(SihuaModel) example = load_example ();
+  GPtrArray *dimensions = sihua_model_get_dimensions (builtin);
+  g_autofree char *written = to_string (example);
+
+  for (guint i = 0; i < dimensions->len; i++)
+    {
+      SihuaDimension *dimension = g_ptr_array_index (dimensions, i);
+
+      if (!sihua_dimension_is_scored (dimension))
+        continue;
+      g_assert_nonnull (dimension->short_title.zh_cn);
+      g_assert_nonnull (dimension->short_title.en);
+      g_assert_cmpuint (g_utf8_strlen (dimension->short_title.zh_cn, -1), <=, 4);
+      g_assert_cmpuint (strlen (dimension->short_title.en), <=, 14);
+    }
+  g_assert_cmpstr (sihua_model_lookup_dimension (builtin, "ehs")->short_title.en, ==, "EHS & energy");
+
+  /* The writer keeps it; a dimension without one has none. */
+  g_assert_nonnull (strstr (written, "\"short_title\""));
+  g_assert_nonnull (strstr (written, "\"IT systems\""));
+  g_assert_null (sihua_model_lookup_dimension (example, "production")->short_title.zh_cn);
+  g_assert_null (sihua_model_lookup_dimension (example, "production")->short_title.en);
+
+  g_assert_cmpuint (sihua_utf8_display_width ("安环能耗"), ==, 8);
+  g_assert_cmpuint (sihua_utf8_display_width ("EHS & energy"), ==, 12);
+  g_assert_cmpuint (sihua_utf8_display_width ("质量 Quality"), ==, 12);
+  g_assert_cmpuint (sihua_utf8_display_width (""), ==, 0);
+}
+
 static void
 test_text_fallback (void)
 {
@@ -371,6 +406,7 @@ main (int   argc,
   g_test_add_func ("/model/lookups", test_lookups);
   g_test_add_func ("/model/example-small", test_example_small);
   g_test_add_func ("/model/round-trip", test_round_trip);
+  g_test_add_func ("/model/short-titles", test_short_titles);
   g_test_add_func ("/model/text-fallback", test_text_fallback);
   g_test_add_func ("/model/fallback-in-a-model", test_fallback_in_a_model);
   g_test_add_func ("/model/languages", test_languages);

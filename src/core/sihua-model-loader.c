@@ -437,6 +437,31 @@ load_question (SihuaLoader    *loader,
   return question;
 }
 
+/* A chart label has room for about 16 columns: 8 Chinese characters or
+ * 16 Latin letters. */
+#define SHORT_TITLE_MAX_WIDTH 16
+
+static void
+check_short_title (SihuaLoader     *loader,
+                   const char      *path,
+                   const SihuaText *short_title)
+{
+  static const char * const languages[] = { "zh_CN", "en" };
+  const char *values[] = { short_title->zh_cn, short_title->en };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    if (values[i] != NULL && sihua_utf8_display_width (values[i]) > SHORT_TITLE_MAX_WIDTH)
+      {
+        g_autofree char *key_path = _sihua_loader_path_key (path, "short_title");
+        g_autofree char *language_path = _sihua_loader_path_key (key_path, languages[i]);
+
+        _sihua_loader_problem (loader, language_path,
+                               _("the short title “%s” is too long for a chart label: at most "
+                                 "%d Latin letters or %d Chinese characters"),
+                               values[i], SHORT_TITLE_MAX_WIDTH, SHORT_TITLE_MAX_WIDTH / 2);
+      }
+}
+
 static void
 load_dimension (SihuaLoader *loader,
                 const char  *path,
@@ -444,7 +469,7 @@ load_dimension (SihuaLoader *loader,
                 SihuaArea   *area)
 {
   static const char * const allowed[] = {
-    "id", "title", "description", "weight", "relevant_if", "questions", NULL
+    "id", "title", "short_title", "description", "weight", "relevant_if", "questions", NULL
   };
   static const char * const required[] = { "id", "title", "questions", NULL };
   SihuaModel *model = loader->model;
@@ -473,6 +498,8 @@ load_dimension (SihuaLoader *loader,
         g_hash_table_insert (model->dimension_index, dimension->id, dimension);
     }
   _sihua_loader_text (loader, path, object, "title", &dimension->title);
+  if (_sihua_loader_text (loader, path, object, "short_title", &dimension->short_title))
+    check_short_title (loader, path, &dimension->short_title);
   _sihua_loader_text (loader, path, object, "description", &dimension->description);
   if (_sihua_loader_number (loader, path, object, "weight", &dimension->weight)
       && !(dimension->weight > 0))

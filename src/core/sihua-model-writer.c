@@ -192,6 +192,7 @@ add_dimension (JsonBuilder          *builder,
   json_builder_begin_object (builder);
   add_string (builder, "id", dimension->id);
   add_text (builder, "title", &dimension->title);
+  add_text (builder, "short_title", &dimension->short_title);
   add_text (builder, "description", &dimension->description);
   add_number (builder, "weight", dimension->weight);
   add_condition (builder, "relevant_if", dimension->relevant_if);

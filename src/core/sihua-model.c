@@ -68,6 +68,7 @@ _sihua_dimension_free (SihuaDimension *dimension)
 {
   g_free (dimension->id);
   sihua_text_clear (&dimension->title);
+  sihua_text_clear (&dimension->short_title);
   sihua_text_clear (&dimension->description);
   _sihua_condition_free (dimension->relevant_if);
   g_clear_pointer (&dimension->questions, g_ptr_array_unref);

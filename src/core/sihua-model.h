@@ -81,6 +81,7 @@ struct _SihuaDimension
 {
   char           *id;
   SihuaText       title;
+  SihuaText       short_title;     /* for chart labels; may be empty */
   SihuaText       description;
   double          weight;
   SihuaCondition *relevant_if;     /* nullable */

@@ -139,3 +139,28 @@ sihua_text_clear (SihuaText *text)
   g_clear_pointer (&text->zh_cn, g_free);
   g_clear_pointer (&text->en, g_free);
 }
+
+/**
+ * sihua_utf8_display_width:
+ *
+ * Returns: how many terminal columns @text takes: a Chinese character (or
+ *   any wide one) counts two, a combining mark none, anything else one.
+ */
+guint
+sihua_utf8_display_width (const char *text)
+{
+  guint width = 0;
+
+  g_return_val_if_fail (text != NULL, 0);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+
+  return width;
+}

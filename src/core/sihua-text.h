@@ -33,4 +33,6 @@ char          *sihua_text_dup_marked          (const SihuaText *text,
                                                SihuaLanguage    language);
 void           sihua_text_clear               (SihuaText       *text);
 
+guint          sihua_utf8_display_width       (const char      *text);
+
 G_END_DECLS

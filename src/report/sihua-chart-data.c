@@ -548,9 +548,15 @@ sihua_chart_data_new_from_score (SihuaScore    *score,
     {
       const SihuaDimensionScore *ds = sihua_score_get_dimension (score, i);
       SihuaChartDimension *dimension;
+      gboolean short_fallback = FALSE;
+      const char *short_title = sihua_text_get (&ds->dimension->short_title, language, &short_fallback);
 
       dimension = sihua_chart_data_add_dimension (data, sihua_text_get (&ds->dimension->title, language, NULL),
                                                   ds->scored ? sihua_score_round1 (ds->score) : NAN);
+      /* A short title in the other language would read worse than the
+       * full title in this one, cut or not. */
+      if (short_title != NULL && !short_fallback)
+        dimension->short_label = g_strdup (short_title);
       dimension->stage = ds->scored ? ds->stage : -1;
       dimension->target = target;
 
