@@ -142,12 +142,10 @@ sihua_cli_company_add_run (SihuaCli  *cli,
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       add_company (builder, company);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      sihua_cli_print_json (root);
+      sihua_cli_print_builder (builder);
     }
   else
     printf ("%" G_GINT64_FORMAT "\n", id);
@@ -177,7 +175,6 @@ sihua_cli_company_list_run (SihuaCli  *cli,
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < companies->len; i++)
@@ -186,8 +183,7 @@ sihua_cli_company_list_run (SihuaCli  *cli,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      sihua_cli_print_json (root);
+      sihua_cli_print_builder (builder);
       return 0;
     }
 
@@ -233,7 +229,6 @@ sihua_cli_company_show_run (SihuaCli  *cli,
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       add_company (builder, company);
       json_builder_set_member_name (builder, "assessments");
@@ -242,8 +237,7 @@ sihua_cli_company_show_run (SihuaCli  *cli,
         sihua_cli_add_assessment (builder, g_ptr_array_index (assessments, i));
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      sihua_cli_print_json (root);
+      sihua_cli_print_builder (builder);
       return 0;
     }
 

@@ -90,6 +90,15 @@ sihua_cli_print_json (JsonNode *node)
   printf ("%s\n", text);
 }
 
+/* Prints what @builder has built, the end of every command's --json. */
+void
+sihua_cli_print_builder (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  sihua_cli_print_json (root);
+}
+
 /**
  * sihua_cli_parse_options:
  * @command: the command's name, for messages

@@ -50,6 +50,7 @@ int         sihua_cli_fail_error   (const GError *error);
 int         sihua_cli_usage_error  (const char  *format,
                                     ...) G_GNUC_PRINTF (1, 2);
 void        sihua_cli_print_json   (JsonNode    *node);
+void        sihua_cli_print_builder (JsonBuilder *builder);
 gboolean    sihua_cli_parse_options (const char  *command,
                                      GOptionEntry *entries,
                                      int         *argc,

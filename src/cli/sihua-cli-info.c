@@ -33,7 +33,6 @@ sihua_cli_info_run (SihuaCli  *cli,
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "version");
@@ -49,8 +48,7 @@ sihua_cli_info_run (SihuaCli  *cli,
         json_builder_add_null_value (builder);
       json_builder_end_object (builder);
 
-      root = json_builder_get_root (builder);
-      sihua_cli_print_json (root);
+      sihua_cli_print_builder (builder);
       return 0;
     }
 

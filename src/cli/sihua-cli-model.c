@@ -126,7 +126,6 @@ sihua_cli_model_list_run (SihuaCli  *cli,
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < models->len; i++)
@@ -149,8 +148,7 @@ sihua_cli_model_list_run (SihuaCli  *cli,
         }
       json_builder_end_array (builder);
 
-      root = json_builder_get_root (builder);
-      sihua_cli_print_json (root);
+      sihua_cli_print_builder (builder);
       return 0;
     }
 

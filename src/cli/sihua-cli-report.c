@@ -113,7 +113,6 @@ sihua_cli_report_run (SihuaCli  *cli,
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "file");
@@ -121,8 +120,7 @@ sihua_cli_report_run (SihuaCli  *cli,
       json_builder_set_member_name (builder, "language");
       json_builder_add_string_value (builder, sihua_language_to_string (options.language));
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      sihua_cli_print_json (root);
+      sihua_cli_print_builder (builder);
     }
   else
     printf (_("Report written to %s\n"), output);

@@ -135,7 +135,6 @@ sihua_cli_check_run (SihuaCli  *cli,
       if (cli->json)
         {
           g_autoptr(JsonBuilder) builder = json_builder_new ();
-          g_autoptr(JsonNode) root = NULL;
 
           json_builder_begin_object (builder);
           sihua_cli_add_string_member (builder, "database", cli->db_path);
@@ -144,8 +143,7 @@ sihua_cli_check_run (SihuaCli  *cli,
           sihua_cli_add_string_member (builder, "problem", error->message);
           add_backups (builder, backups);
           json_builder_end_object (builder);
-          root = json_builder_get_root (builder);
-          sihua_cli_print_json (root);
+          sihua_cli_print_builder (builder);
         }
       else
         print_backups (backups);
@@ -159,7 +157,6 @@ sihua_cli_check_run (SihuaCli  *cli,
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       sihua_cli_add_string_member (builder, "database", cli->db_path);
@@ -168,8 +165,7 @@ sihua_cli_check_run (SihuaCli  *cli,
       sihua_cli_add_string_member (builder, "integrity", report);
       add_backups (builder, backups);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      sihua_cli_print_json (root);
+      sihua_cli_print_builder (builder);
     }
   else
     {
@@ -206,13 +202,11 @@ sihua_cli_backup_run (SihuaCli  *cli,
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       sihua_cli_add_string_member (builder, "backup", path);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      sihua_cli_print_json (root);
+      sihua_cli_print_builder (builder);
     }
   else
     printf ("%s\n", path);
@@ -238,15 +232,13 @@ sihua_cli_restore_run (SihuaCli  *cli,
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       sihua_cli_add_string_member (builder, "database", cli->db_path);
       sihua_cli_add_string_member (builder, "restored_from", argv[1]);
       sihua_cli_add_string_member (builder, "previous_copy", saved);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      sihua_cli_print_json (root);
+      sihua_cli_print_builder (builder);
     }
   else
     {
