@@ -792,8 +792,9 @@ test_cli_from_store (void)
                                        "/dev/null", NULL), ==, 1);
   g_assert_cmpstr (err, !=, "");
   g_clear_pointer (&err, g_free);
+  /* Not an ID at all is a wrong command line, as for report and score. */
   g_assert_cmpint (sihua_test_run_cli (db, NULL, &err, "chart", "first", "--kind", "radar", "-o",
-                                       "/dev/null", NULL), ==, 1);
+                                       "/dev/null", NULL), ==, 2);
   g_assert_nonnull (strstr (err, "first"));
 
   sihua_test_remove_tree (dir);

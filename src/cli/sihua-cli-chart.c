@@ -20,7 +20,7 @@
 #define MAX_SIZE 8000
 
 static SihuaChartData *load_from_store (SihuaCli      *cli,
-                                        const char    *id_text,
+                                        gint64         id,
                                         SihuaLanguage  language,
                                         GError       **error);
 
@@ -62,15 +62,8 @@ sihua_cli_chart_run (SihuaCli  *cli,
   if (width < 50 || height < 50 || width > MAX_SIZE || height > MAX_SIZE)
     return sihua_cli_usage_error (_("chart: width and height must be between 50 and %d pixels"), MAX_SIZE);
 
-  if (lang != NULL)
-    {
-      if (g_strcmp0 (lang, "zh_CN") == 0)
-        language = SIHUA_LANGUAGE_ZH_CN;
-      else if (g_strcmp0 (lang, "en") == 0)
-        language = SIHUA_LANGUAGE_EN;
-      else
-        return sihua_cli_usage_error (_("chart: --lang must be zh_CN or en, not “%s”"), lang);
-    }
+  if (!sihua_cli_parse_language ("chart", lang, &language, &status))
+    return status;
 
   if (data_file != NULL)
     {
@@ -80,9 +73,13 @@ sihua_cli_chart_run (SihuaCli  *cli,
     }
   else
     {
+      gint64 id;
+
       if (argc != 2)
         return sihua_cli_usage_error (_("chart: which assessment? Give its ID (or --data FILE)"));
-      data = load_from_store (cli, argv[1], language, &error);
+      if (!sihua_cli_parse_assessment_id ("chart", argv[1], &id, &status))
+        return status;
+      data = load_from_store (cli, id, language, &error);
     }
 
   if (data == NULL)
@@ -112,23 +109,6 @@ sihua_cli_chart_run (SihuaCli  *cli,
   return 0;
 }
 
-static SihuaScore *
-score_assessment (SihuaStore  *store,
-                  gint64       id,
-                  GError     **error)
-{
-  g_autoptr(SihuaModel) model = sihua_store_load_assessment_model (store, id, error);
-  g_autoptr(GHashTable) answers = NULL;
-
-  if (model == NULL)
-    return NULL;
-  answers = sihua_store_load_answers (store, id, error);
-  if (answers == NULL)
-    return NULL;
-
-  return sihua_scoring_compute (model, answers);
-}
-
 static int
 compare_assessment_dates (gconstpointer a,
                           gconstpointer b)
@@ -149,7 +129,7 @@ compare_assessment_dates (gconstpointer a,
  * progress over time. */
 static SihuaChartData *
 load_from_store (SihuaCli      *cli,
-                 const char    *id_text,
+                 gint64         id,
                  SihuaLanguage  language,
                  GError       **error)
 {
@@ -159,14 +139,6 @@ load_from_store (SihuaCli      *cli,
   g_autoptr(GPtrArray) history = NULL;
   SihuaChartData *data;
   SihuaStore *store;
-  gint64 id;
-
-  if (!g_ascii_string_to_signed (id_text, 10, 1, G_MAXINT64, &id, NULL))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("“%s” is not an assessment ID"), id_text);
-      return NULL;
-    }
 
   store = sihua_cli_get_store (cli, error);
   if (store == NULL)
@@ -174,11 +146,11 @@ load_from_store (SihuaCli      *cli,
   assessment = sihua_store_get_assessment (store, id, error);
   if (assessment == NULL)
     return NULL;
-  score = score_assessment (store, id, error);
+  score = sihua_cli_score_assessment (store, id, error);
   if (score == NULL)
     return NULL;
   if (assessment->previous_id > 0)
-    previous = score_assessment (store, assessment->previous_id, NULL);
+    previous = sihua_cli_score_assessment (store, assessment->previous_id, NULL);
 
   data = sihua_chart_data_new_from_score (score, previous, assessment->target_level, language);
 
@@ -198,7 +170,7 @@ load_from_store (SihuaCli      *cli,
               sihua_chart_data_add_point (data, past->date, data->index, data->stage);
               continue;
             }
-          past_score = score_assessment (store, past->id, NULL);
+          past_score = sihua_cli_score_assessment (store, past->id, NULL);
           if (past_score != NULL && sihua_score_get_stage (past_score) >= 0)
             sihua_chart_data_add_point (data, past->date, sihua_score_round1 (sihua_score_get_index (past_score)),
                                         sihua_score_get_stage (past_score));

@@ -13,6 +13,119 @@
 #include <stdio.h>
 
 #include "sihua-cli-context.h"
+#include "sihua-scoring.h"
+
+gboolean
+sihua_cli_parse_id (const char *text,
+                    gint64     *id)
+{
+  guint64 value;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *id = (gint64) value;
+
+  return TRUE;
+}
+
+char *
+sihua_cli_format_time (gint64 usec)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+
+  return local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M:%S") : g_strdup ("?");
+}
+
+char *
+sihua_cli_format_iso_time (gint64 usec)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+
+  return utc != NULL ? g_date_time_format_iso8601 (utc) : NULL;
+}
+
+void
+sihua_cli_add_string_member (JsonBuilder *builder,
+                             const char  *name,
+                             const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+sihua_cli_add_int_member (JsonBuilder *builder,
+                          const char  *name,
+                          gint64       value,
+                          gboolean     is_set)
+{
+  json_builder_set_member_name (builder, name);
+  if (is_set)
+    json_builder_add_int_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* Reads an assessment ID given to @command; on failure prints why and
+ * sets @exit_status. */
+gboolean
+sihua_cli_parse_assessment_id (const char *command,
+                               const char *text,
+                               gint64     *id,
+                               int        *exit_status)
+{
+  if (sihua_cli_parse_id (text, id))
+    return TRUE;
+
+  *exit_status = sihua_cli_usage_error (_("%s: “%s” is not an assessment ID"), command, text);
+  return FALSE;
+}
+
+/* Reads @command's --lang; @language is left as it is when @lang is NULL. */
+gboolean
+sihua_cli_parse_language (const char    *command,
+                          const char    *lang,
+                          SihuaLanguage *language,
+                          int           *exit_status)
+{
+  gboolean ok = TRUE;
+  SihuaLanguage parsed;
+
+  if (lang == NULL)
+    return TRUE;
+
+  parsed = sihua_language_from_string (lang, &ok);
+  if (!ok)
+    {
+      *exit_status = sihua_cli_usage_error (_("%s: --lang must be zh_CN or en, not “%s”"), command, lang);
+      return FALSE;
+    }
+
+  *language = parsed;
+  return TRUE;
+}
+
+/* Scores a stored assessment with the model version it is pinned to. */
+SihuaScore *
+sihua_cli_score_assessment (SihuaStore  *store,
+                            gint64       id,
+                            GError     **error)
+{
+  g_autoptr(SihuaModel) model = sihua_store_load_assessment_model (store, id, error);
+  g_autoptr(GHashTable) answers = NULL;
+
+  if (model == NULL)
+    return NULL;
+  answers = sihua_store_load_answers (store, id, error);
+  if (answers == NULL)
+    return NULL;
+
+  return sihua_scoring_compute (model, answers);
+}
 
 /**
  * sihua_cli_get_store:

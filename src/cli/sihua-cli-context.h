@@ -9,7 +9,9 @@
 
 #include <json-glib/json-glib.h>
 
+#include "sihua-score.h"
 #include "sihua-store.h"
+#include "sihua-text.h"
 
 G_BEGIN_DECLS
 
@@ -42,19 +44,45 @@ typedef struct
 extern const SihuaCliCommand sihua_cli_commands[];
 extern const guint           sihua_cli_n_commands;
 
-SihuaStore *sihua_cli_get_store    (SihuaCli    *cli,
-                                    GError     **error);
-int         sihua_cli_fail         (const char  *format,
-                                    ...) G_GNUC_PRINTF (1, 2);
-int         sihua_cli_fail_error   (const GError *error);
-int         sihua_cli_usage_error  (const char  *format,
-                                    ...) G_GNUC_PRINTF (1, 2);
-void        sihua_cli_print_json   (JsonNode    *node);
-void        sihua_cli_print_builder (JsonBuilder *builder);
-gboolean    sihua_cli_parse_options (const char  *command,
-                                     GOptionEntry *entries,
-                                     int         *argc,
-                                     char      ***argv,
-                                     int         *exit_status);
+SihuaStore *sihua_cli_get_store           (SihuaCli       *cli,
+                                           GError        **error);
+int         sihua_cli_fail                (const char     *format,
+                                           ...) G_GNUC_PRINTF (1, 2);
+int         sihua_cli_fail_error          (const GError   *error);
+int         sihua_cli_usage_error         (const char     *format,
+                                           ...) G_GNUC_PRINTF (1, 2);
+void        sihua_cli_print_json          (JsonNode       *node);
+void        sihua_cli_print_builder       (JsonBuilder    *builder);
+gboolean    sihua_cli_parse_options       (const char     *command,
+                                           GOptionEntry   *entries,
+                                           int            *argc,
+                                           char         ***argv,
+                                           int            *exit_status);
+
+/* Shared by the commands that take ids, languages and assessments. */
+gboolean    sihua_cli_parse_id            (const char     *text,
+                                           gint64         *id);
+gboolean    sihua_cli_parse_assessment_id (const char     *command,
+                                           const char     *text,
+                                           gint64         *id,
+                                           int            *exit_status);
+gboolean    sihua_cli_parse_language      (const char     *command,
+                                           const char     *lang,
+                                           SihuaLanguage  *language,
+                                           int            *exit_status);
+SihuaScore *sihua_cli_score_assessment    (SihuaStore     *store,
+                                           gint64          id,
+                                           GError        **error);
+
+/* Shared by the commands that print records. */
+char       *sihua_cli_format_time         (gint64          usec);
+char       *sihua_cli_format_iso_time     (gint64          usec);
+void        sihua_cli_add_string_member   (JsonBuilder    *builder,
+                                           const char     *name,
+                                           const char     *value);
+void        sihua_cli_add_int_member      (JsonBuilder    *builder,
+                                           const char     *name,
+                                           gint64          value,
+                                           gboolean        is_set);
 
 G_END_DECLS

@@ -72,26 +72,19 @@ sihua_cli_report_run (SihuaCli  *cli,
 
   if (argc != 2)
     return sihua_cli_usage_error (_("report: give one assessment ID"));
-  if (!g_ascii_string_to_signed (argv[1], 10, 1, G_MAXINT64, &id, NULL))
-    return sihua_cli_usage_error (_("report: “%s” is not an assessment ID"), argv[1]);
+  if (!sihua_cli_parse_assessment_id ("report", argv[1], &id, &status))
+    return status;
   if (output == NULL || *output == '\0')
     return sihua_cli_usage_error (_("report: name the PDF to write with -o FILE"));
 
   settings = get_settings ();
   sihua_report_options_init (&options);
 
-  if (lang != NULL)
-    {
-      if (g_strcmp0 (lang, "zh_CN") == 0)
-        options.language = SIHUA_LANGUAGE_ZH_CN;
-      else if (g_strcmp0 (lang, "en") == 0)
-        options.language = SIHUA_LANGUAGE_EN;
-      else
-        return sihua_cli_usage_error (_("report: --lang must be zh_CN or en, not “%s”"), lang);
-    }
-  else if (settings != NULL)
+  if (lang == NULL && settings != NULL)
     options.language = g_settings_get_enum (settings, "report-language") == 1
                        ? SIHUA_LANGUAGE_EN : SIHUA_LANGUAGE_ZH_CN;
+  if (!sihua_cli_parse_language ("report", lang, &options.language, &status))
+    return status;
 
   if (sections_text != NULL && !sihua_report_sections_parse (sections_text, &options.sections, &error))
     return sihua_cli_usage_error ("report: %s", error->message);

@@ -64,19 +64,13 @@ load_previous (SihuaStore *store,
                Input      *input)
 {
   g_autoptr(SihuaAssessment) assessment = sihua_store_get_assessment (store, id, NULL);
-  g_autoptr(SihuaModel) model = NULL;
-  g_autoptr(GHashTable) answers = NULL;
 
   if (assessment == NULL || assessment->previous_id <= 0)
     return;
 
-  model = sihua_store_load_assessment_model (store, assessment->previous_id, NULL);
-  answers = model != NULL ? sihua_store_load_answers (store, assessment->previous_id, NULL) : NULL;
-  if (answers == NULL)
-    return;
-
-  input->previous = sihua_scoring_compute (model, answers);
-  input->previous_id = assessment->previous_id;
+  input->previous = sihua_cli_score_assessment (store, assessment->previous_id, NULL);
+  if (input->previous != NULL)
+    input->previous_id = assessment->previous_id;
 }
 
 /* Returns 0 when @input is filled in, else the exit status. */
@@ -111,15 +105,13 @@ load_input (SihuaCli    *cli,
     {
       SihuaStore *store;
       gint64 id;
-      char *end = NULL;
+      int status = 0;
 
       if (argc != 2)
         return sihua_cli_usage_error (_("%s: which assessment? Give its ID (or --model and --answers)"),
                                       command);
-
-      id = g_ascii_strtoll (argv[1], &end, 10);
-      if (end == argv[1] || *end != '\0' || id <= 0)
-        return sihua_cli_usage_error (_("%s: “%s” is not an assessment ID"), command, argv[1]);
+      if (!sihua_cli_parse_assessment_id (command, argv[1], &id, &status))
+        return status;
 
       store = sihua_cli_get_store (cli, &error);
       if (store == NULL)
@@ -136,27 +128,6 @@ load_input (SihuaCli    *cli,
       load_previous (store, id, input);
       return 0;
     }
-}
-
-static gboolean
-parse_language (const char    *command,
-                const char    *lang,
-                SihuaLanguage *language,
-                int           *status)
-{
-  gboolean ok = TRUE;
-
-  if (lang == NULL)
-    {
-      *language = sihua_language_from_locale ();
-      return TRUE;
-    }
-
-  *language = sihua_language_from_string (lang, &ok);
-  if (!ok)
-    *status = sihua_cli_usage_error (_("%s: --lang must be zh_CN or en, not “%s”"), command, lang);
-
-  return ok;
 }
 
 static const char *
@@ -313,7 +284,7 @@ sihua_cli_score_run (SihuaCli  *cli,
   g_autoptr(SihuaScore) score = NULL;
   g_autoptr(GArray) flags = NULL;
   g_autoptr(SihuaNextLevel) next = NULL;
-  SihuaLanguage language;
+  SihuaLanguage language = sihua_language_from_locale ();
   int status = 0;
   GOptionEntry entries[] = {
     { "model", 0, 0, G_OPTION_ARG_STRING, &model_arg, N_("Score against this model (file or id) instead of an assessment"), "MODEL" },
@@ -324,7 +295,7 @@ sihua_cli_score_run (SihuaCli  *cli,
 
   if (!sihua_cli_parse_options ("score", entries, &argc, &argv, &status))
     return status;
-  if (!parse_language ("score", lang, &language, &status))
+  if (!sihua_cli_parse_language ("score", lang, &language, &status))
     return status;
   status = load_input (cli, "score", argc, argv, model_arg, answers_arg, &input);
   if (status != 0)
@@ -431,7 +402,7 @@ sihua_cli_roadmap_run (SihuaCli  *cli,
   g_auto(Input) input = { NULL, NULL, NULL, 0 };
   g_autoptr(SihuaScore) score = NULL;
   g_autoptr(SihuaRoadmap) roadmap = NULL;
-  SihuaLanguage language;
+  SihuaLanguage language = sihua_language_from_locale ();
   int target = -1;
   int status = 0;
   GOptionEntry entries[] = {
@@ -444,7 +415,7 @@ sihua_cli_roadmap_run (SihuaCli  *cli,
 
   if (!sihua_cli_parse_options ("roadmap", entries, &argc, &argv, &status))
     return status;
-  if (!parse_language ("roadmap", lang, &language, &status))
+  if (!sihua_cli_parse_language ("roadmap", lang, &language, &status))
     return status;
   status = load_input (cli, "roadmap", argc, argv, model_arg, answers_arg, &input);
   if (status != 0)

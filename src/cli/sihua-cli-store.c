@@ -14,61 +14,6 @@
 
 #include "sihua-cli-store.h"
 
-gboolean
-sihua_cli_parse_id (const char *text,
-                    gint64     *id)
-{
-  guint64 value;
-
-  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
-    return FALSE;
-  *id = (gint64) value;
-
-  return TRUE;
-}
-
-char *
-sihua_cli_format_time (gint64 usec)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
-
-  return local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M:%S") : g_strdup ("?");
-}
-
-char *
-sihua_cli_format_iso_time (gint64 usec)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-
-  return utc != NULL ? g_date_time_format_iso8601 (utc) : NULL;
-}
-
-void
-sihua_cli_add_string_member (JsonBuilder *builder,
-                             const char  *name,
-                             const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-void
-sihua_cli_add_int_member (JsonBuilder *builder,
-                          const char  *name,
-                          gint64       value,
-                          gboolean     is_set)
-{
-  json_builder_set_member_name (builder, name);
-  if (is_set)
-    json_builder_add_int_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 static void
 add_backups (JsonBuilder *builder,
              GPtrArray   *backups)
