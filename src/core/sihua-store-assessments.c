@@ -344,6 +344,49 @@ sihua_store_get_assessment (SihuaStore  *self,
 }
 
 /**
+ * sihua_store_get_assessment_by_uuid:
+ * @self: a store
+ * @uuid: an assessment's UUID
+ * @error: return location for a #SIHUA_STORE_ERROR (%SIHUA_STORE_ERROR_NOT_FOUND)
+ *
+ * Finds an assessment by its UUID, the id that stays the same across
+ * laptops and databases (settings and bundles refer to it).
+ *
+ * Returns: (transfer full): the assessment, or %NULL with @error set
+ */
+SihuaAssessment *
+sihua_store_get_assessment_by_uuid (SihuaStore  *self,
+                                    const char  *uuid,
+                                    GError     **error)
+{
+  SihuaAssessment *assessment = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SIHUA_IS_STORE (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  g_mutex_lock (&self->mutex);
+  stmt = _sihua_store_prepare (self, "SELECT " ASSESSMENT_COLUMNS " FROM assessments WHERE uuid = ?", error);
+  if (stmt != NULL)
+    {
+      _sihua_store_bind_text (stmt, 1, uuid);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        assessment = assessment_from_row (stmt);
+      else if (rc == SQLITE_DONE)
+        g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOT_FOUND,
+                     _("There is no assessment with UUID %s"), uuid);
+      else
+        _sihua_store_set_error (self, error);
+      sqlite3_finalize (stmt);
+    }
+  g_mutex_unlock (&self->mutex);
+
+  return assessment;
+}
+
+/**
  * sihua_store_list_assessments:
  * @self: a store
  * @company_id: a company id

@@ -194,6 +194,9 @@ gint64             sihua_store_new_assessment            (SihuaStore          *s
 SihuaAssessment   *sihua_store_get_assessment            (SihuaStore          *self,
                                                           gint64               id,
                                                           GError             **error);
+SihuaAssessment   *sihua_store_get_assessment_by_uuid    (SihuaStore          *self,
+                                                          const char          *uuid,
+                                                          GError             **error);
 GPtrArray         *sihua_store_list_assessments          (SihuaStore          *self,
                                                           gint64               company_id,
                                                           GError             **error);
@@ -262,6 +265,61 @@ gboolean           sihua_store_import_answers            (SihuaStore          *s
 gboolean           sihua_store_import_json               (SihuaStore          *self,
                                                           gint64               assessment_id,
                                                           JsonNode            *root,
+                                                          GError             **error);
+
+/* The same on the store's worker thread (sihua-store-async-rows.c), for the
+ * window: each copies its arguments, and its callback runs in the caller's
+ * main context. */
+void               sihua_store_add_company_async         (SihuaStore          *self,
+                                                          const SihuaCompany  *company,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+gint64             sihua_store_add_company_finish        (SihuaStore          *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+void               sihua_store_update_company_async      (SihuaStore          *self,
+                                                          const SihuaCompany  *company,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+gboolean           sihua_store_update_company_finish     (SihuaStore          *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+void               sihua_store_get_company_async         (SihuaStore          *self,
+                                                          gint64               id,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+SihuaCompany      *sihua_store_get_company_finish        (SihuaStore          *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+void               sihua_store_list_assessments_async    (SihuaStore          *self,
+                                                          gint64               company_id,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+GPtrArray         *sihua_store_list_assessments_finish   (SihuaStore          *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+void               sihua_store_new_assessment_async      (SihuaStore          *self,
+                                                          gint64               company_id,
+                                                          SihuaModel          *model,
+                                                          gint64               from_assessment_id,
+                                                          const char          *consultant,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+gint64             sihua_store_new_assessment_finish     (SihuaStore          *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+void               sihua_store_get_assessment_by_uuid_async (SihuaStore       *self,
+                                                          const char          *uuid,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+SihuaAssessment   *sihua_store_get_assessment_by_uuid_finish (SihuaStore      *self,
+                                                          GAsyncResult        *result,
                                                           GError             **error);
 
 /* Integrity and backups */

@@ -48,6 +48,7 @@ struct _SihuaCompanyDialog
 
   /* After a first Save, every field shows its problem as it is typed. */
   guint                tried_to_save : 1;
+  guint                saving : 1;
 };
 
 G_DEFINE_FINAL_TYPE (SihuaCompanyDialog, sihua_company_dialog, ADW_TYPE_WINDOW)
@@ -203,14 +204,45 @@ fill (SihuaCompanyDialog *self)
   set_entry (self->notes_row, c->notes);
 }
 
+/* The store answers on its worker thread; the form stays as it was until
+ * then, and a refusal is shown under it. */
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(SihuaCompanyDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 id = self->company != NULL ? self->company->id : 0;
+  gboolean ok;
+
+  self->saving = FALSE;
+  if (id > 0)
+    ok = sihua_store_update_company_finish (SIHUA_STORE (source), result, &error);
+  else
+    ok = (id = sihua_store_add_company_finish (SIHUA_STORE (source), result, &error)) > 0;
+
+  if (!ok)
+    {
+      /* The store refuses with a message fit to show; nothing was changed. */
+      gtk_label_set_text (self->form_error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->form_error_group), TRUE);
+      return;
+    }
+
+  g_signal_emit (self, signals[SAVED], 0, id);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static void
 save (SihuaCompanyDialog *self)
 {
   g_autoptr(SihuaCompany) company = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *uscc = NULL;
   g_autofree char *employees = NULL;
-  gboolean ok;
+
+  if (self->saving)
+    return;
 
   self->tried_to_save = TRUE;
   if (!validate (self, TRUE))
@@ -239,22 +271,11 @@ save (SihuaCompanyDialog *self)
   g_free (company->notes);
   company->notes = field_or_null (self->notes_row);
 
-  /* One row written in a single short transaction. */
+  self->saving = TRUE;
   if (company->id > 0)
-    ok = sihua_store_update_company (self->store, company, &error);
+    sihua_store_update_company_async (self->store, company, NULL, saved_cb, g_object_ref (self));
   else
-    ok = sihua_store_add_company (self->store, company, &error) > 0;
-
-  if (!ok)
-    {
-      /* The store refuses with a message fit to show; nothing was changed. */
-      gtk_label_set_text (self->form_error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->form_error_group), TRUE);
-      return;
-    }
-
-  g_signal_emit (self, signals[SAVED], 0, company->id);
-  gtk_window_close (GTK_WINDOW (self));
+    sihua_store_add_company_async (self->store, company, NULL, saved_cb, g_object_ref (self));
 }
 
 /*

@@ -299,21 +299,18 @@ get_settings (void)
 }
 
 static void
-start_assessment (SihuaCompanyPage *self,
-                  SihuaModel       *model,
-                  gint64            from_id)
+assessment_started_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
 {
+  g_autoptr(SihuaCompanyPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *consultant = NULL;
-  GSettings *settings = get_settings ();
   gint64 id;
 
-  if (settings != NULL)
-    consultant = g_settings_get_string (settings, "consultant-name");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->new_assessment_button), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reassess_button), TRUE);
 
-  id = sihua_store_new_assessment (self->store, self->company->id, model, from_id,
-                                   consultant != NULL && *consultant ? consultant : NULL,
-                                   &error);
+  id = sihua_store_new_assessment_finish (SIHUA_STORE (source), result, &error);
   if (id <= 0)
     {
       show_error (self, _("The assessment cannot be started"), error);
@@ -322,6 +319,26 @@ start_assessment (SihuaCompanyPage *self,
 
   sihua_company_page_reload (self);
   g_signal_emit (self, signals[ASSESSMENT_ACTIVATED], 0, id, FALSE);
+}
+
+static void
+start_assessment (SihuaCompanyPage *self,
+                  SihuaModel       *model,
+                  gint64            from_id)
+{
+  g_autofree char *consultant = NULL;
+  GSettings *settings = get_settings ();
+
+  if (settings != NULL)
+    consultant = g_settings_get_string (settings, "consultant-name");
+
+  /* Copying the answers of a long assessment runs on the store's thread;
+   * the buttons wait so a double click starts only one. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->new_assessment_button), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reassess_button), FALSE);
+  sihua_store_new_assessment_async (self->store, self->company->id, model, from_id,
+                                    consultant != NULL && *consultant ? consultant : NULL,
+                                    NULL, assessment_started_cb, g_object_ref (self));
 }
 
 /*
@@ -503,20 +520,73 @@ sihua_company_page_get_company (SihuaCompanyPage *self)
   return self->company;
 }
 
+static void
+reload_assessments_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(SihuaCompanyPage) self = user_data;
+  SihuaCompany *company = g_object_steal_data (G_OBJECT (self), "reloading");
+  g_autoptr(GPtrArray) assessments = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assessments = sihua_store_list_assessments_finish (SIHUA_STORE (source), result, &error);
+  /* Shown meanwhile: another company, or another database. */
+  if (assessments == NULL || company == NULL || self->company == NULL
+      || company->id != self->company->id || SIHUA_STORE (source) != self->store)
+    {
+      if (error != NULL)
+        g_warning ("Cannot reload the assessments: %s", error->message);
+      g_clear_pointer (&company, sihua_company_free);
+      return;
+    }
+
+  g_ptr_array_sort (assessments, compare_newest_first);
+  g_clear_pointer (&self->company, sihua_company_free);
+  self->company = company;
+  g_clear_pointer (&self->assessments, g_ptr_array_unref);
+  self->assessments = g_steal_pointer (&assessments);
+  fill (self);
+}
+
+static void
+reload_company_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(SihuaCompanyPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  SihuaCompany *company;
+
+  company = sihua_store_get_company_finish (SIHUA_STORE (source), result, &error);
+  if (company == NULL)
+    {
+      g_warning ("Cannot reload the company: %s", error->message);
+      return;
+    }
+
+  g_object_set_data_full (G_OBJECT (self), "reloading", company,
+                          (GDestroyNotify) sihua_company_free);
+  sihua_store_list_assessments_async (SIHUA_STORE (source), company->id, NULL,
+                                      reload_assessments_cb, g_object_ref (self));
+}
+
+/**
+ * sihua_company_page_reload:
+ *
+ * Reads the company and its assessments again, on the store's thread, and
+ * shows them when they arrive.
+ */
 void
 sihua_company_page_reload (SihuaCompanyPage *self)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (SIHUA_IS_COMPANY_PAGE (self));
 
-  if (self->company == NULL)
+  if (self->company == NULL || self->store == NULL)
     return;
 
-  if (!sihua_company_page_set_company (self, self->store, self->catalog,
-                                       self->company->id, &error))
-    g_warning ("Cannot reload company %" G_GINT64_FORMAT ": %s",
-               self->company->id, error->message);
+  sihua_store_get_company_async (self->store, self->company->id, NULL,
+                                 reload_company_cb, g_object_ref (self));
 }
 
 /* The newest assessment, 0 if none. */

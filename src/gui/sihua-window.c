@@ -383,75 +383,25 @@ companies_loaded_cb (SihuaWindow *self)
  * Restoring the last place
  */
 
-typedef struct
-{
-  char   *uuid;
-  gint64  assessment_id;
-} FindAssessment;
-
-static void
-find_assessment_free (FindAssessment *find)
-{
-  g_free (find->uuid);
-  g_free (find);
-}
-
-static void
-find_assessment_worker (GTask        *task,
-                        gpointer      source_object,
-                        gpointer      task_data,
-                        GCancellable *cancellable)
-{
-  SihuaStore *store = source_object;
-  FindAssessment *find = task_data;
-  g_autoptr(GPtrArray) companies = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* The store has no lookup by UUID yet: walk the companies' assessments. */
-  companies = sihua_store_list_companies (store, &error);
-  for (guint i = 0; companies != NULL && i < companies->len && find->assessment_id == 0; i++)
-    {
-      SihuaCompany *company = g_ptr_array_index (companies, i);
-      g_autoptr(GPtrArray) assessments = NULL;
-
-      if (company->n_assessments == 0)
-        continue;
-      assessments = sihua_store_list_assessments (store, company->id, NULL);
-      for (guint j = 0; assessments != NULL && j < assessments->len; j++)
-        {
-          SihuaAssessment *assessment = g_ptr_array_index (assessments, j);
-
-          if (g_strcmp0 (assessment->uuid, find->uuid) == 0)
-            {
-              find->assessment_id = assessment->id;
-              break;
-            }
-        }
-    }
-
-  g_task_return_boolean (task, find->assessment_id > 0);
-}
-
 static void
 find_assessment_done_cb (GObject      *source,
                          GAsyncResult *result,
                          gpointer      user_data)
 {
   g_autoptr(SihuaWindow) self = user_data;
-  FindAssessment *find = g_task_get_task_data (G_TASK (result));
   g_autoptr(SihuaAssessment) assessment = NULL;
   g_autofree char *dimension = NULL;
   GSettings *settings = get_settings (self);
 
-  if (!g_task_propagate_boolean (G_TASK (result), NULL) || get_store (self) == NULL)
+  assessment = sihua_store_get_assessment_by_uuid_finish (SIHUA_STORE (source), result, NULL);
+  if (assessment == NULL || get_store (self) != SIHUA_STORE (source))
     return;
 
   /* The consultant may already have gone elsewhere. */
   if (g_strcmp0 (visible_page (self), "companies") != 0)
     return;
 
-  assessment = sihua_store_get_assessment (get_store (self), find->assessment_id, NULL);
-  if (assessment == NULL || !sihua_window_open_company (self, assessment->company_id))
+  if (!sihua_window_open_company (self, assessment->company_id))
     return;
 
   /* The page shows the remembered dimension once the assessment loads. */
@@ -469,8 +419,6 @@ restore_last_assessment (SihuaWindow *self)
 {
   GSettings *settings = get_settings (self);
   g_autofree char *uuid = NULL;
-  g_autoptr(GTask) task = NULL;
-  FindAssessment *find;
 
   if (settings == NULL || get_store (self) == NULL)
     return;
@@ -479,12 +427,8 @@ restore_last_assessment (SihuaWindow *self)
   if (*uuid == '\0')
     return;
 
-  find = g_new0 (FindAssessment, 1);
-  find->uuid = g_steal_pointer (&uuid);
-  task = g_task_new (get_store (self), NULL, find_assessment_done_cb, g_object_ref (self));
-  g_task_set_source_tag (task, restore_last_assessment);
-  g_task_set_task_data (task, find, (GDestroyNotify) find_assessment_free);
-  g_task_run_in_thread (task, find_assessment_worker);
+  sihua_store_get_assessment_by_uuid_async (get_store (self), uuid, NULL,
+                                            find_assessment_done_cb, g_object_ref (self));
 }
 
 /*
@@ -781,6 +725,8 @@ sihua_window_class_init (SihuaWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.back", NULL);
 
+  _sihua_window_exchange_class_init (widget_class);
+
   g_type_ensure (SIHUA_TYPE_COMPANIES_PAGE);
   g_type_ensure (SIHUA_TYPE_COMPANY_PAGE);
 
@@ -951,6 +897,66 @@ sihua_window_add_toast (SihuaWindow *self,
   g_return_if_fail (SIHUA_IS_WINDOW (self));
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+/**
+ * sihua_window_show_toast:
+ * @toast: (transfer full): a toast, with its buttons
+ */
+void
+sihua_window_show_toast (SihuaWindow *self,
+                         AdwToast    *toast)
+{
+  g_return_if_fail (SIHUA_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * sihua_window_get_company:
+ *
+ * Returns: (transfer none) (nullable): the company whose page (or one of
+ *   whose assessments) is on screen
+ */
+const SihuaCompany *
+sihua_window_get_company (SihuaWindow *self)
+{
+  const char *page;
+
+  g_return_val_if_fail (SIHUA_IS_WINDOW (self), NULL);
+
+  page = visible_page (self);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "browse") != 0
+      || page == NULL || g_strcmp0 (page, "companies") == 0)
+    return NULL;
+
+  return sihua_company_page_get_company (self->company_page);
+}
+
+/* The assessment on screen (answering or results), 0 if none. */
+gint64
+sihua_window_get_assessment_id (SihuaWindow *self)
+{
+  const char *page;
+
+  g_return_val_if_fail (SIHUA_IS_WINDOW (self), 0);
+
+  page = visible_page (self);
+  if (g_strcmp0 (page, "assessment") == 0 || g_strcmp0 (page, "results") == 0)
+    return self->assessment_id;
+
+  return 0;
+}
+
+/* Shows again what the store holds, after data came in from elsewhere. */
+void
+sihua_window_reload_companies (SihuaWindow *self)
+{
+  g_return_if_fail (SIHUA_IS_WINDOW (self));
+
+  sihua_companies_page_reload (self->companies_page);
+  if (sihua_window_get_company (self) != NULL)
+    sihua_company_page_reload (self->company_page);
 }
 
 /**

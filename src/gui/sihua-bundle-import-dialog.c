@@ -1,0 +1,428 @@
+/* sihua-bundle-import-dialog.c
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sihua-bundle-import-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sihua-bundle-import-dialog.h"
+
+/* At most this many changed fields are named under a conflict. */
+#define MAX_FIELDS_SHOWN 4
+
+struct _SihuaBundleImportDialog
+{
+  AdwWindow            parent_instance;
+
+  /* Template widgets */
+  GtkButton           *import_button;
+  GtkButton           *cancel_button;
+  GtkSpinner          *spinner;
+  AdwPreferencesGroup *summary_group;
+  AdwPreferencesGroup *conflicts_group;
+  AdwPreferencesGroup *error_group;
+  GtkLabel            *error_label;
+
+  /* Owned references */
+  SihuaStore          *store;
+  SihuaBundle         *bundle;
+  SihuaBundleReport   *report;
+  /* Three toggle buttons per conflict: mine, theirs, both. */
+  GPtrArray           *toggles;
+
+  guint                importing : 1;
+};
+
+G_DEFINE_FINAL_TYPE (SihuaBundleImportDialog, sihua_bundle_import_dialog, ADW_TYPE_WINDOW)
+
+enum { IMPORTED, N_SIGNALS };
+static guint signals [N_SIGNALS];
+
+static const SihuaBundleChoice choices[] = {
+  SIHUA_BUNDLE_CHOICE_MINE,
+  SIHUA_BUNDLE_CHOICE_THEIRS,
+  SIHUA_BUNDLE_CHOICE_BOTH,
+};
+
+/*
+ * Auxiliary methods
+ */
+
+static gboolean
+all_decided (SihuaBundleImportDialog *self)
+{
+  for (guint i = 0; i < self->report->conflicts->len; i++)
+    {
+      SihuaBundleConflict *conflict = g_ptr_array_index (self->report->conflicts, i);
+
+      if (conflict->choice == SIHUA_BUNDLE_CHOICE_NONE)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+update_import_button (SihuaBundleImportDialog *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button),
+                            !self->importing && all_decided (self));
+}
+
+static void
+add_summary_row (SihuaBundleImportDialog *self,
+                 const char              *title,
+                 const char              *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label = gtk_label_new (value);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_add_css_class (label, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  adw_preferences_group_add (self->summary_group, row);
+}
+
+static char *
+count_text (guint companies,
+            guint assessments)
+{
+  g_autofree char *c = NULL;
+  g_autofree char *a = NULL;
+
+  c = g_strdup_printf (ngettext ("%u company", "%u companies", companies), companies);
+  a = g_strdup_printf (ngettext ("%u assessment", "%u assessments", assessments), assessments);
+
+  /* Translators: "3 companies, 5 assessments" */
+  return g_strdup_printf (_("%s, %s"), c, a);
+}
+
+static void
+fill_summary (SihuaBundleImportDialog *self)
+{
+  SihuaBundleReport *report = self->report;
+  g_autofree char *added = count_text (report->companies_added, report->assessments_added);
+  g_autofree char *skipped = count_text (report->companies_skipped, report->assessments_skipped);
+  g_autofree char *conflicts = g_strdup_printf ("%u", report->conflicts->len);
+
+  add_summary_row (self, _("Added"), added);
+  if (report->assessments_merged > 0)
+    {
+      g_autofree char *merged = g_strdup_printf (ngettext ("%u assessment", "%u assessments",
+                                                           report->assessments_merged),
+                                                 report->assessments_merged);
+      add_summary_row (self, _("New answers added to"), merged);
+    }
+  add_summary_row (self, _("Already here, skipped"), skipped);
+  add_summary_row (self, _("Conflicts"), conflicts);
+}
+
+static char *
+describe_fields (SihuaBundleConflict *conflict)
+{
+  g_autoptr(GString) fields = g_string_new (NULL);
+  guint n = conflict->fields != NULL ? g_strv_length (conflict->fields) : 0;
+
+  for (guint i = 0; i < n && i < MAX_FIELDS_SHOWN; i++)
+    {
+      if (i > 0)
+        g_string_append (fields, ", ");
+      g_string_append (fields, conflict->fields[i]);
+    }
+  if (n > MAX_FIELDS_SHOWN)
+    {
+      guint more = n - MAX_FIELDS_SHOWN;
+
+      g_string_append (fields, " ");
+      /* Translators: follows a list of changed fields */
+      g_string_append_printf (fields, ngettext ("and %u more", "and %u more", more), more);
+    }
+
+  if (conflict->kind == SIHUA_BUNDLE_ROW_COMPANY)
+    /* Translators: %s lists what differs, e.g. "region, contact" */
+    return g_strdup_printf (_("Company · changed: %s"), fields->str);
+
+  /* Translators: %s lists what differs, e.g. "consultant, answer:data.collection" */
+  return g_strdup_printf (_("Assessment · changed: %s"), fields->str);
+}
+
+static void
+choice_toggled_cb (GtkToggleButton         *button,
+                   SihuaBundleImportDialog *self)
+{
+  SihuaBundleConflict *conflict = g_object_get_data (G_OBJECT (button), "conflict");
+
+  if (!gtk_toggle_button_get_active (button) || conflict == NULL)
+    return;
+
+  conflict->choice = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "choice"));
+  update_import_button (self);
+}
+
+static void
+add_conflict_row (SihuaBundleImportDialog *self,
+                  SihuaBundleConflict     *conflict)
+{
+  static const char *labels[] = { N_("Keep Mine"), N_("Take Theirs"), N_("Keep Both") };
+  g_autofree char *subtitle = describe_fields (conflict);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkToggleButton *group = NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), conflict->label);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  gtk_widget_add_css_class (box, "linked");
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    {
+      GtkWidget *button = gtk_toggle_button_new_with_label (_(labels[i]));
+      g_autofree char *name = NULL;
+
+      /* Translators: the accessible names of the choices; %s is the company or assessment */
+      if (choices[i] == SIHUA_BUNDLE_CHOICE_MINE)
+        name = g_strdup_printf (_("Keep mine: %s"), conflict->label);
+      else if (choices[i] == SIHUA_BUNDLE_CHOICE_THEIRS)
+        name = g_strdup_printf (_("Take theirs: %s"), conflict->label);
+      else
+        name = g_strdup_printf (_("Keep both: %s"), conflict->label);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      name, -1);
+      g_object_set_data (G_OBJECT (button), "conflict", conflict);
+      g_object_set_data (G_OBJECT (button), "choice", GINT_TO_POINTER (choices[i]));
+      if (group != NULL)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
+      else
+        group = GTK_TOGGLE_BUTTON (button);
+      if (conflict->choice == choices[i])
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+      g_signal_connect (button, "toggled", G_CALLBACK (choice_toggled_cb), self);
+      gtk_box_append (GTK_BOX (box), button);
+      g_ptr_array_add (self->toggles, button);
+    }
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+  adw_preferences_group_add (self->conflicts_group, row);
+}
+
+static void
+choose_all (SihuaBundleImportDialog *self,
+            guint                    which)
+{
+  for (guint i = which; i < self->toggles->len; i += G_N_ELEMENTS (choices))
+    gtk_toggle_button_set_active (g_ptr_array_index (self->toggles, i), TRUE);
+}
+
+/*
+ * Callbacks
+ */
+
+static void
+all_mine_clicked_cb (SihuaBundleImportDialog *self)
+{
+  choose_all (self, 0);
+}
+
+static void
+all_theirs_clicked_cb (SihuaBundleImportDialog *self)
+{
+  choose_all (self, 1);
+}
+
+static void
+all_both_clicked_cb (SihuaBundleImportDialog *self)
+{
+  choose_all (self, 2);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SihuaBundleImportDialog *self = source_object;
+  GError *error = NULL;
+
+  /* The dialog waits (its controls off) while the worker owns the bundle
+   * and the report; the store serializes its connection itself. */
+  if (sihua_bundle_import (self->bundle, self->store, self->report, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  SihuaBundleImportDialog *self = SIHUA_BUNDLE_IMPORT_DIALOG (source);
+  g_autoptr(GError) error = NULL;
+
+  self->importing = FALSE;
+  gtk_spinner_stop (self->spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->conflicts_group), TRUE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      /* All or nothing: the store is as it was. */
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says why; nothing was changed */
+      message = g_strdup_printf (_("Nothing was imported: %s"), error->message);
+      gtk_label_set_text (self->error_label, message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_group), TRUE);
+      update_import_button (self);
+      return;
+    }
+
+  g_signal_emit (self, signals[IMPORTED], 0, self->report);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+import_clicked_cb (SihuaBundleImportDialog *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->importing || !all_decided (self))
+    return;
+
+  self->importing = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self->error_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
+  gtk_spinner_start (self->spinner);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->conflicts_group), FALSE);
+  update_import_button (self);
+
+  task = g_task_new (self, NULL, import_done_cb, NULL);
+  g_task_set_source_tag (task, import_clicked_cb);
+  g_task_run_in_thread (task, import_thread);
+}
+
+/*
+ * GObject overrides
+ */
+
+static gboolean
+sihua_bundle_import_dialog_close_request (GtkWindow *window)
+{
+  SihuaBundleImportDialog *self = SIHUA_BUNDLE_IMPORT_DIALOG (window);
+
+  /* An import runs to its end (it is one transaction); then it closes. */
+  if (self->importing)
+    return TRUE;
+
+  return GTK_WINDOW_CLASS (sihua_bundle_import_dialog_parent_class)->close_request (window);
+}
+
+static void
+sihua_bundle_import_dialog_finalize (GObject *object)
+{
+  SihuaBundleImportDialog *self = SIHUA_BUNDLE_IMPORT_DIALOG (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->bundle, sihua_bundle_free);
+  g_clear_pointer (&self->report, sihua_bundle_report_free);
+  g_clear_pointer (&self->toggles, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (sihua_bundle_import_dialog_parent_class)->finalize (object);
+}
+
+static void
+sihua_bundle_import_dialog_class_init (SihuaBundleImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->finalize = sihua_bundle_import_dialog_finalize;
+  window_class->close_request = sihua_bundle_import_dialog_close_request;
+
+  /**
+   * SihuaBundleImportDialog::imported:
+   * @report: (type gpointer): the #SihuaBundleReport of what was done
+   *
+   * The bundle is merged into the store; the dialog closes.
+   */
+  signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/sihua-bundle-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, SihuaBundleImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, SihuaBundleImportDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, SihuaBundleImportDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, SihuaBundleImportDialog, summary_group);
+  gtk_widget_class_bind_template_child (widget_class, SihuaBundleImportDialog, conflicts_group);
+  gtk_widget_class_bind_template_child (widget_class, SihuaBundleImportDialog, error_group);
+  gtk_widget_class_bind_template_child (widget_class, SihuaBundleImportDialog, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, all_mine_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, all_theirs_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, all_both_clicked_cb);
+}
+
+static void
+sihua_bundle_import_dialog_init (SihuaBundleImportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->toggles = g_ptr_array_new ();
+}
+
+/*
+ * Public API
+ */
+
+/**
+ * sihua_bundle_import_dialog_new:
+ * @store: the store to merge into
+ * @bundle: (transfer full): a loaded bundle
+ * @report: (transfer full): sihua_bundle_analyse() of @bundle against @store
+ *
+ * Shows what importing @bundle will add, skip, and which rows conflict,
+ * with a choice for each conflict; imports when asked.
+ */
+SihuaBundleImportDialog *
+sihua_bundle_import_dialog_new (GtkWindow         *parent,
+                                SihuaStore        *store,
+                                SihuaBundle       *bundle,
+                                SihuaBundleReport *report)
+{
+  SihuaBundleImportDialog *self;
+
+  g_return_val_if_fail (SIHUA_IS_STORE (store), NULL);
+  g_return_val_if_fail (bundle != NULL, NULL);
+  g_return_val_if_fail (report != NULL, NULL);
+
+  self = g_object_new (SIHUA_TYPE_BUNDLE_IMPORT_DIALOG,
+                       "transient-for", parent,
+                       NULL);
+  self->store = g_object_ref (store);
+  self->bundle = bundle;
+  self->report = report;
+
+  fill_summary (self);
+  for (guint i = 0; i < report->conflicts->len; i++)
+    add_conflict_row (self, g_ptr_array_index (report->conflicts, i));
+  gtk_widget_set_visible (GTK_WIDGET (self->conflicts_group), report->conflicts->len > 0);
+  update_import_button (self);
+
+  return self;
+}
