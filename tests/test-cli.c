@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sihua-test-utils.h"
+#include "sihua-text.h"
 
 static void
 test_cli_version (void)
@@ -33,6 +34,69 @@ test_cli_help_lists_commands (void)
   g_assert_nonnull (strstr (out, "Usage: sihua-cli"));
   g_assert_nonnull (strstr (out, "--db FILE"));
   g_assert_nonnull (strstr (out, "  info "));
+}
+
+/* Every command is listed with its purpose, and the purposes start at one
+ * column in English and in Chinese (a hanzi is two columns wide). */
+static void
+check_help_columns (const char *language)
+{
+  static const char * const commands[] = {
+    "info", "company add", "company list", "company show", "assessment new", "assessment answer",
+    "assessment import", "assessment show", "assessment history", "assessment undo", "check",
+    "backup", "restore", "model validate", "model list", "model show", "chart", "score",
+    "roadmap", "report", "export", "bundle export", "bundle import",
+  };
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint column = 0;
+  guint n_rows = 0;
+
+  g_setenv ("LC_ALL", language, TRUE);
+  g_assert_cmpint (sihua_test_run_cli (NULL, &out, NULL, "--help", NULL), ==, 0);
+  g_unsetenv ("LC_ALL");
+
+  lines = g_strsplit (out, "\n", -1);
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("  %s  ", commands[c]);
+      gboolean listed = FALSE;
+
+      for (guint l = 0; lines[l] != NULL && !listed; l++)
+        listed = g_str_has_prefix (lines[l], prefix);
+      if (!listed)
+        g_error ("%s: “%s” is not listed in --help", language, commands[c]);
+    }
+
+  /* Rows are "  NAME  PURPOSE": the purpose starts after the spaces. */
+  for (guint l = 0; lines[l] != NULL; l++)
+    {
+      const char *p = lines[l] + 2;
+      g_autofree char *left = NULL;
+
+      if (!g_str_has_prefix (lines[l], "  ") || lines[l][2] == ' ')
+        continue;
+      while (*p != '\0' && !(p[0] == ' ' && p[1] == ' '))
+        p++;
+      g_assert_true (*p == ' ');
+      while (*p == ' ')
+        p++;
+      left = g_strndup (lines[l], p - lines[l]);
+      if (column == 0)
+        column = sihua_utf8_display_width (left);
+      if (sihua_utf8_display_width (left) != column)
+        g_error ("%s: “%s” starts at column %u, not %u", language, lines[l],
+                 sihua_utf8_display_width (left), column);
+      n_rows++;
+    }
+  g_assert_cmpuint (n_rows, ==, G_N_ELEMENTS (commands) + 4);
+}
+
+static void
+test_cli_help_columns (void)
+{
+  check_help_columns ("C.UTF-8");
+  check_help_columns ("zh_CN.UTF-8");
 }
 
 static void
@@ -100,6 +164,7 @@ main (int   argc,
 
   g_test_add_func ("/cli/version", test_cli_version);
   g_test_add_func ("/cli/help-lists-commands", test_cli_help_lists_commands);
+  g_test_add_func ("/cli/help-columns", test_cli_help_columns);
   g_test_add_func ("/cli/unknown-command", test_cli_unknown_command);
   g_test_add_func ("/cli/db-needs-value", test_cli_db_needs_value);
   g_test_add_func ("/cli/info-json", test_cli_info_json);

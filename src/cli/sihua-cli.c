@@ -61,29 +61,53 @@ list_subcommands (const char *group)
   return g_string_free (names, names->len == 0);
 }
 
+/* Prints "  LEFT  RIGHT" with RIGHT starting at column @column, counting
+ * a Chinese character as two columns so translated text lines up too. */
+static void
+print_row (const char *left,
+           const char *right,
+           guint       column)
+{
+  guint width = sihua_utf8_display_width (left);
+
+  printf ("  %s%*s%s\n", left, (int) (column > width ? column - width : 1), "", right);
+}
+
 static void
 print_help (void)
 {
+  const char *options[][2] = {
+    { "--db FILE", N_("Use this database instead of the default one") },
+    { "--json", N_("Print machine-readable JSON") },
+    { "--version", N_("Print the version and exit") },
+    { "--help", N_("Print this help and exit") },
+  };
+  guint column = 0;
+
+  for (guint i = 0; i < sihua_cli_n_commands; i++)
+    column = MAX (column, sihua_utf8_display_width (sihua_cli_commands[i].name));
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    column = MAX (column, sihua_utf8_display_width (options[i][0]));
+  column += 2;
+
   printf ("%s\n\n", _("Usage: sihua-cli [--db FILE] [--json] COMMAND [ARGUMENTS…]"));
   printf ("%s\n\n", _("Assess the digital transformation of manufacturers from the command line."));
   printf ("%s\n", _("Commands:"));
   for (guint i = 0; i < sihua_cli_n_commands; i++)
-    {
-      g_autofree char *left = g_strdup_printf ("%s %s", sihua_cli_commands[i].name,
-                                               sihua_cli_commands[i].usage);
-      printf ("  %-44s %s\n", left, _(sihua_cli_commands[i].summary));
-    }
+    print_row (sihua_cli_commands[i].name, _(sihua_cli_commands[i].summary), column);
   printf ("\n%s\n", _("Options for every command:"));
-  printf ("  %-44s %s\n", "--db FILE", _("Use this database instead of the default one"));
-  printf ("  %-44s %s\n", "--json", _("Print machine-readable JSON"));
-  printf ("  %-44s %s\n", "--version", _("Print the version and exit"));
-  printf ("  %-44s %s\n", "--help", _("Print this help and exit"));
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    print_row (options[i][0], _(options[i][1]), column);
+  printf ("\n%s\n", _("“sihua-cli COMMAND --help” shows the arguments of a command."));
 }
 
 static void
 print_command_help (const SihuaCliCommand *command)
 {
-  printf (_("Usage: sihua-cli %s %s"), command->name, command->usage);
+  g_autofree char *line = *command->usage != '\0' ? g_strdup_printf ("%s %s", command->name, command->usage)
+                                                 : g_strdup (command->name);
+
+  printf (_("Usage: sihua-cli %s"), line);
   printf ("\n\n%s\n", _(command->summary));
 }
 
