@@ -17,6 +17,24 @@
 #include "sihua-cli-store.h"
 #include "sihua-model-catalog.h"
 
+/* Scores the assessment again and caches the result, so lists (the
+ * window's companies, `company list`) show the stage reached however the
+ * answers came in. The answers are stored already: a failure here is told,
+ * not fatal. */
+static void
+refresh_result (SihuaStore *store,
+                gint64      id)
+{
+  g_autoptr(SihuaScore) score = NULL;
+  g_autoptr(GError) error = NULL;
+
+  score = sihua_cli_score_assessment (store, id, &error);
+  if (score == NULL
+      || !sihua_store_set_assessment_result (store, id, sihua_score_get_index (score),
+                                             sihua_score_get_stage (score), &error))
+    g_printerr (_("Warning: the stage shown in lists was not updated: %s\n"), error->message);
+}
+
 static SihuaModel *
 find_model (const char  *model_arg,
             GError     **error)
@@ -240,6 +258,7 @@ sihua_cli_assessment_answer_run (SihuaCli  *cli,
 
   if (!sihua_store_set_answer (store, id, argv[2], value, note, evidence, &error))
     return sihua_cli_fail_error (error);
+  refresh_result (store, id);
 
   description = describe (value, model, argv[2]);
   if (cli->json)
@@ -288,6 +307,7 @@ sihua_cli_assessment_import_run (SihuaCli  *cli,
     return sihua_cli_fail (_("Cannot read %s: %s; nothing was imported"), argv[2], error->message);
   if (!sihua_store_import_json (store, id, json_parser_get_root (parser), &error))
     return sihua_cli_fail ("%s: %s", argv[2], error->message);
+  refresh_result (store, id);
 
   answers_node = json_object_get_member (json_node_get_object (json_parser_get_root (parser)), "answers");
   n_given = json_object_get_size (json_node_get_object (answers_node));
@@ -516,6 +536,7 @@ sihua_cli_assessment_undo_run (SihuaCli  *cli,
   change = sihua_store_undo (store, id, &error);
   if (change == NULL)
     return sihua_cli_fail_error (error);
+  refresh_result (store, id);
 
   if (cli->json)
     {
