@@ -330,6 +330,35 @@ test_long_note_report (void)
   sihua_test_remove_tree (dir);
 }
 
+/* A JSON level far beyond int is refused, not wrapped: 4294967298 once
+ * came out as level 2. */
+static void
+test_level_beyond_int (void)
+{
+  g_autofree char *file = g_test_build_filename (G_TEST_DIST, "..", "data", "models",
+                                                 "example-small.json", NULL);
+  g_autoptr(SihuaModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  const gint64 numbers[] = { G_GINT64_CONSTANT (4294967298), G_GINT64_CONSTANT (-4294967294),
+                             G_MAXINT64, G_MININT64 };
+  SihuaQuestion *question;
+
+  model = sihua_model_new_from_file (file, &error);
+  g_assert_no_error (error);
+  question = sihua_model_lookup_question (model, "systems.coverage");
+  g_assert_nonnull (question);
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_autoptr(JsonNode) node = json_node_init_int (json_node_alloc (), numbers[i]);
+      g_autoptr(SihuaAnswerValue) value = sihua_answer_value_from_json (question, node, &error);
+
+      g_assert_null (value);
+      g_assert_error (error, SIHUA_ANSWER_ERROR, SIHUA_ANSWER_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,6 +368,7 @@ main (int   argc,
   g_test_add_func ("/limits/model-5000-questions", test_model_5000_questions);
   g_test_add_func ("/limits/note-100000-characters", test_long_note);
   g_test_add_func ("/limits/note-100000-characters-report", test_long_note_report);
+  g_test_add_func ("/limits/level-beyond-int", test_level_beyond_int);
 
   return g_test_run ();
 }
