@@ -257,7 +257,11 @@ class App:
         running.append(self)
 
     def start(self):
-        self.proc = subprocess.Popen([APP, '--db', self.db], env=self.env)
+        self.starts = getattr(self, 'starts', 0) + 1
+        self.log = os.path.join(os.path.dirname(self.db), 'app-%d.log' % self.starts)
+        with open(self.log, 'w') as log:
+            self.proc = subprocess.Popen([APP, '--db', self.db], env=self.env,
+                                         stdout=log, stderr=subprocess.STDOUT)
         self.node = wait_for(lambda: tree.root.application('sihua'), 30)
         return self.node
 
@@ -475,6 +479,10 @@ def main():
         for started in running:
             if started.proc is not None:
                 note('the app exited with %s' % started.proc.poll())
+                with open(started.log, errors='replace') as log:
+                    lines = [line for line in log.read().splitlines()
+                             if 'Screen coordinates' not in line and line.strip()]
+                note('\n'.join(lines[-15:]))
     finally:
         for started in running:
             started.stop()

@@ -65,6 +65,9 @@ struct _SihuaAssessmentPage
   char                 *wanted_question;
   char                 *focus_question;
   guint                 focus_idle_id;
+  /* Cards past the first few of a dimension are built after its first
+   * frame, a few at a time. */
+  guint                 build_idle_id;
   guint                 selecting;
   guint                 load_serial;
 
@@ -88,6 +91,9 @@ void        _sihua_assessment_page_show_dimension          (SihuaAssessmentPage 
                                                             gboolean              focus);
 void        _sihua_assessment_page_step_dimension          (SihuaAssessmentPage  *self,
                                                             int                   direction);
+void        _sihua_assessment_page_build_cards             (SihuaAssessmentPage  *self,
+                                                            const SihuaDimension *dimension,
+                                                            guint                 count);
 void        _sihua_assessment_page_focus_next              (SihuaAssessmentPage  *self,
                                                             const SihuaQuestion  *from,
                                                             int                   direction);

@@ -257,13 +257,56 @@ card_move_cb (SihuaQuestionCard   *card,
   _sihua_assessment_page_focus_next (self, sihua_question_card_get_question (card), direction);
 }
 
-static GtkWidget *
-build_dimension_page (SihuaAssessmentPage  *self,
-                      const SihuaDimension *dimension)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+/* Cards built before a dimension is first painted; the rest follow in the
+ * idle time after it, so switching to a long dimension stays quick. */
+#define FIRST_CARDS 3
+#define CARDS_PER_IDLE 2
 
-  for (guint i = 0; i < dimension->questions->len; i++)
+static GtkWidget *
+dimension_box (SihuaAssessmentPage  *self,
+               const SihuaDimension *dimension)
+{
+  GtkWidget *box = gtk_stack_get_child_by_name (self->question_stack, dimension->id);
+
+  if (box == NULL)
+    {
+      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+      gtk_stack_add_named (self->question_stack, box, dimension->id);
+    }
+
+  return box;
+}
+
+/* The number of cards of @dimension built so far: always its first ones. */
+static guint
+n_built (SihuaAssessmentPage  *self,
+         const SihuaDimension *dimension)
+{
+  guint n = 0;
+
+  while (n < dimension->questions->len
+         && lookup_card (self, ((const SihuaQuestion *) g_ptr_array_index (dimension->questions, n))->id))
+    n++;
+
+  return n;
+}
+
+/**
+ * _sihua_assessment_page_build_cards:
+ * @count: how many of the dimension's first cards must exist, G_MAXUINT
+ *   for all
+ *
+ * Builds the cards of @dimension that are missing among its first @count.
+ */
+void
+_sihua_assessment_page_build_cards (SihuaAssessmentPage  *self,
+                                    const SihuaDimension *dimension,
+                                    guint                 count)
+{
+  GtkWidget *box = dimension_box (self, dimension);
+  guint i = n_built (self, dimension);
+
+  for (; i < MIN (count, dimension->questions->len); i++)
     {
       const SihuaQuestion *question = g_ptr_array_index (dimension->questions, i);
       GtkWidget *card = sihua_question_card_new (self->model, question, i + 1, self->language);
@@ -277,8 +320,62 @@ build_dimension_page (SihuaAssessmentPage  *self,
       g_hash_table_insert (self->cards, g_strdup (question->id), card);
       gtk_box_append (GTK_BOX (box), card);
     }
+}
 
-  gtk_stack_add_named (self->question_stack, box, dimension->id);
+static gboolean
+build_idle_cb (gpointer user_data)
+{
+  SihuaAssessmentPage *self = user_data;
+  GPtrArray *dimensions;
+
+  if (self->model == NULL)
+    goto done;
+
+  /* The dimension on screen first, then any other left half built. */
+  if (self->current != NULL && n_built (self, self->current) < self->current->questions->len)
+    {
+      _sihua_assessment_page_build_cards (self, self->current,
+                                          n_built (self, self->current) + CARDS_PER_IDLE);
+      return G_SOURCE_CONTINUE;
+    }
+
+  dimensions = sihua_model_get_dimensions (self->model);
+  for (guint d = 0; d < dimensions->len; d++)
+    {
+      const SihuaDimension *dimension = g_ptr_array_index (dimensions, d);
+      guint built;
+
+      if (gtk_stack_get_child_by_name (self->question_stack, dimension->id) == NULL)
+        continue;
+      built = n_built (self, dimension);
+      if (built < dimension->questions->len)
+        {
+          _sihua_assessment_page_build_cards (self, dimension, built + CARDS_PER_IDLE);
+          return G_SOURCE_CONTINUE;
+        }
+    }
+
+done:
+  self->build_idle_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static GtkWidget *
+build_dimension_page (SihuaAssessmentPage  *self,
+                      const SihuaDimension *dimension)
+{
+  gint64 started = g_get_monotonic_time ();
+  GtkWidget *box;
+
+  _sihua_assessment_page_build_cards (self, dimension, FIRST_CARDS);
+  box = dimension_box (self, dimension);
+  g_debug ("%u of %u cards of %s built in %.1f ms", n_built (self, dimension),
+           dimension->questions->len, dimension->id,
+           (g_get_monotonic_time () - started) / 1000.0);
+
+  /* Below the default idle priority, so the first frame is drawn first. */
+  if (self->build_idle_id == 0 && n_built (self, dimension) < dimension->questions->len)
+    self->build_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE + 10, build_idle_cb, self, NULL);
 
   return box;
 }
@@ -292,7 +389,14 @@ first_card_to_answer (SihuaAssessmentPage  *self,
   for (guint i = 0; i < dimension->questions->len; i++)
     {
       const SihuaQuestion *question = g_ptr_array_index (dimension->questions, i);
-      SihuaQuestionCard *card = lookup_card (self, question->id);
+      SihuaQuestionCard *card;
+
+      /* Only the cards up to the one focused are needed now. */
+      if (lookup_card (self, question->id) == NULL
+          && sihua_question_is_relevant (self->model, question, self->answers)
+          && !g_hash_table_contains (self->answers, question->id))
+        _sihua_assessment_page_build_cards (self, dimension, i + 1);
+      card = lookup_card (self, question->id);
 
       if (card == NULL || !gtk_widget_get_visible (GTK_WIDGET (card)))
         continue;
@@ -348,7 +452,11 @@ _sihua_assessment_page_focus_next (SihuaAssessmentPage *self,
   for (int i = (int) position + direction; i >= 0 && i < (int) dimension->questions->len; i += direction)
     {
       const SihuaQuestion *question = g_ptr_array_index (dimension->questions, i);
-      SihuaQuestionCard *card = lookup_card (self, question->id);
+      SihuaQuestionCard *card;
+
+      /* Going down may reach cards the idle time has not built yet. */
+      _sihua_assessment_page_build_cards (self, dimension, i + 1);
+      card = lookup_card (self, question->id);
 
       if (card != NULL && gtk_widget_get_visible (GTK_WIDGET (card)))
         {
@@ -605,8 +713,11 @@ answers_loaded_cb (GObject      *object,
   gtk_widget_set_sensitive (GTK_WIDGET (self->toast_overlay), TRUE);
   _sihua_assessment_page_refresh (self);
 
+  /* The wish is used up here: another assessment opened later starts from
+   * its own place, not this one's. */
   if (self->wanted_dimension != NULL)
     dimension = sihua_model_lookup_dimension (self->model, self->wanted_dimension);
+  g_clear_pointer (&self->wanted_dimension, g_free);
   if (dimension == NULL || !dimension_is_shown (self, dimension))
     {
       GPtrArray *dimensions = sihua_model_get_dimensions (self->model);
@@ -660,6 +771,7 @@ sihua_assessment_page_dispose (GObject *object)
   self->disposed = TRUE;
 
   g_clear_handle_id (&self->focus_idle_id, g_source_remove);
+  g_clear_handle_id (&self->build_idle_id, g_source_remove);
   g_clear_pointer (&self->cards, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_hash_table_unref);
 
@@ -797,6 +909,7 @@ clear_page (SihuaAssessmentPage *self)
   GtkWidget *child;
 
   self->current = NULL;
+  g_clear_handle_id (&self->build_idle_id, g_source_remove);
   g_hash_table_remove_all (self->cards);
   g_hash_table_remove_all (self->rows);
 
@@ -909,11 +1022,12 @@ sihua_assessment_page_set_dimension_id (SihuaAssessmentPage *self,
   g_return_val_if_fail (SIHUA_IS_ASSESSMENT_PAGE (self), FALSE);
   g_return_val_if_fail (dimension_id != NULL, FALSE);
 
-  g_free (self->wanted_dimension);
-  self->wanted_dimension = g_strdup (dimension_id);
-
   if (self->model == NULL || self->current == NULL)
-    return TRUE;
+    {
+      g_free (self->wanted_dimension);
+      self->wanted_dimension = g_strdup (dimension_id);
+      return TRUE;
+    }
 
   dimension = sihua_model_lookup_dimension (self->model, dimension_id);
   if (dimension == NULL || !dimension_is_shown (self, dimension))
@@ -958,6 +1072,7 @@ sihua_assessment_page_show_question (SihuaAssessmentPage *self,
     return FALSE;
 
   _sihua_assessment_page_show_dimension (self, question->dimension, FALSE);
+  _sihua_assessment_page_build_cards (self, question->dimension, G_MAXUINT);
   card = lookup_card (self, question_id);
   if (card == NULL)
     return FALSE;

@@ -766,6 +766,8 @@ build (SihuaQuestionCard *self,
   add_help_section (self, _("Why it matters"), &question->help_why);
   gtk_widget_set_visible (GTK_WIDGET (self->help_expander),
                           gtk_widget_get_first_child (GTK_WIDGET (self->help_box)) != NULL);
+  /* GtkExpander gives its button no name of its own. */
+  set_accessible_label (GTK_WIDGET (self->help_expander), _("How to ask, what to look at"));
 
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "leave", G_CALLBACK (details_leave_cb), self);

@@ -1,0 +1,140 @@
+#!/usr/bin/python3
+# gui-screenshots.py
+#
+# Copyright 2026 The Sihua developers
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Takes the screenshots of the answering and results pages in docs/screenshots
+# (zh_CN and en, light and dark, 1366×768): a company with two assessments is
+# made with sihua-cli, the real app opens the newer one, Ctrl+Page Down shows
+# the Equipment questions and Ctrl+R the results, and ImageMagick's import
+# captures the window. Dark is libadwaita's own switch,
+# ADW_DEBUG_COLOR_SCHEME=prefer-dark. Not a test: run it by hand and look at
+# every picture.
+#
+#   tests/gui-screenshots.py BUILD_DIR [OUT_DIR]
+
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+if os.environ.get('SIHUA_SHOTS_SESSION') != '1':
+    runtime = tempfile.mkdtemp(prefix='sihua-shots-runtime-')
+    os.chmod(runtime, 0o700)
+    env = dict(os.environ, SIHUA_SHOTS_SESSION='1', XDG_RUNTIME_DIR=runtime)
+    code = subprocess.call(['dbus-run-session', '--', 'xvfb-run', '-a', '-s',
+                            '-screen 0 1400x900x24', sys.executable, os.path.abspath(__file__)]
+                           + sys.argv[1:], env=env)
+    shutil.rmtree(runtime, ignore_errors=True)
+    sys.exit(code)
+
+BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else 'build')
+OUT = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else
+                      os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'docs',
+                                   'screenshots'))
+CLI = os.path.join(BUILD, 'src', 'cli', 'sihua-cli')
+APP = os.path.join(BUILD, 'src', 'gui', 'sihua')
+COMPANY = {'zh_CN': ('苏州华东精密机械有限公司', '江苏苏州'),
+           'en': ('Huadong Precision Machinery', 'Suzhou, Jiangsu')}
+
+
+def make_database(home, language, env):
+    db = os.path.join(home, 'sihua.db')
+
+    def cli(*args):
+        return subprocess.run([CLI, '--db', db] + list(args), env=env, check=True,
+                              capture_output=True, text=True).stdout.strip()
+
+    model = json.loads(cli('--json', 'model', 'show', 'sihua-4hua'))
+    ladders = [q['id'] for area in model['areas'] if area.get('scored', True)
+               for dimension in area['dimensions'] for q in dimension['questions']
+               if q['type'] == 'ladder' and 'relevant_if' not in q]
+    name, region = COMPANY[language]
+    company = cli('company', 'add', '--name', name, '--region', region, '--industry', 'C34')
+
+    first = cli('assessment', 'new', '--company', company)
+    rng = random.Random(7)
+    levels = {q: rng.choice([0, 1, 1, 1, 2, 2]) for q in ladders}
+    for question, level in levels.items():
+        cli('assessment', 'answer', first, question, str(level))
+
+    second = cli('assessment', 'new', '--company', company, '--from', first)
+    for question in ladders[:24]:
+        cli('assessment', 'answer', second, question, str(min(4, levels[question] + 1)))
+    cli('assessment', 'answer', second, 'equipment.automation', '2', '--note',
+        '两条加工中心线已上PLC' if language == 'zh_CN' else 'Two machining lines run on PLCs')
+    cli('assessment', 'answer', second, 'profile.industry', 'C34')
+    cli('assessment', 'answer', second, 'profile.production_type', 'discrete')
+    return db, json.loads(cli('--json', 'assessment', 'show', second))['assessment']['uuid']
+
+
+def window_of(proc):
+    end = time.monotonic() + 30
+    while time.monotonic() < end:
+        found = subprocess.run(['xdotool', 'search', '--onlyvisible', '--pid', str(proc.pid)],
+                               capture_output=True, text=True).stdout.split()
+        if found:
+            return found[-1]
+        time.sleep(0.1)
+    raise RuntimeError('no window')
+
+
+def capture(window, path):
+    subprocess.run(['import', '-window', window, path], check=True)
+    print(path, flush=True)
+
+
+def shoot(language, dark, tmp):
+    home = os.path.join(tmp, '%s-%s' % (language, 'dark' if dark else 'light'))
+    settings = os.path.join(home, 'config', 'glib-2.0', 'settings')
+    os.makedirs(settings)
+    locale = 'zh_CN.UTF-8' if language == 'zh_CN' else 'en_US.UTF-8'
+    env = dict(os.environ, XDG_DATA_HOME=os.path.join(home, 'data'),
+               XDG_CONFIG_HOME=os.path.join(home, 'config'), GSETTINGS_BACKEND='keyfile',
+               GSETTINGS_SCHEMA_DIR=os.path.join(BUILD, 'data'),
+               SIHUA_LOCALEDIR=os.path.join(BUILD, 'po'),
+               LOCPATH=os.path.join(BUILD, 'tests', 'locales'),
+               LC_ALL=locale, LANGUAGE='', GSK_RENDERER='cairo', NO_AT_BRIDGE='1')
+    if dark:
+        env['ADW_DEBUG_COLOR_SCHEME'] = 'prefer-dark'
+    db, uuid = make_database(home, language, env)
+    with open(os.path.join(settings, 'keyfile'), 'w') as f:
+        f.write("[io/github/sihua/Sihua]\nlast-assessment='%s'\n"
+                "window-width=1366\nwindow-height=768\n" % uuid)
+
+    suffix = language + ('-dark' if dark else '')
+    proc = subprocess.Popen([APP, '--db', db], env=env)
+    try:
+        window = window_of(proc)
+        time.sleep(2.5)
+        subprocess.run(['xdotool', 'mousemove', '700', '400'], check=True)
+        subprocess.run(['xdotool', 'key', 'ctrl+Next'], check=True)
+        time.sleep(1.5)
+        capture(window, os.path.join(OUT, 'answering-%s.png' % suffix))
+        subprocess.run(['xdotool', 'key', 'ctrl+r'], check=True)
+        time.sleep(2.5)
+        capture(window, os.path.join(OUT, 'results-%s.png' % suffix))
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    tmp = tempfile.mkdtemp(prefix='sihua-shots-')
+    try:
+        for language in ('zh_CN', 'en'):
+            for dark in (False, True):
+                shoot(language, dark, tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == '__main__':
+    main()
