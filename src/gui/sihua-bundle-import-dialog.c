@@ -114,42 +114,69 @@ fill_summary (SihuaBundleImportDialog *self)
   add_summary_row (self, _("Added"), added);
   if (report->assessments_merged > 0)
     {
-      g_autofree char *merged = g_strdup_printf (ngettext ("%u assessment", "%u assessments",
-                                                           report->assessments_merged),
-                                                 report->assessments_merged);
-      add_summary_row (self, _("New answers added to"), merged);
+      g_autofree char *merged = g_strdup_printf ("%u", report->assessments_merged);
+      add_summary_row (self, _("Assessments with new answers"), merged);
     }
   add_summary_row (self, _("Already here, skipped"), skipped);
   add_summary_row (self, _("Conflicts"), conflicts);
 }
 
+/* "a, b, c and 2 more" */
+static void
+append_list (GString    *out,
+             GPtrArray  *items)
+{
+  for (guint i = 0; i < items->len && i < MAX_FIELDS_SHOWN; i++)
+    {
+      if (i > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, g_ptr_array_index (items, i));
+    }
+  if (items->len > MAX_FIELDS_SHOWN)
+    {
+      guint more = items->len - MAX_FIELDS_SHOWN;
+
+      g_string_append (out, " ");
+      /* Translators: follows a list of changed fields or questions */
+      g_string_append_printf (out, ngettext ("and %u more", "and %u more", more), more);
+    }
+}
+
 static char *
 describe_fields (SihuaBundleConflict *conflict)
 {
-  g_autoptr(GString) fields = g_string_new (NULL);
-  guint n = conflict->fields != NULL ? g_strv_length (conflict->fields) : 0;
+  g_autoptr(GPtrArray) answers = g_ptr_array_new ();
+  g_autoptr(GPtrArray) others = g_ptr_array_new ();
+  g_autoptr(GString) answer_list = g_string_new (NULL);
+  g_autoptr(GString) other_list = g_string_new (NULL);
 
-  for (guint i = 0; i < n && i < MAX_FIELDS_SHOWN; i++)
+  /* The core names a changed answer "answer:QUESTION_ID". */
+  for (guint i = 0; conflict->fields != NULL && conflict->fields[i] != NULL; i++)
     {
-      if (i > 0)
-        g_string_append (fields, ", ");
-      g_string_append (fields, conflict->fields[i]);
-    }
-  if (n > MAX_FIELDS_SHOWN)
-    {
-      guint more = n - MAX_FIELDS_SHOWN;
+      const char *field = conflict->fields[i];
 
-      g_string_append (fields, " ");
-      /* Translators: follows a list of changed fields */
-      g_string_append_printf (fields, ngettext ("and %u more", "and %u more", more), more);
+      if (g_str_has_prefix (field, "answer:"))
+        g_ptr_array_add (answers, (gpointer) (field + strlen ("answer:")));
+      else
+        g_ptr_array_add (others, (gpointer) field);
     }
+  append_list (answer_list, answers);
+  append_list (other_list, others);
 
   if (conflict->kind == SIHUA_BUNDLE_ROW_COMPANY)
     /* Translators: %s lists what differs, e.g. "region, contact" */
-    return g_strdup_printf (_("Company · changed: %s"), fields->str);
+    return g_strdup_printf (_("Company · changed: %s"), other_list->str);
 
-  /* Translators: %s lists what differs, e.g. "consultant, answer:data.collection" */
-  return g_strdup_printf (_("Assessment · changed: %s"), fields->str);
+  if (answers->len > 0 && others->len > 0)
+    /* Translators: the first %s lists fields, the second question ids */
+    return g_strdup_printf (_("Assessment · changed: %s; answers to %s"),
+                            other_list->str, answer_list->str);
+  if (answers->len > 0)
+    /* Translators: %s lists question ids, e.g. "data.collection, network.coverage" */
+    return g_strdup_printf (_("Assessment · answers changed: %s"), answer_list->str);
+
+  /* Translators: %s lists what differs, e.g. "consultant, notes" */
+  return g_strdup_printf (_("Assessment · changed: %s"), other_list->str);
 }
 
 static void
@@ -170,6 +197,11 @@ add_conflict_row (SihuaBundleImportDialog *self,
                   SihuaBundleConflict     *conflict)
 {
   static const char *labels[] = { N_("Keep Mine"), N_("Take Theirs"), N_("Keep Both") };
+  static const char *tips[] = {
+    N_("Keep the version on this computer"),
+    N_("Replace it with the version in the bundle"),
+    N_("Keep this computer's version and add the bundle's as a copy"),
+  };
   g_autofree char *subtitle = describe_fields (conflict);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
@@ -178,7 +210,7 @@ add_conflict_row (SihuaBundleImportDialog *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), conflict->label);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   gtk_widget_add_css_class (box, "linked");
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
 
@@ -197,6 +229,7 @@ add_conflict_row (SihuaBundleImportDialog *self,
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       name, -1);
+      gtk_widget_set_tooltip_text (button, _(tips[i]));
       g_object_set_data (G_OBJECT (button), "conflict", conflict);
       g_object_set_data (G_OBJECT (button), "choice", GINT_TO_POINTER (choices[i]));
       if (group != NULL)

@@ -47,6 +47,7 @@ struct _SihuaExportDialog
 
   gint64               company_id;
   gint64               assessment_id;
+  guint                pulse_id;
   SihuaExportFormat    format;
 };
 
@@ -137,11 +138,42 @@ show_error (SihuaExportDialog *self,
  * Callbacks
  */
 
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  SihuaExportDialog *self = user_data;
+
+  gtk_progress_bar_pulse (self->progress_bar);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_pulse (SihuaExportDialog *self)
+{
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  gtk_label_set_text (self->progress_label, _("Exporting…"));
+}
+
 static void
 progress_cb (double   fraction,
              gpointer user_data)
 {
   SihuaExportDialog *self = user_data;
+
+  /* Late news from a worker whose dialog was closed meanwhile. */
+  if (self->pulse_id != 0 || self->cancellable == NULL
+      || g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  /* Every row is out; a workbook still has to be packed, which takes a
+   * while for a large one and reports no share of its own. */
+  if (fraction >= 0.99 && self->cancellable != NULL)
+    {
+      gtk_label_set_text (self->progress_label, _("Writing the file…"));
+      self->pulse_id = g_timeout_add (150, pulse_cb, self);
+      return;
+    }
 
   gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0.0, 1.0));
 }
@@ -154,7 +186,15 @@ export_done_cb (GObject      *source,
   g_autoptr(SihuaExportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
 
+  /* Closed while exporting: the worker stopped and removed its file. */
+  if (self->store == NULL)
+    {
+      sihua_export_to_file_finish (result, NULL);
+      return;
+    }
+
   g_clear_object (&self->cancellable);
+  stop_pulse (self);
   if (!sihua_export_to_file_finish (result, &error))
     {
       set_busy (self, FALSE);
@@ -303,6 +343,7 @@ sihua_export_dialog_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
