@@ -13,7 +13,7 @@
 # ADW_DEBUG_COLOR_SCHEME=prefer-dark. Not a test: run it by hand and look at
 # every picture.
 #
-#   tests/gui-screenshots.py BUILD_DIR [OUT_DIR]
+#   tests/gui-screenshots.py BUILD_DIR [OUT_DIR [ONLY]]   (ONLY: e.g. en-dark)
 
 import json
 import os
@@ -69,7 +69,7 @@ def make_database(home, language, env):
         cli('assessment', 'answer', second, question, str(min(4, levels[question] + 1)))
     cli('assessment', 'answer', second, 'equipment.automation', '2', '--note',
         '两条加工中心线已上PLC' if language == 'zh_CN' else 'Two machining lines run on PLCs')
-    cli('assessment', 'answer', second, 'profile.industry', 'C34')
+    cli('assessment', 'answer', second, 'profile.industry', 'c34')
     cli('assessment', 'answer', second, 'profile.production_type', 'discrete')
     return db, json.loads(cli('--json', 'assessment', 'show', second))['assessment']['uuid']
 
@@ -117,8 +117,11 @@ def shoot(language, dark, tmp):
         subprocess.run(['xdotool', 'key', 'ctrl+Next'], check=True)
         time.sleep(1.5)
         capture(window, os.path.join(OUT, 'answering-%s.png' % suffix))
+        # import holds the server while it reads the window: a key sent at
+        # once can be lost.
+        time.sleep(1.0)
         subprocess.run(['xdotool', 'key', 'ctrl+r'], check=True)
-        time.sleep(2.5)
+        time.sleep(4.0)
         capture(window, os.path.join(OUT, 'results-%s.png' % suffix))
     finally:
         proc.terminate()
@@ -129,9 +132,11 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     tmp = tempfile.mkdtemp(prefix='sihua-shots-')
     try:
+        only = sys.argv[3] if len(sys.argv) > 3 else None
         for language in ('zh_CN', 'en'):
             for dark in (False, True):
-                shoot(language, dark, tmp)
+                if only in (None, language + ('-dark' if dark else '')):
+                    shoot(language, dark, tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
