@@ -31,8 +31,8 @@ import time
 PLAN = 25
 
 if os.environ.get('SIHUA_GUI_PRIVATE_BUS') != '1':
-    if not shutil.which('dbus-run-session') or not shutil.which('xdotool'):
-        print('1..0 # SKIP needs dbus-run-session and xdotool')
+    if not all(shutil.which(tool) for tool in ('dbus-run-session', 'xdotool', 'pdftotext')):
+        print('1..0 # SKIP needs dbus-run-session, xdotool and pdftotext')
         sys.exit(0)
     runtime = tempfile.mkdtemp(prefix='sihua-gui-runtime-')
     os.chmod(runtime, 0o700)
@@ -47,7 +47,11 @@ if os.environ.get('SIHUA_GUI_PRIVATE_BUS') != '1':
 
 os.environ.pop('NO_AT_BRIDGE', None)
 
-import dogtail.config  # noqa: E402
+try:
+    import dogtail.config  # noqa: E402
+except ImportError:
+    print('1..0 # SKIP needs python3-dogtail')
+    sys.exit(0)
 
 dogtail.config.config.checkForA11y = False
 dogtail.config.config.logDebugToFile = False
