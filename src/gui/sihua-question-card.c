@@ -717,6 +717,29 @@ add_help_section (SihuaQuestionCard *self,
   gtk_box_append (self->help_box, label);
 }
 
+static gboolean
+has_text (SihuaQuestionCard *self,
+          const SihuaText   *text)
+{
+  const char *body = text_of (self, text);
+
+  return body != NULL && *body != '\0';
+}
+
+static void
+help_expanded_cb (SihuaQuestionCard *self)
+{
+  const SihuaQuestion *question = self->question;
+
+  if (!gtk_expander_get_expanded (self->help_expander)
+      || gtk_widget_get_first_child (GTK_WIDGET (self->help_box)) != NULL)
+    return;
+
+  add_help_section (self, _("What to ask"), &question->help_ask);
+  add_help_section (self, _("What to look at"), &question->help_evidence);
+  add_help_section (self, _("Why it matters"), &question->help_why);
+}
+
 static void
 build (SihuaQuestionCard *self,
        guint              number)
@@ -761,11 +784,14 @@ build (SihuaQuestionCard *self,
   if (question->evidence_required)
     gtk_label_set_text (self->evidence_label, _("Evidence seen (required)"));
 
-  add_help_section (self, _("What to ask"), &question->help_ask);
-  add_help_section (self, _("What to look at"), &question->help_evidence);
-  add_help_section (self, _("Why it matters"), &question->help_why);
+  /* The help is built when first opened: most cards never open it, and
+   * fewer widgets make a long dimension quicker to show. */
   gtk_widget_set_visible (GTK_WIDGET (self->help_expander),
-                          gtk_widget_get_first_child (GTK_WIDGET (self->help_box)) != NULL);
+                          has_text (self, &question->help_ask)
+                          || has_text (self, &question->help_evidence)
+                          || has_text (self, &question->help_why));
+  g_signal_connect_object (self->help_expander, "notify::expanded",
+                           G_CALLBACK (help_expanded_cb), self, G_CONNECT_SWAPPED);
   /* GtkExpander gives its button no name of its own. */
   set_accessible_label (GTK_WIDGET (self->help_expander), _("How to ask, what to look at"));
 
