@@ -152,7 +152,6 @@ def run(build, language, tmp, model_id='bench-page-200', steps=DIMENSIONS - 1):
             if value is not None:
                 again.append(value)
             time.sleep(0.3)
-        subprocess.run(["cp", log, "/tmp/gx/bench-" + language + model_id + ".log"])
         return first, again
     finally:
         proc.terminate()
