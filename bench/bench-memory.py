@@ -5,6 +5,7 @@
 # finished process. Prints table rows for bench/run-all; asserts nothing.
 
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -42,6 +43,9 @@ def editor_rss(path, env):
 
 
 def main():
+    # An inherited "ignore SIGCHLD" would let the kernel reap the programs
+    # before their rusage can be read.
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     build = sys.argv[1]
     if len(sys.argv) < 3:
         return

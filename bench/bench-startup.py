@@ -26,7 +26,7 @@ def time_to_window(argv, env):
             if found.returncode == 0:
                 return (time.monotonic() - start) * 1000.0
             if proc.poll() is not None:
-                raise RuntimeError(f"{argv[0]} exited before showing a window")
+                raise RuntimeError(f"{argv[0]} exited with {proc.returncode} before showing a window")
             if time.monotonic() - start > 30:
                 raise RuntimeError(f"{argv[0]} showed no window in 30 s")
             time.sleep(0.002)
