@@ -28,7 +28,7 @@ import tempfile
 import time
 import zipfile
 
-PLAN = 17
+PLAN = 20
 
 if os.environ.get('SIHUA_GUI_PRIVATE_BUS') != '1':
     if not shutil.which('dbus-run-session') or not shutil.which('xdotool'):
@@ -145,6 +145,13 @@ def search(root, predicate, first=False):
 
 def find_one(root, role, contains):
     found = search(root, lambda n: n.roleName == role and contains in (n.name or ''), first=True)
+    return found[0] if found else None
+
+
+def clickable(root, role, contains):
+    """The node that takes the click (a menu button's inner button)."""
+    found = search(root, lambda n: n.roleName == role and contains in (n.name or '')
+                   and 'click' in n.actions.keys(), first=True)
     return found[0] if found else None
 
 
@@ -374,6 +381,45 @@ def run(tmp):
     level = level.get('level') if isinstance(level, dict) else level
     ok(sorted(names) == sorted([MINE, THEIRS]) and level == 2,
        'the store has both companies and kept my answer to the conflict')
+
+    # From the new company's page: its data, then a bundle of it alone.
+    keys('ctrl+f')
+    type_text('Jiangnan')
+    keys('Return')
+    menu = wait_for(lambda: clickable(app, 'push button', 'Export This Company'), 10)
+    if menu is not None:
+        menu.doActionNamed('click')
+        item = wait_for(lambda: clickable(app, 'menu item', "Export This Company's Data"), 5)
+        if item is not None:
+            item.doActionNamed('click')
+    dialog = wait_for(lambda: window(app, 'Export Data'))
+    company_check = dialog and find_one(dialog, 'check box', 'This company')
+    ok(company_check is not None and is_checked(company_check),
+       "the company page's Export Data starts with this company chosen")
+    if dialog is not None:
+        keys('Escape')
+        wait_for(lambda: window(app, 'Export Data') is None, 5)
+    menu = clickable(app, 'push button', 'Export This Company')
+    if menu is not None:
+        menu.doActionNamed('click')
+        item = wait_for(lambda: clickable(app, 'menu item', 'as a Bundle'), 5)
+        if item is not None:
+            item.doActionNamed('click')
+    if wait_for(lambda: window(app, 'Save the Bundle As')):
+        time.sleep(1.0)
+        keys('Return')
+    # The chooser opens where the last file came from: the imported bundle's folder.
+    written = wait_for(lambda: [os.path.join(d, f) for d in (tmp, out) for f in os.listdir(d)
+                                if f.endswith('.sihua') and f.startswith(THEIRS)], 30)
+    # Toasts queue: the import's and the CSV export's may still be showing.
+    ok(written and wait_for(lambda: find_one(app, 'label', 'Bundle saved as'), 45),
+       'Export Bundle writes the file and a toast says so')
+    fresh = os.path.join(tmp, 'fresh.db')
+    if written:
+        cli(fresh, 'bundle', 'import', written[0])
+    ok(written and [c['name'] for c in companies(fresh)] == [THEIRS],
+       'the bundle carries that company alone into an empty database')
+    keys('alt+Left')
 
     # Hostile bundles: the core's own message, and nothing changed.
     for name in ('wrong-checksum.sihua', 'dotdot-path.sihua'):
