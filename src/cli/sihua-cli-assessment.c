@@ -183,14 +183,12 @@ sihua_cli_assessment_new_run (SihuaCli  *cli,
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       assessment = sihua_store_get_assessment (store, id, &error);
       if (assessment == NULL)
         return sihua_cli_fail_error (error);
       sihua_cli_add_assessment (builder, assessment);
-      root = json_builder_get_root (builder);
-      sihua_cli_print_json (root);
+      sihua_cli_print_builder (builder);
     }
   else
     printf ("%" G_GINT64_FORMAT "\n", id);
@@ -264,7 +262,6 @@ sihua_cli_assessment_answer_run (SihuaCli  *cli,
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       sihua_cli_add_int_member (builder, "assessment", id, TRUE);
@@ -273,8 +270,7 @@ sihua_cli_assessment_answer_run (SihuaCli  *cli,
       json_builder_add_value (builder, value_to_node (value));
       sihua_cli_add_string_member (builder, "text", description);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      sihua_cli_print_json (root);
+      sihua_cli_print_builder (builder);
     }
   else
     printf ("%s = %s\n", argv[2], description);
@@ -315,14 +311,12 @@ sihua_cli_assessment_import_run (SihuaCli  *cli,
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       sihua_cli_add_int_member (builder, "assessment", id, TRUE);
       sihua_cli_add_int_member (builder, "imported", n_given, TRUE);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      sihua_cli_print_json (root);
+      sihua_cli_print_builder (builder);
     }
   else
     {
@@ -365,7 +359,6 @@ sihua_cli_assessment_show_run (SihuaCli  *cli,
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "assessment");
@@ -392,8 +385,7 @@ sihua_cli_assessment_show_run (SihuaCli  *cli,
         }
       json_builder_end_object (builder);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      sihua_cli_print_json (root);
+      sihua_cli_print_builder (builder);
       return 0;
     }
 
@@ -483,14 +475,12 @@ sihua_cli_assessment_history_run (SihuaCli  *cli,
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < history->len; i++)
         add_change (builder, g_ptr_array_index (history, i), model);
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      sihua_cli_print_json (root);
+      sihua_cli_print_builder (builder);
       return 0;
     }
 
@@ -541,11 +531,9 @@ sihua_cli_assessment_undo_run (SihuaCli  *cli,
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       add_change (builder, change, model);
-      root = json_builder_get_root (builder);
-      sihua_cli_print_json (root);
+      sihua_cli_print_builder (builder);
       return 0;
     }
 
