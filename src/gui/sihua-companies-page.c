@@ -217,6 +217,19 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (row->date, company->last_assessment_date != NULL
                                  ? company->last_assessment_date : "");
   gtk_widget_set_visible (GTK_WIDGET (row->date), company->last_assessment_date != NULL);
+
+  /* A screen reader announces the row as one item, with what it shows. */
+  {
+    g_autofree char *label = g_strdup_printf ("%s, %s, %s%s%s", company->name, detail->str,
+                                              gtk_label_get_text (row->badge),
+                                              company->last_assessment_date != NULL ? ", " : "",
+                                              company->last_assessment_date != NULL
+                                                ? company->last_assessment_date : "");
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (list_item)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    -1);
+  }
 }
 
 /*

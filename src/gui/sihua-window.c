@@ -19,10 +19,8 @@
 #include "sihua-screenshot.h"
 #include "sihua-window.h"
 
-#ifdef SIHUA_HAVE_ANSWER_PAGES
 # include "sihua-assessment-page.h"
 # include "sihua-results-page.h"
-#endif
 
 struct _SihuaWindow
 {
@@ -138,10 +136,8 @@ remember_place (SihuaWindow *self)
       assessment = sihua_store_get_assessment (get_store (self), self->assessment_id, NULL);
       if (assessment != NULL)
         uuid = g_strdup (assessment->uuid);
-#ifdef SIHUA_HAVE_ANSWER_PAGES
       if (self->assessment_page != NULL)
         dimension = sihua_assessment_page_get_dimension_id (SIHUA_ASSESSMENT_PAGE (self->assessment_page));
-#endif
     }
 
   g_settings_set_string (settings, "last-assessment", uuid != NULL ? uuid : "");
@@ -165,7 +161,6 @@ update_main_page (SihuaWindow *self)
     show_browse (self);
 }
 
-#ifdef SIHUA_HAVE_ANSWER_PAGES
 static void
 assessment_show_results_cb (SihuaWindow *self)
 {
@@ -181,7 +176,6 @@ results_show_question_cb (SihuaWindow *self,
   adw_leaflet_set_visible_child_name (self->leaflet, "assessment");
   sihua_assessment_page_show_question (SIHUA_ASSESSMENT_PAGE (self->assessment_page), question_id);
 }
-#endif
 
 static void
 ensure_answer_pages (SihuaWindow *self)
@@ -189,7 +183,6 @@ ensure_answer_pages (SihuaWindow *self)
   if (self->assessment_page != NULL)
     return;
 
-#ifdef SIHUA_HAVE_ANSWER_PAGES
   self->assessment_page = sihua_assessment_page_new ();
   self->results_page = sihua_results_page_new ();
   g_signal_connect_object (self->assessment_page, "show-results",
@@ -198,16 +191,6 @@ ensure_answer_pages (SihuaWindow *self)
                            G_CALLBACK (remember_place), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->results_page, "show-question",
                            G_CALLBACK (results_show_question_cb), self, G_CONNECT_SWAPPED);
-#else
-  /* HOOK(answer pages): until SihuaAssessmentPage and SihuaResultsPage are
-   * built, the window shows where they will go. */
-  self->assessment_page = adw_status_page_new ();
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->assessment_page), "document-edit-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (self->assessment_page), _("Answering"));
-  self->results_page = adw_status_page_new ();
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->results_page), "x-office-presentation-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (self->results_page), _("Results"));
-#endif
   gtk_widget_set_vexpand (self->assessment_page, TRUE);
   gtk_widget_set_vexpand (self->results_page, TRUE);
   gtk_box_append (self->assessment_box, self->assessment_page);
@@ -254,11 +237,9 @@ leaflet_visible_child_changed_cb (SihuaWindow *self)
     sihua_companies_page_reload (self->companies_page);
   else if (g_strcmp0 (page, "company") == 0)
     sihua_company_page_reload (self->company_page);
-#ifdef SIHUA_HAVE_ANSWER_PAGES
   else if (g_strcmp0 (page, "results") == 0 && self->results_page != NULL
            && !adw_leaflet_get_child_transition_running (self->leaflet))
     sihua_results_page_reload (SIHUA_RESULTS_PAGE (self->results_page));
-#endif
 
   remember_place (self);
 }
@@ -401,16 +382,17 @@ find_assessment_done_cb (GObject      *source,
   if (g_strcmp0 (visible_page (self), "companies") != 0)
     return;
 
+  /* Read before opening the company: opening it records the new place,
+   * which clears the remembered dimension. */
+  dimension = g_settings_get_string (settings, "last-dimension");
+
   if (!sihua_window_open_company (self, assessment->company_id))
     return;
 
   /* The page shows the remembered dimension once the assessment loads. */
-  dimension = g_settings_get_string (settings, "last-dimension");
   ensure_answer_pages (self);
-#ifdef SIHUA_HAVE_ANSWER_PAGES
   if (*dimension != '\0')
     sihua_assessment_page_set_dimension_id (SIHUA_ASSESSMENT_PAGE (self->assessment_page), dimension);
-#endif
   sihua_window_open_assessment (self, assessment->id, FALSE);
 }
 
@@ -876,13 +858,11 @@ sihua_window_open_assessment (SihuaWindow *self,
   self->assessment_id = assessment_id;
   set_assessment_titles (self);
 
-#ifdef SIHUA_HAVE_ANSWER_PAGES
   sihua_assessment_page_set_assessment (SIHUA_ASSESSMENT_PAGE (self->assessment_page),
                                         get_store (self), assessment_id);
   if (show_results)
     sihua_results_page_set_assessment (SIHUA_RESULTS_PAGE (self->results_page),
                                        get_store (self), assessment_id);
-#endif
 
   adw_leaflet_set_visible_child_name (self->leaflet, "assessment");
   if (show_results)
