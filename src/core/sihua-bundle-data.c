@@ -561,6 +561,15 @@ parse_table (SihuaBundle  *bundle,
       return NULL;
     }
 
+  /* An empty entry has no data pointer at all, which json-glib refuses
+   * without saying why. */
+  if (g_bytes_get_size (bytes) == 0)
+    {
+      g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_INVALID,
+                   _("%s in the bundle is empty"), entry);
+      return NULL;
+    }
+
   if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
                                    g_bytes_get_size (bytes), &local_error))
     {

@@ -432,6 +432,13 @@ sihua_bundle_read_zip (const char   *path,
       return NULL;
     }
 
+  if (g_bytes_get_size (manifest_bytes) == 0)
+    {
+      g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_INVALID,
+                   _("The manifest of %s is empty"), path);
+      return NULL;
+    }
+
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, g_bytes_get_data (manifest_bytes, NULL),
                                    g_bytes_get_size (manifest_bytes), &local_error))
