@@ -229,51 +229,23 @@ draw_chart_block (const SihuaPdfBlockContext *context,
 SihuaChartData *
 _sihua_report_build_chart_data (SihuaReport *report)
 {
-  SihuaChartData *data = sihua_chart_data_new (report->language);
-  guint n_levels = sihua_model_get_n_levels (report->input->model);
+  SihuaChartData *data = sihua_chart_data_new_from_score (report->score,
+                                                          report->input->previous_score,
+                                                          -1, report->language);
 
-  data->index = sihua_score_get_index (report->score);
-  data->stage = sihua_score_get_stage (report->score);
-  data->previous_index = report->comparison != NULL ? report->comparison->previous_index : NAN;
-
-  for (guint i = 0; i < n_levels && i < SIHUA_CHART_N_LEVELS; i++)
-    {
-      data->level_names[i] = g_strdup (_sihua_report_stage_name (report, i));
+  /* The embedded font is cut down to the characters the report prints, so
+   * it must learn every one the charts draw. */
+  for (guint i = 0; i < SIHUA_CHART_N_LEVELS; i++)
+    if (data->level_names[i] != NULL)
       sihua_pdf_font_add_text (report->font, data->level_names[i]);
-    }
 
-  for (guint i = 0; i < sihua_score_get_n_dimensions (report->score); i++)
+  for (guint i = 0; i < data->dimensions->len; i++)
     {
-      const SihuaDimensionScore *ds = sihua_score_get_dimension (report->score, i);
-      SihuaChartDimension *dimension;
+      const SihuaChartDimension *dimension = g_ptr_array_index (data->dimensions, i);
 
-      if (!sihua_dimension_is_scored (ds->dimension))
-        continue;
-
-      dimension = sihua_chart_data_add_dimension (data, _sihua_report_text (report, &ds->dimension->title),
-                                                  ds->scored ? ds->score : NAN);
-      dimension->stage = ds->stage;
       sihua_pdf_font_add_text (report->font, dimension->label);
-
-      if (report->comparison != NULL)
-        for (guint c = 0; c < report->comparison->dimensions->len; c++)
-          {
-            const SihuaDimensionChange *change = &g_array_index (report->comparison->dimensions,
-                                                                 SihuaDimensionChange, c);
-
-            if (g_strcmp0 (change->dimension_id, ds->dimension->id) == 0)
-              dimension->previous = change->previous_score;
-          }
-
-      for (guint q = 0; q < ds->dimension->questions->len; q++)
-        {
-          const SihuaQuestion *question = g_ptr_array_index (ds->dimension->questions, q);
-          const SihuaQuestionScore *qs = sihua_score_lookup_question (report->score, question->id);
-
-          if (qs != NULL && qs->status == SIHUA_QUESTION_STATUS_COUNTED &&
-              qs->level >= 0 && qs->level < SIHUA_CHART_N_LEVELS)
-            dimension->counts[qs->level]++;
-        }
+      if (dimension->short_label != NULL)
+        sihua_pdf_font_add_text (report->font, dimension->short_label);
     }
 
   for (guint t = 0; t < SIHUA_CHART_N_TEXTS; t++)
