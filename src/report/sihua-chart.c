@@ -347,18 +347,19 @@ _sihua_chart_wrap (SihuaPainter *painter,
 
       if (best_end == NULL)
         {
-          /* One word wider than the line: cut it at a character. */
+          /* One word wider than the line: keep it whole ("Organizatio" /
+           * "n" reads as a misprint); the layouts measure the lines they
+           * get, so a wide word makes them shrink the chart instead. */
           p = line_start;
           for (int i = line_start_char + 1; i <= n_chars; i++)
             {
-              g_autofree char *candidate = NULL;
-
               p = g_utf8_next_char (p);
-              candidate = strip_line (line_start, p);
-              if (best_end != NULL && sihua_painter_text_width (painter, candidate, size) > max_width)
-                break;
-              best_end = p;
-              best_char = i;
+              if (attrs[i].is_line_break || i == n_chars)
+                {
+                  best_end = p;
+                  best_char = i;
+                  break;
+                }
             }
         }
 
