@@ -156,6 +156,20 @@ test_cli_speaks_chinese (void)
   g_assert_nonnull (strstr (out, "用法"));
 }
 
+static void
+test_cli_finds_catalogue_uninstalled (void)
+{
+  const char *cli = g_getenv ("SIHUA_CLI");
+  const char *argv[] = { cli, "--help", NULL };
+  /* As when run straight from the build folder, without `meson devenv`:
+   * the program must still find the build tree's catalogues. */
+  const char *env[] = { "LC_ALL=zh_CN.UTF-8", "LANGUAGE=zh_CN", "SIHUA_LOCALEDIR=", NULL };
+  g_autofree char *out = NULL;
+
+  g_assert_cmpint (sihua_test_run (argv, env, &out, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "用法"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -169,6 +183,7 @@ main (int   argc,
   g_test_add_func ("/cli/db-needs-value", test_cli_db_needs_value);
   g_test_add_func ("/cli/info-json", test_cli_info_json);
   g_test_add_func ("/cli/speaks-chinese", test_cli_speaks_chinese);
+  g_test_add_func ("/cli/finds-catalogue-uninstalled", test_cli_finds_catalogue_uninstalled);
 
   return g_test_run ();
 }

@@ -111,15 +111,6 @@ print_command_help (const SihuaCliCommand *command)
   printf ("\n\n%s\n", _(command->summary));
 }
 
-static const char *
-locale_dir (void)
-{
-  /* Lets the uninstalled build find its catalogues (see `meson devenv`). */
-  const char *dir = g_getenv ("SIHUA_LOCALEDIR");
-
-  return dir != NULL && *dir != '\0' ? dir : LOCALEDIR;
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -135,7 +126,7 @@ main (int   argc,
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, locale_dir ());
+  bindtextdomain (GETTEXT_PACKAGE, sihua_paths_get_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

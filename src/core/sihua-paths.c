@@ -48,3 +48,29 @@ sihua_paths_get_user_models_dir (void)
 
   return g_build_filename (dir, "models", NULL);
 }
+
+/**
+ * sihua_paths_get_locale_dir:
+ *
+ * Where the program's translation catalogues are: `SIHUA_LOCALEDIR` if set
+ * (`meson devenv` sets it), the install prefix's locale folder if Sihua is
+ * installed there, and otherwise the build tree's, so a program run straight
+ * from the build folder still writes Chinese reports in Chinese.
+ *
+ * Returns: (transfer none): a folder to pass to bindtextdomain()
+ */
+const char *
+sihua_paths_get_locale_dir (void)
+{
+  const char *dir = g_getenv ("SIHUA_LOCALEDIR");
+  g_autofree char *installed = NULL;
+
+  if (dir != NULL && *dir != '\0')
+    return dir;
+
+  installed = g_build_filename (LOCALEDIR, "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  if (!g_file_test (installed, G_FILE_TEST_EXISTS) && g_file_test (BUILD_LOCALEDIR, G_FILE_TEST_IS_DIR))
+    return BUILD_LOCALEDIR;
+
+  return LOCALEDIR;
+}

@@ -14,5 +14,6 @@ G_BEGIN_DECLS
 char *sihua_paths_get_data_dir          (void);
 char *sihua_paths_get_default_database  (void);
 char *sihua_paths_get_user_models_dir   (void);
+const char *sihua_paths_get_locale_dir (void);
 
 G_END_DECLS

@@ -11,17 +11,16 @@
 #include <locale.h>
 
 #include "sihua-application.h"
+#include "sihua-paths.h"
 
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(SihuaApplication) app = NULL;
-  const char *locale_dir = g_getenv ("SIHUA_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  /* SIHUA_LOCALEDIR lets the uninstalled build find its catalogues. */
-  bindtextdomain (GETTEXT_PACKAGE, locale_dir != NULL && *locale_dir ? locale_dir : LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, sihua_paths_get_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
