@@ -124,6 +124,33 @@ open_assessment (SihuaCli    *cli,
   return store;
 }
 
+/* The question @question_id of the model version @id was started with (a
+ * later version of the model never reinterprets old answers). */
+static SihuaQuestion *
+lookup_pinned_question (SihuaStore  *store,
+                        gint64       id,
+                        const char  *question_id,
+                        SihuaModel **model,
+                        int         *status)
+{
+  g_autoptr(GError) error = NULL;
+  SihuaQuestion *question;
+
+  *model = sihua_store_load_assessment_model (store, id, &error);
+  if (*model == NULL)
+    {
+      *status = sihua_cli_fail_error (error);
+      return NULL;
+    }
+  question = sihua_model_lookup_question (*model, question_id);
+  if (question == NULL)
+    *status = sihua_cli_fail (_("The model %s %s has no question “%s”"),
+                              sihua_model_get_id (*model), sihua_model_get_version (*model),
+                              question_id);
+
+  return question;
+}
+
 int
 sihua_cli_assessment_new_run (SihuaCli  *cli,
                               int        argc,
@@ -226,14 +253,9 @@ sihua_cli_assessment_answer_run (SihuaCli  *cli,
   if (store == NULL)
     return status;
 
-  /* Checked against the model version the assessment was started with. */
-  model = sihua_store_load_assessment_model (store, id, &error);
-  if (model == NULL)
-    return sihua_cli_fail_error (error);
-  question = sihua_model_lookup_question (model, argv[2]);
+  question = lookup_pinned_question (store, id, argv[2], &model, &status);
   if (question == NULL)
-    return sihua_cli_fail (_("The model %s %s has no question “%s”"),
-                           sihua_model_get_id (model), sihua_model_get_version (model), argv[2]);
+    return status;
   value = sihua_answer_value_parse (question, argv[3], &error);
   if (value == NULL)
     return sihua_cli_fail_error (error);
@@ -462,12 +484,8 @@ sihua_cli_assessment_history_run (SihuaCli  *cli,
   store = open_assessment (cli, "assessment history", argv[1], &id, &status);
   if (store == NULL)
     return status;
-  model = sihua_store_load_assessment_model (store, id, &error);
-  if (model == NULL)
-    return sihua_cli_fail_error (error);
-  if (sihua_model_lookup_question (model, argv[2]) == NULL)
-    return sihua_cli_fail (_("The model %s %s has no question “%s”"),
-                           sihua_model_get_id (model), sihua_model_get_version (model), argv[2]);
+  if (lookup_pinned_question (store, id, argv[2], &model, &status) == NULL)
+    return status;
   history = sihua_store_get_history (store, id, argv[2], &error);
   if (history == NULL)
     return sihua_cli_fail_error (error);
