@@ -36,9 +36,26 @@ def time_to_window(argv, env):
         proc.wait()
 
 
-def measure(argv, env):
-    time_to_window(argv, env)  # warm-up: caches, fontconfig
-    samples = sorted(time_to_window(argv, env) for _ in range(RUNS))
+def time_to_list(argv, env):
+    """Until the window has listed the companies (it says so on its debug log)."""
+    env = dict(env, G_MESSAGES_DEBUG="sihua-window")
+    start = time.monotonic()
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        for line in proc.stdout:
+            if b"Companies listed" in line:
+                return (time.monotonic() - start) * 1000.0
+            if time.monotonic() - start > 30:
+                break
+        raise RuntimeError(f"{argv[0]} did not list the companies in 30 s")
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def measure(argv, env, how=time_to_window):
+    how(argv, env)  # warm-up: caches, fontconfig
+    samples = sorted(how(argv, env) for _ in range(RUNS))
     return statistics.median(samples), samples[0], samples[-1]
 
 
@@ -76,6 +93,10 @@ def main():
         if large_db:
             row("Start-up to window, 5 000 companies / 50 000 assessments",
                 measure([app, "--db", large_db], env), "GNOME Text Editor", peer)
+            # The window opens the database in the background; this is when
+            # the consultant can pick a company.
+            row("Start-up to companies listed, 5 000 companies / 50 000 assessments",
+                measure([app, "--db", large_db], env, time_to_list), "GNOME Text Editor", peer)
 
 
 if __name__ == "__main__":

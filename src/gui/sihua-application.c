@@ -163,10 +163,33 @@ sihua_application_startup (GApplication *app)
 }
 
 static void
+store_opened_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(SihuaWindow) window = user_data;
+  /* Not the window's: a window closed meanwhile has no application. */
+  SihuaApplication *self = SIHUA_APPLICATION (g_application_get_default ());
+  g_autoptr(SihuaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = sihua_store_open_finish (result, &error);
+  if (store != NULL)
+    {
+      g_set_object (&self->store, store);
+      sihua_window_show_store (window);
+    }
+  else
+    sihua_window_show_store_error (window, self->db_path, error);
+
+  if (self->screenshot_path != NULL)
+    sihua_window_screenshot (window, self->screenshot_page, self->screenshot_path);
+}
+
+static void
 sihua_application_activate (GApplication *app)
 {
   SihuaApplication *self = SIHUA_APPLICATION (app);
-  g_autoptr(GError) error = NULL;
   GtkWindow *window;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
@@ -178,17 +201,16 @@ sihua_application_activate (GApplication *app)
 
   if (self->db_path == NULL)
     self->db_path = sihua_paths_get_default_database ();
-  if (self->store == NULL)
-    sihua_application_open_store (self, self->db_path, FALSE, &error);
 
+  /* The window comes first: opening checks every page of the database
+   * (a second or more for a large one), and may upgrade or back it up. */
   window = GTK_WINDOW (sihua_window_new (self));
-  if (self->store == NULL)
-    sihua_window_show_store_error (SIHUA_WINDOW (window), self->db_path, error);
-
-  if (self->screenshot_path != NULL)
-    sihua_window_screenshot (SIHUA_WINDOW (window), self->screenshot_page, self->screenshot_path);
-
   gtk_window_present (window);
+
+  if (self->store == NULL)
+    sihua_store_open_async (self->db_path, FALSE, NULL, store_opened_cb, g_object_ref (window));
+  else if (self->screenshot_path != NULL)
+    sihua_window_screenshot (SIHUA_WINDOW (window), self->screenshot_page, self->screenshot_path);
 }
 
 static void

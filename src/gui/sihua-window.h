@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SihuaWindow, sihua_window, SIHUA, WINDOW, AdwApplicationWindow)
 
 SihuaWindow *sihua_window_new                (SihuaApplication *application);
+void         sihua_window_show_store         (SihuaWindow      *self);
 void         sihua_window_show_store_error   (SihuaWindow      *self,
                                               const char       *path,
                                               const GError     *error);
