@@ -461,3 +461,32 @@ sihua_companies_page_get_first_id (SihuaCompaniesPage *self)
 
   return item != NULL ? sihua_company_item_get_company (item)->id : 0;
 }
+
+/**
+ * sihua_companies_page_lookup:
+ * @company_id: a company
+ *
+ * Returns: (transfer none) (nullable): the company as the list shows it, if
+ *   it is among the rows loaded, so its page can show the name at once
+ */
+const SihuaCompany *
+sihua_companies_page_lookup (SihuaCompaniesPage *self,
+                             gint64              company_id)
+{
+  guint n;
+
+  g_return_val_if_fail (SIHUA_IS_COMPANIES_PAGE (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->companies));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SihuaCompanyItem) item = g_list_model_get_item (G_LIST_MODEL (self->companies), i);
+      const SihuaCompany *company = sihua_company_item_get_company (item);
+
+      /* The list keeps the item, so the company outlives this reference. */
+      if (company->id == company_id)
+        return company;
+    }
+
+  return NULL;
+}

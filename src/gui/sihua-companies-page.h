@@ -34,5 +34,7 @@ void      sihua_companies_page_reload           (SihuaCompaniesPage *self);
 gboolean  sihua_companies_page_get_empty        (SihuaCompaniesPage *self);
 void      sihua_companies_page_focus_search     (SihuaCompaniesPage *self);
 gint64    sihua_companies_page_get_first_id     (SihuaCompaniesPage *self);
+const SihuaCompany *sihua_companies_page_lookup (SihuaCompaniesPage *self,
+                                                 gint64              company_id);
 
 G_END_DECLS

@@ -22,6 +22,10 @@ struct _SihuaCompanyPage
   AdwBin               parent_instance;
 
   /* Template widgets */
+  GtkStack            *stack;
+  AdwStatusPage       *loading_page;
+  AdwStatusPage       *error_page;
+  GtkSpinner          *spinner;
   AdwPreferencesGroup *profile_group;
   AdwPreferencesGroup *progress_group;
   AdwPreferencesGroup *assessments_group;
@@ -37,14 +41,23 @@ struct _SihuaCompanyPage
   GPtrArray           *profile_rows;
   GPtrArray           *assessment_rows;
   GPtrArray           *models;
+
+  /* The load on its way, cancelled when another replaces it or the page
+   * goes; the company it read while its assessments are still coming. */
+  GCancellable        *cancellable;
+  SihuaCompany        *loading_company;
+  guint                spinner_source;
 };
 
 G_DEFINE_FINAL_TYPE (SihuaCompanyPage, sihua_company_page, ADW_TYPE_BIN)
 
-enum { ASSESSMENT_ACTIVATED, N_SIGNALS };
+enum { ASSESSMENT_ACTIVATED, LOADED, LOAD_FAILED, N_SIGNALS };
 static guint signals [N_SIGNALS];
 
 static void update_trend (SihuaCompanyPage *self);
+static void load         (SihuaCompanyPage *self,
+                          gint64            company_id);
+static void show_loading (SihuaCompanyPage *self);
 
 /*
  * Auxiliary methods
@@ -341,6 +354,146 @@ start_assessment (SihuaCompanyPage *self,
                                     NULL, assessment_started_cb, g_object_ref (self));
 }
 
+static gboolean
+show_spinner_cb (gpointer user_data)
+{
+  SihuaCompanyPage *self = user_data;
+
+  self->spinner_source = 0;
+  gtk_widget_set_opacity (GTK_WIDGET (self->loading_page), 1.0);
+  gtk_spinner_start (self->spinner);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_loading (SihuaCompanyPage *self)
+{
+  /* A small database answers within a frame or two: the spinner shows
+   * only when the wait is long enough to notice, instead of flashing. */
+  gtk_widget_set_opacity (GTK_WIDGET (self->loading_page), 0.0);
+  gtk_spinner_stop (self->spinner);
+  g_clear_handle_id (&self->spinner_source, g_source_remove);
+  self->spinner_source = g_timeout_add (300, show_spinner_cb, self);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+}
+
+static void
+load_done (SihuaCompanyPage *self)
+{
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->loading_company, sihua_company_free);
+  g_clear_handle_id (&self->spinner_source, g_source_remove);
+  gtk_spinner_stop (self->spinner);
+}
+
+static void
+load_failed (SihuaCompanyPage *self,
+             const GError     *error)
+{
+  const char *message = error->message;
+
+  load_done (self);
+
+  /* Deleted, or merged away from another window or by an import. */
+  if (g_error_matches (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOT_FOUND))
+    {
+      message = _("This company no longer exists");
+      adw_status_page_set_title (self->error_page, message);
+      adw_status_page_set_description (self->error_page,
+                                       _("It was deleted or merged into another company. Go back to the list of companies."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->error_page, _("The company cannot be shown"));
+      adw_status_page_set_description (self->error_page, error->message);
+    }
+
+  g_clear_pointer (&self->company, sihua_company_free);
+  g_ptr_array_set_size (self->assessments, 0);
+  clear_rows (self->profile_group, self->profile_rows);
+  clear_rows (self->assessments_group, self->assessment_rows);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+
+  g_signal_emit (self, signals[LOAD_FAILED], 0, message);
+}
+
+static void
+assessments_loaded_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  SihuaCompanyPage *self;
+  g_autoptr(GPtrArray) assessments = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assessments = sihua_store_list_assessments_finish (SIHUA_STORE (source), result, &error);
+  /* Replaced by another load, or the page is gone: @user_data may be too. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = SIHUA_COMPANY_PAGE (user_data);
+  if (assessments == NULL)
+    {
+      load_failed (self, error);
+      return;
+    }
+
+  g_ptr_array_sort (assessments, compare_newest_first);
+  g_ptr_array_set_free_func (assessments, (GDestroyNotify) sihua_assessment_free);
+  g_clear_pointer (&self->company, sihua_company_free);
+  self->company = g_steal_pointer (&self->loading_company);
+  g_clear_pointer (&self->assessments, g_ptr_array_unref);
+  self->assessments = g_steal_pointer (&assessments);
+  load_done (self);
+
+  fill (self);
+  gtk_stack_set_visible_child_name (self->stack, "content");
+
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
+static void
+company_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  SihuaCompanyPage *self;
+  g_autoptr(GError) error = NULL;
+  SihuaCompany *company;
+
+  company = sihua_store_get_company_finish (SIHUA_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = SIHUA_COMPANY_PAGE (user_data);
+  if (company == NULL)
+    {
+      load_failed (self, error);
+      return;
+    }
+
+  g_clear_pointer (&self->loading_company, sihua_company_free);
+  self->loading_company = company;
+  sihua_store_list_assessments_async (SIHUA_STORE (source), company->id, self->cancellable,
+                                      assessments_loaded_cb, self);
+}
+
+/* The callbacks hold no reference: cancelling in dispose is what keeps
+ * them from touching a page that is gone. */
+static void
+load (SihuaCompanyPage *self,
+      gint64            company_id)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->loading_company, sihua_company_free);
+
+  self->cancellable = g_cancellable_new ();
+  sihua_store_get_company_async (self->store, company_id, self->cancellable,
+                                 company_loaded_cb, self);
+}
+
 /*
  * Callbacks
  */
@@ -408,6 +561,10 @@ sihua_company_page_dispose (GObject *object)
 {
   SihuaCompanyPage *self = (SihuaCompanyPage *)object;
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->loading_company, sihua_company_free);
+  g_clear_handle_id (&self->spinner_source, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->catalog);
   g_clear_pointer (&self->company, sihua_company_free);
@@ -438,8 +595,31 @@ sihua_company_page_class_init (SihuaCompanyPageClass *klass)
     g_signal_new ("assessment-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_BOOLEAN);
 
+  /**
+   * SihuaCompanyPage::loaded:
+   *
+   * The company and its assessments are on screen (after opening or
+   * reloading).
+   */
+  signals[LOADED] =
+    g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * SihuaCompanyPage::load-failed:
+   * @message: why, one line fit to show as it is
+   *
+   * The company could not be read (it may be gone); the page says so.
+   */
+  signals[LOAD_FAILED] =
+    g_signal_new ("load-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/sihua-company-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SihuaCompanyPage, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, SihuaCompanyPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SihuaCompanyPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, SihuaCompanyPage, profile_group);
   gtk_widget_class_bind_template_child (widget_class, SihuaCompanyPage, progress_group);
   gtk_widget_class_bind_template_child (widget_class, SihuaCompanyPage, assessments_group);
@@ -453,6 +633,10 @@ static void
 sihua_company_page_init (SihuaCompanyPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Not a bound template child: the bin owns its child, and
+   * gtk_widget_dispose_template() would unparent it behind the bin's back. */
+  self->stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
 
   self->assessments = g_ptr_array_new_with_free_func ((GDestroyNotify) sihua_assessment_free);
   self->profile_rows = g_ptr_array_new ();
@@ -471,45 +655,39 @@ sihua_company_page_init (SihuaCompanyPage *self)
 
 /**
  * sihua_company_page_set_company:
+ * @store: the store to read
+ * @catalog: (nullable): the models, for titles and stage names
+ * @company_id: the company to show
+ * @name: (nullable): its name if the caller knows it, shown while loading
  *
- * Shows the company @company_id of @store.
- *
- * Returns: %FALSE with @error set if it cannot be read.
+ * Shows the company @company_id of @store. The page says it is loading at
+ * once and fills in when the store's thread has read the company and its
+ * assessments; then it emits "loaded", or "load-failed" (and shows why). A
+ * load still on its way is dropped.
  */
-gboolean
-sihua_company_page_set_company (SihuaCompanyPage   *self,
-                                SihuaStore         *store,
-                                SihuaModelCatalog  *catalog,
-                                gint64              company_id,
-                                GError            **error)
+void
+sihua_company_page_set_company (SihuaCompanyPage  *self,
+                                SihuaStore        *store,
+                                SihuaModelCatalog *catalog,
+                                gint64             company_id,
+                                const char        *name)
 {
-  g_autoptr(SihuaCompany) company = NULL;
-  g_autoptr(GPtrArray) assessments = NULL;
-
-  g_return_val_if_fail (SIHUA_IS_COMPANY_PAGE (self), FALSE);
-  g_return_val_if_fail (SIHUA_IS_STORE (store), FALSE);
-
-  /* One company and its handful of assessments: indexed reads of a few
-   * rows, well within a frame. */
-  company = sihua_store_get_company (store, company_id, error);
-  if (company == NULL)
-    return FALSE;
-  assessments = sihua_store_list_assessments (store, company_id, error);
-  if (assessments == NULL)
-    return FALSE;
-  g_ptr_array_sort (assessments, compare_newest_first);
+  g_return_if_fail (SIHUA_IS_COMPANY_PAGE (self));
+  g_return_if_fail (SIHUA_IS_STORE (store));
 
   g_set_object (&self->store, store);
   g_set_object (&self->catalog, catalog);
+
+  /* Nothing of the company shown before stays on screen (or in the
+   * accessibility tree) while this one loads. */
   g_clear_pointer (&self->company, sihua_company_free);
-  self->company = g_steal_pointer (&company);
-  g_clear_pointer (&self->assessments, g_ptr_array_unref);
-  self->assessments = g_steal_pointer (&assessments);
-  g_ptr_array_set_free_func (self->assessments, (GDestroyNotify) sihua_assessment_free);
+  g_ptr_array_set_size (self->assessments, 0);
+  clear_rows (self->profile_group, self->profile_rows);
+  clear_rows (self->assessments_group, self->assessment_rows);
 
-  fill (self);
-
-  return TRUE;
+  adw_status_page_set_title (self->loading_page, name != NULL && *name ? name : _("Loading…"));
+  show_loading (self);
+  load (self, company_id);
 }
 
 const SihuaCompany *
@@ -520,73 +698,35 @@ sihua_company_page_get_company (SihuaCompanyPage *self)
   return self->company;
 }
 
-static void
-reload_assessments_cb (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
+/**
+ * sihua_company_page_get_loading:
+ *
+ * Returns: whether a load is on its way
+ */
+gboolean
+sihua_company_page_get_loading (SihuaCompanyPage *self)
 {
-  g_autoptr(SihuaCompanyPage) self = user_data;
-  SihuaCompany *company = g_object_steal_data (G_OBJECT (self), "reloading");
-  g_autoptr(GPtrArray) assessments = NULL;
-  g_autoptr(GError) error = NULL;
+  g_return_val_if_fail (SIHUA_IS_COMPANY_PAGE (self), FALSE);
 
-  assessments = sihua_store_list_assessments_finish (SIHUA_STORE (source), result, &error);
-  /* Shown meanwhile: another company, or another database. */
-  if (assessments == NULL || company == NULL || self->company == NULL
-      || company->id != self->company->id || SIHUA_STORE (source) != self->store)
-    {
-      if (error != NULL)
-        g_warning ("Cannot reload the assessments: %s", error->message);
-      g_clear_pointer (&company, sihua_company_free);
-      return;
-    }
-
-  g_ptr_array_sort (assessments, compare_newest_first);
-  g_clear_pointer (&self->company, sihua_company_free);
-  self->company = company;
-  g_clear_pointer (&self->assessments, g_ptr_array_unref);
-  self->assessments = g_steal_pointer (&assessments);
-  fill (self);
-}
-
-static void
-reload_company_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(SihuaCompanyPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  SihuaCompany *company;
-
-  company = sihua_store_get_company_finish (SIHUA_STORE (source), result, &error);
-  if (company == NULL)
-    {
-      g_warning ("Cannot reload the company: %s", error->message);
-      return;
-    }
-
-  g_object_set_data_full (G_OBJECT (self), "reloading", company,
-                          (GDestroyNotify) sihua_company_free);
-  sihua_store_list_assessments_async (SIHUA_STORE (source), company->id, NULL,
-                                      reload_assessments_cb, g_object_ref (self));
+  return self->cancellable != NULL;
 }
 
 /**
  * sihua_company_page_reload:
  *
  * Reads the company and its assessments again, on the store's thread, and
- * shows them when they arrive.
+ * shows them when they arrive; what is on screen stays meanwhile. A load
+ * already on its way answers for this one too.
  */
 void
 sihua_company_page_reload (SihuaCompanyPage *self)
 {
   g_return_if_fail (SIHUA_IS_COMPANY_PAGE (self));
 
-  if (self->company == NULL || self->store == NULL)
+  if (self->company == NULL || self->store == NULL || self->cancellable != NULL)
     return;
 
-  sihua_store_get_company_async (self->store, self->company->id, NULL,
-                                 reload_company_cb, g_object_ref (self));
+  load (self, self->company->id);
 }
 
 /* The newest assessment, 0 if none. */

@@ -22,17 +22,21 @@ G_BEGIN_DECLS
  * Signals:
  *  - "assessment-activated" (gint64 assessment_id, gboolean completed): an
  *    assessment was opened, or a new one was started.
+ *  - "loaded": the company and its assessments arrived and are on screen.
+ *  - "load-failed" (const char *message): the company cannot be read (it
+ *    may no longer exist); the page shows the reason.
  */
 
 #define SIHUA_TYPE_COMPANY_PAGE (sihua_company_page_get_type ())
 G_DECLARE_FINAL_TYPE (SihuaCompanyPage, sihua_company_page, SIHUA, COMPANY_PAGE, AdwBin)
 
-gboolean            sihua_company_page_set_company     (SihuaCompanyPage   *self,
+void                sihua_company_page_set_company     (SihuaCompanyPage   *self,
                                                         SihuaStore         *store,
                                                         SihuaModelCatalog  *catalog,
                                                         gint64              company_id,
-                                                        GError            **error);
+                                                        const char         *name);
 const SihuaCompany *sihua_company_page_get_company     (SihuaCompanyPage   *self);
+gboolean            sihua_company_page_get_loading     (SihuaCompanyPage   *self);
 void                sihua_company_page_reload          (SihuaCompanyPage   *self);
 void                sihua_company_page_new_assessment  (SihuaCompanyPage   *self);
 gint64              sihua_company_page_get_latest_id   (SihuaCompanyPage   *self);

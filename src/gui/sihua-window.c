@@ -58,6 +58,7 @@ struct _SihuaWindow
 
   guint                 restored : 1;
   guint                 shot_scheduled : 1;
+  guint                 shot_waits_for_company : 1;
 };
 
 G_DEFINE_FINAL_TYPE (SihuaWindow, sihua_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -312,6 +313,29 @@ take_screenshot (SihuaWindow *self,
                       g_object_ref (self), g_object_unref);
 }
 
+/* The first company's page has loaded: on to the page to capture. */
+static void
+screenshot_company_loaded (SihuaWindow *self)
+{
+  const char *page = self->screenshot_page;
+  GtkWindow *dialog = NULL;
+
+  if (g_strcmp0 (page, "assessment") == 0 || g_strcmp0 (page, "results") == 0)
+    {
+      gint64 latest = sihua_company_page_get_latest_id (self->company_page);
+
+      if (latest > 0)
+        sihua_window_open_assessment (self, latest, g_strcmp0 (page, "results") == 0);
+    }
+  else if (g_strcmp0 (page, "company-form") == 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-company", NULL);
+      dialog = g_object_get_data (G_OBJECT (self), "last-dialog");
+    }
+
+  take_screenshot (self, dialog != NULL ? GTK_WIDGET (dialog) : GTK_WIDGET (self));
+}
+
 static gboolean
 screenshot_timeout_cb (gpointer user_data)
 {
@@ -320,23 +344,19 @@ screenshot_timeout_cb (gpointer user_data)
   GtkWindow *dialog = NULL;
   gint64 first = sihua_companies_page_get_first_id (self->companies_page);
 
-  if (g_strcmp0 (page, "company") == 0 || g_strcmp0 (page, "assessment") == 0
-      || g_strcmp0 (page, "results") == 0)
+  if (first > 0
+      && (g_strcmp0 (page, "company") == 0 || g_strcmp0 (page, "assessment") == 0
+          || g_strcmp0 (page, "results") == 0 || g_strcmp0 (page, "company-form") == 0))
     {
-      if (first > 0 && sihua_window_open_company (self, first) && g_strcmp0 (page, "company") != 0)
-        {
-          gint64 latest = sihua_company_page_get_latest_id (self->company_page);
-
-          if (latest > 0)
-            sihua_window_open_assessment (self, latest, g_strcmp0 (page, "results") == 0);
-        }
+      /* The company's page loads on the store's thread; the rest follows
+       * in company_loaded_cb(). */
+      self->shot_waits_for_company = TRUE;
+      sihua_window_open_company (self, first);
+      return G_SOURCE_REMOVE;
     }
   else if (g_strcmp0 (page, "company-form") == 0)
     {
-      if (first > 0 && sihua_window_open_company (self, first))
-        gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-company", NULL);
-      else
-        gtk_widget_activate_action (GTK_WIDGET (self), "win.new-company", NULL);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.new-company", NULL);
       dialog = g_object_get_data (G_OBJECT (self), "last-dialog");
     }
   else if (g_strcmp0 (page, "preferences") == 0)
@@ -370,6 +390,34 @@ companies_loaded_cb (SihuaWindow *self)
       self->shot_scheduled = TRUE;
       g_timeout_add_full (G_PRIORITY_DEFAULT, 150, screenshot_timeout_cb,
                           g_object_ref (self), g_object_unref);
+    }
+}
+
+static void
+company_loaded_cb (SihuaWindow *self)
+{
+  const SihuaCompany *company = sihua_company_page_get_company (self->company_page);
+
+  adw_window_title_set_title (self->company_title, company->name);
+  adw_window_title_set_subtitle (self->company_title, company->region != NULL ? company->region : "");
+
+  if (self->shot_waits_for_company)
+    {
+      self->shot_waits_for_company = FALSE;
+      screenshot_company_loaded (self);
+    }
+}
+
+static void
+company_load_failed_cb (SihuaWindow *self,
+                        const char  *message)
+{
+  sihua_window_add_toast (self, message);
+
+  if (self->shot_waits_for_company)
+    {
+      self->shot_waits_for_company = FALSE;
+      take_screenshot (self, GTK_WIDGET (self));
     }
 }
 
@@ -750,6 +798,10 @@ sihua_window_init (SihuaWindow *self)
                            G_CALLBACK (companies_empty_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->companies_page, "loaded",
                            G_CALLBACK (companies_loaded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->company_page, "loaded",
+                           G_CALLBACK (company_loaded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->company_page, "load-failed",
+                           G_CALLBACK (company_load_failed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /*
@@ -842,28 +894,38 @@ sihua_window_show_store_error (SihuaWindow  *self,
 /**
  * sihua_window_open_company:
  *
- * Shows the page of @company_id.
+ * Shows the page of @company_id at once; the page reads the company and its
+ * assessments on the store's thread and fills in when they arrive (a toast
+ * says so if the company is gone).
+ *
+ * Returns: %FALSE if no database is open
  */
 gboolean
 sihua_window_open_company (SihuaWindow *self,
                            gint64       company_id)
 {
-  g_autoptr(GError) error = NULL;
-  const SihuaCompany *company;
+  const SihuaCompany *listed;
+  g_autofree char *name = NULL;
+  g_autofree char *region = NULL;
+  SihuaStore *store;
 
   g_return_val_if_fail (SIHUA_IS_WINDOW (self), FALSE);
 
-  if (!sihua_company_page_set_company (self->company_page, get_store (self),
-                                       sihua_application_get_catalog (get_app (self)),
-                                       company_id, &error))
-    {
-      sihua_window_add_toast (self, error->message);
-      return FALSE;
-    }
+  store = get_store (self);
+  if (store == NULL)
+    return FALSE;
 
-  company = sihua_company_page_get_company (self->company_page);
-  adw_window_title_set_title (self->company_title, company->name);
-  adw_window_title_set_subtitle (self->company_title, company->region != NULL ? company->region : "");
+  /* The list already holds the name, so the header shows it before the
+   * store answers; copied, as the list may change meanwhile. */
+  listed = sihua_companies_page_lookup (self->companies_page, company_id);
+  name = g_strdup (listed != NULL ? listed->name : NULL);
+  region = g_strdup (listed != NULL ? listed->region : NULL);
+  adw_window_title_set_title (self->company_title, name != NULL ? name : "");
+  adw_window_title_set_subtitle (self->company_title, region != NULL ? region : "");
+
+  sihua_company_page_set_company (self->company_page, store,
+                                  sihua_application_get_catalog (get_app (self)),
+                                  company_id, name);
   show_browse (self);
   adw_leaflet_set_visible_child_name (self->leaflet, "company");
 
