@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sihua-bundle-import-dialog.h"
+#include "sihua-text.h"
 
 /* At most this many changed fields are named under a conflict. */
 #define MAX_FIELDS_SHOWN 4
@@ -35,6 +36,8 @@ struct _SihuaBundleImportDialog
   SihuaBundleReport   *report;
   /* Three toggle buttons per conflict: mine, theirs, both. */
   GPtrArray           *toggles;
+  /* "model_id@version" → the pinned SihuaModel, or NULL if unreadable. */
+  GHashTable          *models;
 
   guint                importing : 1;
 };
@@ -121,14 +124,58 @@ fill_summary (SihuaBundleImportDialog *self)
   add_summary_row (self, _("Conflicts"), conflicts);
 }
 
-/* "a, b, c and 2 more" */
+static void
+model_unref (gpointer model)
+{
+  if (model != NULL)
+    g_object_unref (model);
+}
+
+/* The model an assessment in conflict is pinned to here, where the
+ * consultant knows it: both sides hold the same assessment (its UUID). */
+static SihuaModel *
+conflict_model (SihuaBundleImportDialog *self,
+                SihuaBundleConflict     *conflict)
+{
+  g_autoptr(SihuaAssessment) assessment = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  SihuaModel *model;
+
+  if (conflict->kind != SIHUA_BUNDLE_ROW_ASSESSMENT || conflict->uuid == NULL)
+    return NULL;
+
+  assessment = sihua_store_get_assessment_by_uuid (self->store, conflict->uuid, &error);
+  if (assessment == NULL)
+    {
+      g_debug ("No pinned model for %s: %s", conflict->uuid, error->message);
+      return NULL;
+    }
+
+  /* Many conflicts share a handful of model versions: parse each once. */
+  key = g_strdup_printf ("%s@%s", assessment->model_id, assessment->model_version);
+  if (g_hash_table_lookup_extended (self->models, key, NULL, (gpointer *) &model))
+    return model;
+
+  model = sihua_store_load_assessment_model (self->store, assessment->id, &error);
+  if (model == NULL)
+    g_debug ("Cannot load the model of %s: %s", conflict->uuid, error->message);
+  g_hash_table_insert (self->models, g_steal_pointer (&key), model);
+
+  return model;
+}
+
+/* "a, b, c and 2 more", or one item a line with @one_per_line. */
 static void
 append_list (GString    *out,
-             GPtrArray  *items)
+             GPtrArray  *items,
+             gboolean    one_per_line)
 {
   for (guint i = 0; i < items->len && i < MAX_FIELDS_SHOWN; i++)
     {
-      if (i > 0)
+      if (one_per_line)
+        g_string_append (out, "\n• ");
+      else if (i > 0)
         g_string_append (out, ", ");
       g_string_append (out, g_ptr_array_index (items, i));
     }
@@ -136,19 +183,22 @@ append_list (GString    *out,
     {
       guint more = items->len - MAX_FIELDS_SHOWN;
 
-      g_string_append (out, " ");
+      g_string_append (out, one_per_line ? "\n" : " ");
       /* Translators: follows a list of changed fields or questions */
       g_string_append_printf (out, ngettext ("and %u more", "and %u more", more), more);
     }
 }
 
 static char *
-describe_fields (SihuaBundleConflict *conflict)
+describe_fields (SihuaBundleConflict *conflict,
+                 SihuaModel          *model)
 {
+  SihuaLanguage language = sihua_language_from_locale ();
   g_autoptr(GPtrArray) answers = g_ptr_array_new ();
   g_autoptr(GPtrArray) others = g_ptr_array_new ();
   g_autoptr(GString) answer_list = g_string_new (NULL);
   g_autoptr(GString) other_list = g_string_new (NULL);
+  gboolean all_texts = TRUE;
 
   /* The core names a changed answer "answer:QUESTION_ID". */
   for (guint i = 0; conflict->fields != NULL && conflict->fields[i] != NULL; i++)
@@ -156,23 +206,38 @@ describe_fields (SihuaBundleConflict *conflict)
       const char *field = conflict->fields[i];
 
       if (g_str_has_prefix (field, "answer:"))
-        g_ptr_array_add (answers, (gpointer) (field + strlen ("answer:")));
+        {
+          const char *id = field + strlen ("answer:");
+          SihuaQuestion *question = model != NULL ? sihua_model_lookup_question (model, id) : NULL;
+          const char *text = question != NULL ? sihua_text_get (&question->text, language, NULL) : NULL;
+
+          /* The question as the consultant asked it; its id only if the
+           * model does not know it. */
+          if (text != NULL && *text != '\0')
+            g_ptr_array_add (answers, (gpointer) text);
+          else
+            {
+              g_ptr_array_add (answers, (gpointer) id);
+              all_texts = FALSE;
+            }
+        }
       else
         g_ptr_array_add (others, (gpointer) field);
     }
-  append_list (answer_list, answers);
-  append_list (other_list, others);
+  /* Whole questions read better one a line; bare ids fit on one. */
+  append_list (answer_list, answers, all_texts);
+  append_list (other_list, others, FALSE);
 
   if (conflict->kind == SIHUA_BUNDLE_ROW_COMPANY)
     /* Translators: %s lists what differs, e.g. "region, contact" */
     return g_strdup_printf (_("Company · changed: %s"), other_list->str);
 
   if (answers->len > 0 && others->len > 0)
-    /* Translators: the first %s lists fields, the second question ids */
+    /* Translators: the first %s lists fields, the second the questions (one a line, or their ids) */
     return g_strdup_printf (_("Assessment · changed: %s; answers to %s"),
                             other_list->str, answer_list->str);
   if (answers->len > 0)
-    /* Translators: %s lists question ids, e.g. "data.collection, network.coverage" */
+    /* Translators: %s lists the questions, one a line (or their ids, e.g. "data.collection, network.coverage") */
     return g_strdup_printf (_("Assessment · answers changed: %s"), answer_list->str);
 
   /* Translators: %s lists what differs, e.g. "consultant, notes" */
@@ -202,7 +267,7 @@ add_conflict_row (SihuaBundleImportDialog *self,
     N_("Replace it with the version in the bundle"),
     N_("Keep this computer's version and add the bundle's as a copy"),
   };
-  g_autofree char *subtitle = describe_fields (conflict);
+  g_autofree char *subtitle = describe_fields (conflict, conflict_model (self, conflict));
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkToggleButton *group = NULL;
@@ -371,6 +436,7 @@ sihua_bundle_import_dialog_finalize (GObject *object)
   g_clear_pointer (&self->bundle, sihua_bundle_free);
   g_clear_pointer (&self->report, sihua_bundle_report_free);
   g_clear_pointer (&self->toggles, g_ptr_array_unref);
+  g_clear_pointer (&self->models, g_hash_table_unref);
 
   G_OBJECT_CLASS (sihua_bundle_import_dialog_parent_class)->finalize (object);
 }
@@ -417,6 +483,7 @@ sihua_bundle_import_dialog_init (SihuaBundleImportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->toggles = g_ptr_array_new ();
+  self->models = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, model_unref);
 }
 
 /*

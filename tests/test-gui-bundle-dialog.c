@@ -1,0 +1,191 @@
+/* test-gui-bundle-dialog.c
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The bundle import dialog in this process: a conflict over answers names
+ * the questions by their text in the language of the interface, from the
+ * model the assessment is pinned to, not by their ids.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "sihua-bundle-import-dialog.h"
+#include "sihua-test-utils.h"
+
+#define QUESTION "data.collection"
+
+typedef struct
+{
+  char       *dir;
+  SihuaStore *mine;
+  SihuaModel *model;
+  char       *bundle_path;
+} Fixture;
+
+static SihuaStore *
+open_store (const char *dir,
+            const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  SihuaStore *store = sihua_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+answer (SihuaStore *store,
+        gint64      assessment_id,
+        int         level)
+{
+  g_autoptr(SihuaAnswerValue) value = sihua_answer_value_new_level (level);
+  g_autoptr(GError) error = NULL;
+
+  sihua_store_set_answer (store, assessment_id, QUESTION, value, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* Two laptops with the same assessment, answered differently since. */
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *model = g_test_build_filename (G_TEST_DIST, "..", "data", "models",
+                                                  "sihua-4hua.json", NULL);
+  g_autofree char *base = NULL;
+  g_autoptr(SihuaCompany) company = sihua_company_new ("华东精密机械有限公司");
+  g_autoptr(SihuaStore) theirs = NULL;
+  g_autoptr(SihuaBundle) bundle = NULL;
+  g_autoptr(SihuaBundleReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 company_id, assessment_id;
+
+  fixture->dir = sihua_test_make_tmpdir ();
+  fixture->model = sihua_model_new_from_file (model, &error);
+  g_assert_no_error (error);
+
+  fixture->mine = open_store (fixture->dir, "mine.db");
+  company_id = sihua_store_add_company (fixture->mine, company, &error);
+  g_assert_no_error (error);
+  assessment_id = sihua_store_new_assessment (fixture->mine, company_id, fixture->model, 0,
+                                              NULL, &error);
+  g_assert_no_error (error);
+  answer (fixture->mine, assessment_id, 2);
+
+  base = g_build_filename (fixture->dir, "base.sihua", NULL);
+  g_assert_true (sihua_bundle_export (fixture->mine, NULL, base, &error));
+  g_assert_no_error (error);
+
+  theirs = open_store (fixture->dir, "theirs.db");
+  bundle = sihua_bundle_load (base, &error);
+  g_assert_no_error (error);
+  report = sihua_bundle_analyse (bundle, theirs, SIHUA_BUNDLE_CHOICE_THEIRS, &error);
+  g_assert_no_error (error);
+  g_assert_true (sihua_bundle_import (bundle, theirs, report, &error));
+  g_assert_no_error (error);
+  answer (theirs, assessment_id, 3);
+
+  fixture->bundle_path = g_build_filename (fixture->dir, "theirs.sihua", NULL);
+  g_assert_true (sihua_bundle_export (theirs, NULL, fixture->bundle_path, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->mine);
+  g_clear_object (&fixture->model);
+  sihua_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->bundle_path);
+}
+
+static void
+collect_subtitles (GtkWidget *widget,
+                   GString   *out)
+{
+  if (ADW_IS_ACTION_ROW (widget))
+    {
+      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
+
+      if (subtitle != NULL)
+        g_string_append_printf (out, "%s\n", subtitle);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_subtitles (child, out);
+}
+
+/* What the conflict rows of a fresh dialog say. */
+static char *
+conflict_text (Fixture *fixture)
+{
+  g_autoptr(SihuaBundle) bundle = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  SihuaBundleReport *report;
+  SihuaBundleImportDialog *dialog;
+
+  bundle = sihua_bundle_load (fixture->bundle_path, &error);
+  g_assert_no_error (error);
+  report = sihua_bundle_analyse (bundle, fixture->mine, SIHUA_BUNDLE_CHOICE_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->conflicts->len, ==, 1);
+
+  dialog = sihua_bundle_import_dialog_new (NULL, fixture->mine, g_steal_pointer (&bundle), report);
+  collect_subtitles (GTK_WIDGET (dialog), out);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+test_question_text (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const SihuaQuestion *question = sihua_model_lookup_question (fixture->model, QUESTION);
+  g_autofree char *en = NULL;
+  g_autofree char *zh = NULL;
+
+  g_assert_nonnull (question);
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  en = conflict_text (fixture);
+  g_assert_nonnull (strstr (en, question->text.en));
+  g_assert_null (strstr (en, QUESTION));
+
+  /* The interface in Chinese: the model's Chinese text. */
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  zh = conflict_text (fixture);
+  g_assert_nonnull (strstr (zh, question->text.zh_cn));
+  g_assert_null (strstr (zh, QUESTION));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The model's texts follow LANGUAGE; gettext stays off. */
+  gtk_disable_setlocale ();
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("No display");
+      return g_test_run ();
+    }
+  adw_init ();
+
+  g_test_add ("/bundle-dialog/question-text", Fixture, NULL,
+              fixture_set_up, test_question_text, fixture_tear_down);
+
+  return g_test_run ();
+}
