@@ -82,6 +82,7 @@ struct _SihuaAssessmentPage
   gboolean              disposed;
 
   gint64                switch_started;
+  gint64                switch_started_cpu;
   double                last_switch_ms;
 };
 
