@@ -171,16 +171,18 @@ show_headline (SihuaResultsPage *self)
   gtk_label_set_text (self->index_label, text);
   g_clear_pointer (&text, g_free);
 
+  /* "Scored": the answering page's count also includes the profile
+   * questions, which describe the company but carry no level. */
   if (sihua_score_is_complete (self->score))
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "All %u applicable question answered.",
-                                         "All %u applicable questions answered.",
+                                         "All %u applicable scored question answered.",
+                                         "All %u applicable scored questions answered.",
                                          applicable),
                             applicable);
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%u of %u applicable question answered: the result is provisional.",
-                                         "%u of %u applicable questions answered: the result is provisional.",
+                                         "%u of %u applicable scored question answered: the result is provisional.",
+                                         "%u of %u applicable scored questions answered: the result is provisional.",
                                          applicable),
                             answered, applicable);
   gtk_label_set_text (self->completeness_label, text);
