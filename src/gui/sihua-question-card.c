@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sihua-choice-grid.h"
 #include "sihua-question-card.h"
 
 /* Note and evidence are written this long after the last keystroke, so a
@@ -563,35 +564,25 @@ build_choices (SihuaQuestionCard *self)
 {
   const SihuaQuestion *question = self->question;
   GtkWidget *first = NULL;
-  GtkWidget *grid = NULL;
+  GtkWidget *choices = NULL;
   guint columns = 1;
 
   if (question->type == SIHUA_QUESTION_LADDER)
     {
-      /* A grid rather than a homogeneous box: in a horizontal box each level
-       * card is asked for its width at a given height, which a wrapping
-       * label answers by laying out its text again and again, and twenty
-       * cards of five levels made a dimension slow to show. */
-      grid = gtk_grid_new ();
-      gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
-      gtk_grid_set_column_spacing (GTK_GRID (grid), 8);
-      gtk_widget_set_hexpand (grid, TRUE);
-      gtk_widget_add_css_class (grid, "ladder-options");
-      gtk_box_append (self->options_box, grid);
+      gtk_box_set_homogeneous (self->options_box, TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->options_box), "ladder-options");
     }
   else if (question->type == SIHUA_QUESTION_YESNO)
     gtk_widget_add_css_class (GTK_WIDGET (self->options_box), "linked");
   else
     {
       /* Single and multi choices: a grid of check or radio buttons, more
-       * columns for longer lists so the card stays short. */
+       * columns for longer lists so the card stays short, fewer when the
+       * width cannot hold the labels whole. */
       columns = question->options->len > 8 ? 3 : question->options->len > 4 ? 2 : 1;
-      grid = gtk_grid_new ();
-      gtk_grid_set_column_spacing (GTK_GRID (grid), 24);
-      gtk_grid_set_row_spacing (GTK_GRID (grid), 2);
-      gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
-      gtk_widget_set_hexpand (grid, TRUE);
-      gtk_box_append (self->options_box, grid);
+      choices = sihua_choice_grid_new (columns);
+      gtk_widget_set_hexpand (choices, TRUE);
+      gtk_box_append (self->options_box, choices);
     }
 
   for (guint i = 0; i < question->options->len; i++)
@@ -602,7 +593,7 @@ build_choices (SihuaQuestionCard *self)
       if (question->type == SIHUA_QUESTION_LADDER)
         {
           button = build_ladder_option (self, option);
-          gtk_grid_attach (GTK_GRID (grid), button, i, 0, 1, 1);
+          gtk_box_append (self->options_box, button);
           if (first != NULL)
             gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (first));
           g_signal_connect (button, "toggled", G_CALLBACK (choice_toggled_cb), self);
@@ -619,13 +610,21 @@ build_choices (SihuaQuestionCard *self)
         {
           GtkWidget *label = gtk_label_new (text_of (self, &option->text));
 
+          /* The label takes the whole width of its column and wraps only
+           * where that is too narrow. Left to its natural width, a short
+           * label beside a two-line one would be squeezed to the narrowest
+           * width fitting two lines ("其他制造" / "业"). */
           gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+          gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
           gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_widget_set_hexpand (label, TRUE);
           button = gtk_check_button_new ();
           gtk_widget_set_hexpand (button, TRUE);
+          gtk_widget_set_valign (button, GTK_ALIGN_START);
           gtk_check_button_set_child (GTK_CHECK_BUTTON (button), label);
           set_accessible_label (button, text_of (self, &option->text));
-          gtk_grid_attach (GTK_GRID (grid), button, i % columns, i / columns, 1, 1);
+          sihua_choice_grid_append (SIHUA_CHOICE_GRID (choices), button);
 
           if (question->type == SIHUA_QUESTION_MULTI)
             g_signal_connect (button, "toggled", G_CALLBACK (multi_toggled_cb), self);
