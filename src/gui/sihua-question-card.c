@@ -564,13 +564,22 @@ build_choices (SihuaQuestionCard *self)
 {
   const SihuaQuestion *question = self->question;
   GtkWidget *first = NULL;
+  GtkWidget *grid = NULL;
   GtkWidget *choices = NULL;
   guint columns = 1;
 
   if (question->type == SIHUA_QUESTION_LADDER)
     {
-      gtk_box_set_homogeneous (self->options_box, TRUE);
-      gtk_widget_add_css_class (GTK_WIDGET (self->options_box), "ladder-options");
+      /* A grid rather than a homogeneous box: in a horizontal box each level
+       * card is asked for its width at a given height, which a wrapping
+       * label answers by laying out its text again and again, and twenty
+       * cards of five levels made a dimension slow to show. */
+      grid = gtk_grid_new ();
+      gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
+      gtk_grid_set_column_spacing (GTK_GRID (grid), 8);
+      gtk_widget_set_hexpand (grid, TRUE);
+      gtk_widget_add_css_class (grid, "ladder-options");
+      gtk_box_append (self->options_box, grid);
     }
   else if (question->type == SIHUA_QUESTION_YESNO)
     gtk_widget_add_css_class (GTK_WIDGET (self->options_box), "linked");
@@ -593,7 +602,7 @@ build_choices (SihuaQuestionCard *self)
       if (question->type == SIHUA_QUESTION_LADDER)
         {
           button = build_ladder_option (self, option);
-          gtk_box_append (self->options_box, button);
+          gtk_grid_attach (GTK_GRID (grid), button, i, 0, 1, 1);
           if (first != NULL)
             gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (first));
           g_signal_connect (button, "toggled", G_CALLBACK (choice_toggled_cb), self);
