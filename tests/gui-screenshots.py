@@ -24,22 +24,17 @@ import sys
 import tempfile
 import time
 
-if os.environ.get('SIHUA_SHOTS_SESSION') != '1':
-    runtime = tempfile.mkdtemp(prefix='sihua-shots-runtime-')
-    os.chmod(runtime, 0o700)
-    env = dict(os.environ, SIHUA_SHOTS_SESSION='1', XDG_RUNTIME_DIR=runtime)
-    code = subprocess.call(['dbus-run-session', '--', 'xvfb-run', '-a', '-s',
-                            '-screen 0 1400x900x24', sys.executable, os.path.abspath(__file__)]
-                           + sys.argv[1:], env=env)
-    shutil.rmtree(runtime, ignore_errors=True)
-    sys.exit(code)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import sihua_gui as gui  # noqa: E402
+
+gui.run_in_private_session(__file__, own_screen=True)
 
 BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else 'build')
 OUT = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else
                       os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'docs',
                                    'screenshots'))
-CLI = os.path.join(BUILD, 'src', 'cli', 'sihua-cli')
-APP = os.path.join(BUILD, 'src', 'gui', 'sihua')
+gui.CLI = os.path.join(BUILD, 'src', 'cli', 'sihua-cli')
+gui.APP = os.path.join(BUILD, 'src', 'gui', 'sihua')
 COMPANY = {'zh_CN': ('苏州华东精密机械有限公司', '江苏苏州'),
            'en': ('Huadong Precision Machinery', 'Suzhou, Jiangsu')}
 
@@ -47,11 +42,10 @@ COMPANY = {'zh_CN': ('苏州华东精密机械有限公司', '江苏苏州'),
 def make_database(home, language, env):
     db = os.path.join(home, 'sihua.db')
 
-    def cli(*args):
-        return subprocess.run([CLI, '--db', db] + list(args), env=env, check=True,
-                              capture_output=True, text=True).stdout.strip()
+    def cli(*args, as_json=False):
+        return gui.cli(db, *args, as_json=as_json, env=env).stdout.strip()
 
-    model = json.loads(cli('--json', 'model', 'show', 'sihua-4hua'))
+    model = json.loads(cli('model', 'show', 'sihua-4hua', as_json=True))
     ladders = [q['id'] for area in model['areas'] if area.get('scored', True)
                for dimension in area['dimensions'] for q in dimension['questions']
                if q['type'] == 'ladder' and 'relevant_if' not in q]
@@ -71,47 +65,31 @@ def make_database(home, language, env):
         '两条加工中心线已上PLC' if language == 'zh_CN' else 'Two machining lines run on PLCs')
     cli('assessment', 'answer', second, 'profile.industry', 'c34')
     cli('assessment', 'answer', second, 'profile.production_type', 'discrete')
-    return db, json.loads(cli('--json', 'assessment', 'show', second))['assessment']['uuid']
-
-
-def window_of(proc):
-    end = time.monotonic() + 30
-    while time.monotonic() < end:
-        found = subprocess.run(['xdotool', 'search', '--onlyvisible', '--pid', str(proc.pid)],
-                               capture_output=True, text=True).stdout.split()
-        if found:
-            return found[-1]
-        time.sleep(0.1)
-    raise RuntimeError('no window')
+    return db, json.loads(cli('assessment', 'show', second, as_json=True))['assessment']['uuid']
 
 
 def capture(window, path):
-    subprocess.run(['import', '-window', window, path], check=True)
+    gui.capture(window, path)
     print(path, flush=True)
 
 
 def shoot(language, dark, tmp):
     home = os.path.join(tmp, '%s-%s' % (language, 'dark' if dark else 'light'))
-    settings = os.path.join(home, 'config', 'glib-2.0', 'settings')
-    os.makedirs(settings)
+    os.makedirs(home)
     locale = 'zh_CN.UTF-8' if language == 'zh_CN' else 'en_US.UTF-8'
-    env = dict(os.environ, XDG_DATA_HOME=os.path.join(home, 'data'),
-               XDG_CONFIG_HOME=os.path.join(home, 'config'), GSETTINGS_BACKEND='keyfile',
-               GSETTINGS_SCHEMA_DIR=os.path.join(BUILD, 'data'),
-               SIHUA_LOCALEDIR=os.path.join(BUILD, 'po'),
-               LOCPATH=os.path.join(BUILD, 'tests', 'locales'),
-               LC_ALL=locale, LANGUAGE='', GSK_RENDERER='cairo', NO_AT_BRIDGE='1')
+    env = gui.app_env(home, BUILD, LC_ALL=locale, NO_AT_BRIDGE='1')
     if dark:
         env['ADW_DEBUG_COLOR_SCHEME'] = 'prefer-dark'
     db, uuid = make_database(home, language, env)
-    with open(os.path.join(settings, 'keyfile'), 'w') as f:
-        f.write("[io/github/sihua/Sihua]\nlast-assessment='%s'\n"
-                "window-width=1366\nwindow-height=768\n" % uuid)
+    gui.write_settings(home, {'last-assessment': uuid, 'window-width': 1366,
+                              'window-height': 768})
 
     suffix = language + ('-dark' if dark else '')
-    proc = subprocess.Popen([APP, '--db', db], env=env)
+    proc = subprocess.Popen([gui.APP, '--db', db], env=env)
     try:
-        window = window_of(proc)
+        window = gui.x_window(pid=proc.pid, timeout=30)
+        if window is None:
+            raise RuntimeError('no window')
         time.sleep(2.5)
         subprocess.run(['xdotool', 'mousemove', '700', '400'], check=True)
         subprocess.run(['xdotool', 'key', 'ctrl+Next'], check=True)

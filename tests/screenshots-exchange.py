@@ -8,10 +8,10 @@
 # Makes docs/screenshots/export-dialog-LANG.png and
 # import-conflicts-LANG.png: the Export Data dialog opened on a company's
 # page, and the Import Bundle dialog for a bundle from another laptop with
-# conflicts. Run under Xvfb from the source root:
+# conflicts. It runs itself under its own Xvfb and session bus (see
+# sihua_gui.py); from the source root:
 #
-#   dbus-run-session -- xvfb-run -a -s "-screen 0 1400x900x24" \
-#     /usr/bin/python3 tests/screenshots-exchange.py BUILD_DIR [LOCALEDIR]
+#   /usr/bin/python3 tests/screenshots-exchange.py BUILD_DIR [LOCALEDIR]
 #
 # LOCALEDIR (default BUILD_DIR/po) holds the zh_CN catalogue.
 
@@ -22,40 +22,31 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import sihua_gui as gui  # noqa: E402
+from sihua_gui import keys, type_text  # noqa: E402
+
+gui.run_in_private_session(__file__, own_screen=True)
+
 build = os.path.abspath(sys.argv[1])
 localedir = os.path.abspath(sys.argv[2]) if len(sys.argv) > 2 else os.path.join(build, 'po')
-CLI = os.path.join(build, 'src', 'cli', 'sihua-cli')
-APP = os.path.join(build, 'src', 'gui', 'sihua')
+gui.CLI = os.path.join(build, 'src', 'cli', 'sihua-cli')
+gui.APP = os.path.join(build, 'src', 'gui', 'sihua')
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'docs', 'screenshots')
 
 
 def cli(db, *args):
-    return subprocess.run([CLI, '--db', db] + list(args), check=True, capture_output=True,
-                          text=True).stdout.strip()
-
-
-def keys(*combos):
-    for combo in combos:
-        subprocess.run(['xdotool', 'key', '--clearmodifiers', combo], check=True)
-        time.sleep(0.4)
-
-
-def type_text(text):
-    subprocess.run(['xdotool', 'type', '--delay', '20', text], check=True)
-    time.sleep(0.4)
+    return gui.cli(db, *args, as_json=False, env=os.environ).stdout.strip()
 
 
 def shoot(title, path):
-    for _ in range(50):
-        found = subprocess.run(['xdotool', 'search', '--onlyvisible', '--name', '^%s$' % title],
-                               capture_output=True, text=True).stdout.split()
-        if found:
-            time.sleep(1.0)
-            subprocess.run(['import', '-window', found[-1], path], check=True)
-            return True
-        time.sleep(0.2)
-    print('no window named %s' % title)
-    return False
+    window = gui.x_window(name='^%s$' % title, timeout=10)
+    if window is None:
+        print('no window named %s' % title)
+        return False
+    time.sleep(1.0)
+    gui.capture(window, path)
+    return True
 
 
 def make_data(tmp):
@@ -84,25 +75,18 @@ def make_data(tmp):
 def run(lang, tmp):
     mine, bundle = make_data(tmp)
     home = os.path.join(tmp, 'home')
-    settings = os.path.join(home, 'config', 'glib-2.0', 'settings')
-    os.makedirs(settings)
-    with open(os.path.join(settings, 'keyfile'), 'w') as f:
-        f.write("[io/github/sihua/Sihua]\ndefault-folder='%s'\nwindow-width=1100\n"
-                "window-height=720\n" % tmp)
-    env = dict(os.environ, GSK_RENDERER='cairo', GSETTINGS_BACKEND='keyfile',
-               GSETTINGS_SCHEMA_DIR=os.path.join(build, 'data'),
-               LOCPATH=os.path.join(build, 'tests', 'locales'), SIHUA_LOCALEDIR=localedir,
-               XDG_CONFIG_HOME=os.path.join(home, 'config'), HOME=home,
-               XDG_DATA_HOME=os.path.join(home, 'data'), XDG_CACHE_HOME=os.path.join(home, 'cache'))
+    gui.write_settings(home, {'default-folder': tmp, 'window-width': 1100, 'window-height': 720})
+    env = gui.app_env(home, build, SIHUA_LOCALEDIR=localedir, NO_AT_BRIDGE='1')
     if lang == 'zh_CN':
         env.update(LC_ALL='zh_CN.UTF-8', LANGUAGE='zh_CN')
         export_title, import_title = '导出数据', '导入数据包'
     else:
-        env.update(LC_ALL='en_US.UTF-8', LANGUAGE='')
         export_title, import_title = 'Export Data', 'Import Bundle'
-    app = subprocess.Popen([APP, '--db', mine], env=env)
+    app = subprocess.Popen([gui.APP, '--db', mine], env=env)
     try:
-        time.sleep(3)
+        # The window, then its companies, which are read off the main thread.
+        gui.x_window(pid=app.pid, timeout=30)
+        time.sleep(2.0)
         # Open the first company, then Export Data from its page.
         keys('ctrl+f')
         type_text('华东')

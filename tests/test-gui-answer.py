@@ -14,205 +14,35 @@
 # then kill the app with SIGKILL right after answers were shown as saved and
 # find every one of them again, in the store and on screen. Speaks TAP.
 #
-# The accessibility bus socket lives in XDG_RUNTIME_DIR (else in ~/.cache,
-# shared by every session of the user, where a parallel run deletes it), so
-# the script runs itself inside a private session bus and runtime folder.
+# It runs itself inside a private session bus and runtime folder (see
+# sihua_gui.py), so the accessibility bus is its own.
 
 import json
 import os
 import re
-import shutil
-import signal
 import subprocess
 import sys
-import tempfile
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import sihua_gui as gui  # noqa: E402
+from sihua_gui import (App, find_all, find_one, has_focus_within, is_chosen,  # noqa: E402
+                       keys, mouse_click, note, ok, search, stored_levels, type_text,
+                       wait_for, window)
 
 PLAN = 26
 
-if os.environ.get('SIHUA_GUI_PRIVATE_BUS') != '1':
-    if not all(shutil.which(tool) for tool in ('dbus-run-session', 'xdotool', 'pdftotext')):
-        print('1..0 # SKIP needs dbus-run-session, xdotool and pdftotext')
-        sys.exit(0)
-    runtime = tempfile.mkdtemp(prefix='sihua-gui-runtime-')
-    os.chmod(runtime, 0o700)
-    env = dict(os.environ, SIHUA_GUI_PRIVATE_BUS='1', XDG_RUNTIME_DIR=runtime)
-    env.pop('NO_AT_BRIDGE', None)
-    command = ['dbus-run-session', '--', sys.executable, os.path.abspath(__file__)]
-    if not env.get('DISPLAY'):
-        command = ['xvfb-run', '-a', '-s', '-screen 0 1400x900x24'] + command
-    code = subprocess.call(command, env=env)
-    shutil.rmtree(runtime, ignore_errors=True)
-    sys.exit(code)
+gui.setup(__file__, tools=('xdotool', 'pdftotext'))
 
-os.environ.pop('NO_AT_BRIDGE', None)
-
-try:
-    import dogtail.config  # noqa: E402
-except ImportError:
-    print('1..0 # SKIP needs python3-dogtail')
-    sys.exit(0)
-
-dogtail.config.config.checkForA11y = False
-dogtail.config.config.logDebugToFile = False
-dogtail.config.config.logDebugToStdOut = False
-dogtail.config.config.searchCutoffCount = 5
-dogtail.config.config.defaultDelay = 0.1
-dogtail.config.config.actionDelay = 0.1
-
-import pyatspi  # noqa: E402
-from dogtail import tree  # noqa: E402
-
-CLI = os.environ.get('SIHUA_CLI')
-APP = os.environ.get('SIHUA_APP')
 COMPANY = 'Huadong Precision Machinery'
-
-results = []
-running = []
-
-
-# The TAP lines of the current attempt; printed once the attempt counts.
-output = []
-
-
-def ok(condition, name):
-    """One TAP point."""
-    results.append(bool(condition))
-    output.append('%s %d - %s' % ('ok' if condition else 'not ok', len(results), name))
-    return condition
-
-
-def note(text):
-    output.append('# ' + text.replace('\n', '\n# '))
-
-
-def wait_for(func, timeout=15.0):
-    end = time.time() + timeout
-    while time.time() < end:
-        try:
-            value = func()
-            if value:
-                return value
-        except Exception:  # the tree changes under us while pages switch
-            pass
-        time.sleep(0.2)
-    return None
 
 
 def cli(db, *args):
-    return subprocess.run([CLI, '--db', db, '--json'] + list(args), check=True,
-                          capture_output=True, text=True).stdout
-
-
-def stored_levels(db, assessment):
-    answers = json.loads(cli(db, 'assessment', 'show', str(assessment)))['answers']
-    levels = {}
-    for question, answer in answers.items():
-        value = answer.get('value') if isinstance(answer, dict) else answer
-        if isinstance(value, dict):
-            value = value.get('level', value)
-        levels[question] = value
-    return levels
-
-
-def keys(*combos):
-    for combo in combos:
-        subprocess.run(['xdotool', 'key', '--clearmodifiers', combo], check=True)
-        time.sleep(0.25)
-
-
-def type_text(text):
-    subprocess.run(['xdotool', 'type', '--delay', '15', text], check=True)
-    time.sleep(0.2)
-
-
-def on_screen(node):
-    try:
-        x, y, width, height = node.extents
-    except Exception:
-        return False
-    return width > 0 and height > 0
-
-
-def search(root, predicate, first=False):
-    """Depth-first, skipping what is not on screen (hidden stack pages,
-    closed popovers): much faster than dogtail's findChildren on big pages."""
-    found = []
-
-    def walk(node):
-        try:
-            children = node.children
-        except Exception:
-            return False
-        for child in children:
-            # Stack pages are not widgets and have no size of their own.
-            if child.name != 'GtkStackPage' and not on_screen(child):
-                continue
-            if predicate(child):
-                found.append(child)
-                if first:
-                    return True
-            if walk(child):
-                return True
-        return False
-
-    walk(root)
-    return found
-
-
-def find_all(root, role, contains):
-    return search(root, lambda n: n.roleName == role and contains in (n.name or ''))
-
-
-def find_one(root, role, contains):
-    found = search(root, lambda n: n.roleName == role and contains in (n.name or ''), first=True)
-    return found[0] if found else None
-
-
-def window(app, title):
-    for child in app.children:
-        if child.name == title:
-            return child
-    return None
-
-
-def window_geometry():
-    """GTK 4.8 reports positions relative to the window."""
-    out = subprocess.run(['xdotool', 'search', '--onlyvisible', '--name', '^Sihua$',
-                          'getwindowgeometry'], capture_output=True, text=True).stdout
-    position = re.search(r'Position: (-?\d+),(-?\d+)', out)
-    size = re.search(r'Geometry: (\d+)x(\d+)', out)
-    return (int(position.group(1)) if position else 0, int(position.group(2)) if position else 0,
-            int(size.group(1)) if size else 1100, int(size.group(2)) if size else 720)
-
-
-def window_origin():
-    return window_geometry()[:2]
-
-
-def mouse_click(node):
-    """A real pointer click in the middle of the node."""
-    x, y, width, height = node.extents
-    ox, oy = window_origin()
-    subprocess.run(['xdotool', 'mousemove', '--sync', str(ox + x + width // 2),
-                    str(oy + y + height // 2), 'click', '1'], check=True)
-    time.sleep(0.3)
-
-
-def is_pressed(node):
-    states = node.getState()
-    return states.contains(pyatspi.STATE_PRESSED) or states.contains(pyatspi.STATE_CHECKED)
+    return gui.cli(db, *args).stdout
 
 
 def question_card(app, text):
     return find_one(app, 'panel', text)
-
-
-def has_focus_within(node):
-    """Whether keyboard focus is on @node or one of its descendants."""
-    if node is None:
-        return False
-    return bool(node.focused or search(node, lambda n: n.focused, first=True))
 
 
 def level_card(app, question_text, level):
@@ -227,7 +57,7 @@ def level_card(app, question_text, level):
 def scroll_into_view(app, question_text, level):
     """Wheel the question list until the card is inside the window."""
     for _ in range(12):
-        ox, oy, width, height = window_geometry()
+        ox, oy, width, height = gui.window_geometry()
         card = level_card(app, question_text, level)
         if card is not None:
             x, y, w, h = card.extents
@@ -254,46 +84,8 @@ def index_shown(app):
     return float(re.search(r'Index ([0-9.]+) of 100', label.name).group(1))
 
 
-class App:
-    def __init__(self, db, home):
-        self.env = dict(os.environ, LC_ALL='en_US.UTF-8', LANGUAGE='', GSK_RENDERER='cairo',
-                        GSETTINGS_BACKEND='keyfile',
-                        XDG_CONFIG_HOME=os.path.join(home, 'config'),
-                        XDG_DATA_HOME=os.path.join(home, 'data'),
-                        XDG_CACHE_HOME=os.path.join(home, 'cache'),
-                        HOME=home)
-        self.env.pop('NO_AT_BRIDGE', None)
-        self.db = db
-        self.proc = None
-        self.node = None
-        running.append(self)
-
-    def start(self):
-        self.starts = getattr(self, 'starts', 0) + 1
-        self.log = os.path.join(os.path.dirname(self.db), 'app-%d.log' % self.starts)
-        with open(self.log, 'w') as log:
-            self.proc = subprocess.Popen([APP, '--db', self.db], env=self.env,
-                                         stdout=log, stderr=subprocess.STDOUT)
-        self.node = wait_for(lambda: tree.root.application('sihua'), 30)
-        return self.node
-
-    def kill(self):
-        self.proc.send_signal(signal.SIGKILL)
-        self.proc.wait()
-
-    def stop(self):
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        self.proc.terminate()
-        try:
-            self.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-
-
 def model_questions():
-    model = json.loads(subprocess.run([CLI, '--json', 'model', 'show', 'sihua-4hua'],
+    model = json.loads(subprocess.run([gui.CLI, '--json', 'model', 'show', 'sihua-4hua'],
                                       check=True, capture_output=True, text=True).stdout)
     texts = {}
     for area in model['areas']:
@@ -307,11 +99,8 @@ def run(tmp):
     db = os.path.join(tmp, 'sihua.db')
     reports = os.path.join(tmp, 'reports')
     os.makedirs(reports)
-    settings = os.path.join(tmp, 'config', 'glib-2.0', 'settings')
-    os.makedirs(settings)
-    with open(os.path.join(settings, 'keyfile'), 'w') as f:
-        f.write("[io/github/sihua/Sihua]\ndefault-folder='%s'\nreport-language='en'\n"
-                "window-width=1360\nwindow-height=860\n" % reports)
+    gui.write_settings(tmp, {'default-folder': reports, 'report-language': 'en',
+                             'window-width': 1360, 'window-height': 860})
     texts = model_questions()
 
     sihua = App(db, tmp)
@@ -370,7 +159,7 @@ def run(tmp):
     ok(len(clicked) == 2 and wait_for(lambda: all(stored_levels(db, assessment).get(q) == v
                                                   for q, v in clicked.items()), 10),
        'two level cards clicked with the mouse are committed')
-    ok(wait_for(lambda: all(is_pressed(level_card(app, texts[q], v)) for q, v in clicked.items())),
+    ok(wait_for(lambda: all(is_chosen(level_card(app, texts[q], v)) for q, v in clicked.items())),
        'the clicked cards show as chosen')
     wait_for(lambda: saved_shown(app), 10)
 
@@ -404,13 +193,9 @@ def run(tmp):
     ok(choose is not None, 'Ctrl+E asks for the language and sections of the report')
     if choose is not None:
         choose.doActionNamed('click')
-        # The message dialog closes and GTK's own file chooser opens (no
-        # portal here), named in the default folder.
-        chooser = wait_for(lambda: [w for w in app.children
-                                    if w.name == 'Export Report' and w.roleName != 'dialog'])
-        time.sleep(1.0)
-        if chooser is not None:
-            keys('Return')
+        # The message dialog closes and GTK's own file chooser opens, named
+        # in the default folder.
+        gui.accept_chooser(app, 'Export Report', skip_role='dialog')
     pdf = wait_for(lambda: [os.path.join(reports, f) for f in os.listdir(reports)
                             if f.endswith('.pdf')], 60)
     text = ''
@@ -437,7 +222,7 @@ def run(tmp):
         card = question_card(app, texts[question])
         for button in search(card, lambda n: n.roleName in ('push button', 'toggle button')
                              and re.match(r'\d · ', n.name or '') is not None):
-            if is_pressed(button):
+            if is_chosen(button):
                 shown[question] = int(button.name[0])
     sihua.kill()
     stored = stored_levels(db, assessment)
@@ -457,7 +242,7 @@ def run(tmp):
        'it reopens on the dimension that was shown')
 
     def shown_again(questions):
-        return all(is_pressed(level_card(app, texts[q], expected[q])) for q in questions)
+        return all(is_chosen(level_card(app, texts[q], expected[q])) for q in questions)
 
     # Back to Equipment with Ctrl+Page Up, then forward through the three
     # dimensions answered; every answer given before the kill is shown.
@@ -478,56 +263,9 @@ def run(tmp):
         keys('ctrl+Next')
 
 
-def attempt_run():
-    """Runs every check once; returns whether the accessibility bus lost the
-    app while its process was alive, the one case worth starting over."""
-    lost = False
-    tmp = tempfile.mkdtemp(prefix='sihua-gui-answer-')
-    try:
-        run(tmp)
-    except Exception as error:  # report, then fail the remaining points
-        import traceback
-        alive = [s for s in running if s.proc is not None and s.proc.poll() is None]
-        lost = 'no longer exists' in str(error) and len(alive) > 0
-        note('%s: %s\n%s' % (type(error).__name__, error, traceback.format_exc()))
-        for started in running:
-            if started.proc is not None:
-                note('the app exited with %s' % started.proc.poll())
-                with open(started.log, errors='replace') as log:
-                    lines = [line for line in log.read().splitlines()
-                             if 'Screen coordinates' not in line and line.strip()]
-                note('\n'.join(lines[-15:]))
-    finally:
-        for started in running:
-            started.stop()
-        running.clear()
-        shutil.rmtree(tmp, ignore_errors=True)
-    return lost
-
-
 def main():
-    if not CLI or not APP:
-        print('1..0 # SKIP needs SIHUA_CLI and SIHUA_APP')
-        return 0
-
-    print('1..%d' % PLAN, flush=True)
-    for attempt in (1, 2):
-        results.clear()
-        output.clear()
-        if not attempt_run():
-            break
-        # The app was still running but the accessibility registry had lost
-        # it: the test lost its handle, the app did not fail. Start over
-        # once, with every check run again.
-        print('# the accessibility bus lost the running app; starting over', flush=True)
-
-    while len(results) < PLAN:
-        ok(False, 'not reached')
-    if len(results) > PLAN:
-        note('plan was %d, ran %d' % (PLAN, len(results)))
-    print('\n'.join(output), flush=True)
-
-    return 0 if all(results) and len(results) == PLAN else 1
+    # It starts over once where the accessibility bus loses the running app.
+    return gui.run_test(PLAN, run, 'sihua-gui-answer-', attempts=2)
 
 
 if __name__ == '__main__':

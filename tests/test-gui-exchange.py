@@ -14,213 +14,33 @@
 # the database stays exactly as it was. Speaks TAP.
 #
 # Like test-gui-answer.py it runs itself inside a private session bus and
-# runtime folder, so the accessibility bus is its own.
+# runtime folder (see sihua_gui.py), so the accessibility bus is its own.
 
 import csv
 import json
 import os
 import re
 import shutil
-import signal
-import subprocess
 import sys
-import tempfile
 import time
 import zipfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import sihua_gui as gui  # noqa: E402
+from sihua_gui import (App, activate, cli, clickable, find_one, is_chosen,  # noqa: E402
+                       keys, note, ok, type_text, wait_for, window)
+
 PLAN = 20
 
-if os.environ.get('SIHUA_GUI_PRIVATE_BUS') != '1':
-    if not shutil.which('dbus-run-session') or not shutil.which('xdotool'):
-        print('1..0 # SKIP needs dbus-run-session and xdotool')
-        sys.exit(0)
-    runtime = tempfile.mkdtemp(prefix='sihua-gui-runtime-')
-    os.chmod(runtime, 0o700)
-    env = dict(os.environ, SIHUA_GUI_PRIVATE_BUS='1', XDG_RUNTIME_DIR=runtime)
-    env.pop('NO_AT_BRIDGE', None)
-    command = ['dbus-run-session', '--', sys.executable, os.path.abspath(__file__)]
-    if not env.get('DISPLAY'):
-        command = ['xvfb-run', '-a', '-s', '-screen 0 1400x900x24'] + command
-    code = subprocess.call(command, env=env)
-    shutil.rmtree(runtime, ignore_errors=True)
-    sys.exit(code)
+gui.setup(__file__, tools=('xdotool',))
 
-os.environ.pop('NO_AT_BRIDGE', None)
-
-import dogtail.config  # noqa: E402
-
-dogtail.config.config.checkForA11y = False
-dogtail.config.config.logDebugToFile = False
-dogtail.config.config.logDebugToStdOut = False
-dogtail.config.config.searchCutoffCount = 5
-dogtail.config.config.defaultDelay = 0.1
-dogtail.config.config.actionDelay = 0.1
-
-import pyatspi  # noqa: E402
-from dogtail import tree  # noqa: E402
-
-CLI = os.environ.get('SIHUA_CLI')
-APP = os.environ.get('SIHUA_APP')
 SRCDIR = os.environ.get('G_TEST_SRCDIR', os.path.dirname(os.path.abspath(__file__)))
 MINE = 'Huadong Precision Machinery'
 THEIRS = 'Jiangnan Textile'
-CLI_ENV = dict(os.environ, LC_ALL='en_US.UTF-8', LANGUAGE='')
-
-results = []
-running = []
-
-
-def ok(condition, name):
-    results.append(bool(condition))
-    print('%s %d - %s' % ('ok' if condition else 'not ok', len(results), name), flush=True)
-    return condition
-
-
-def note(text):
-    print('# ' + str(text).replace('\n', '\n# '), flush=True)
-
-
-def wait_for(func, timeout=15.0):
-    end = time.time() + timeout
-    while time.time() < end:
-        try:
-            value = func()
-            if value:
-                return value
-        except Exception:  # the tree changes under us while windows open
-            pass
-        time.sleep(0.2)
-    return None
-
-
-def cli(db, *args, check=True):
-    result = subprocess.run([CLI, '--db', db, '--json'] + list(args), capture_output=True,
-                            text=True, env=CLI_ENV)
-    if check and result.returncode != 0:
-        raise RuntimeError('sihua-cli %s: %s' % (' '.join(args), result.stderr))
-    return result
-
-
-def keys(*combos):
-    for combo in combos:
-        subprocess.run(['xdotool', 'key', '--clearmodifiers', combo], check=True)
-        time.sleep(0.3)
-
-
-def type_text(text):
-    subprocess.run(['xdotool', 'type', '--delay', '15', text], check=True)
-    time.sleep(0.3)
-
-
-def on_screen(node):
-    try:
-        x, y, width, height = node.extents
-    except Exception:
-        return False
-    return width > 0 and height > 0
-
-
-def search(root, predicate, first=False):
-    found = []
-
-    def walk(node):
-        try:
-            children = node.children
-        except Exception:
-            return False
-        for child in children:
-            if child.name != 'GtkStackPage' and not on_screen(child):
-                continue
-            if predicate(child):
-                found.append(child)
-                if first:
-                    return True
-            if walk(child):
-                return True
-        return False
-
-    walk(root)
-    return found
-
-
-def find_one(root, role, contains):
-    found = search(root, lambda n: n.roleName == role and contains in (n.name or ''), first=True)
-    return found[0] if found else None
-
-
-def clickable(root, role, contains):
-    """The node that takes the click (a menu button's inner button)."""
-    found = search(root, lambda n: n.roleName == role and contains in (n.name or '')
-                   and 'click' in n.actions.keys(), first=True)
-    return found[0] if found else None
-
-
-def window(app, title):
-    for child in app.children:
-        if child.name == title:
-            return child
-    return None
-
-
-def window_origin(title):
-    """GTK 4.8 reports positions relative to the window."""
-    out = subprocess.run(['xdotool', 'search', '--onlyvisible', '--name', '^%s$' % re.escape(title),
-                          'getwindowgeometry'], capture_output=True, text=True).stdout
-    position = re.search(r'Position: (-?\d+),(-?\d+)', out)
-    return (int(position.group(1)), int(position.group(2))) if position else (0, 0)
-
-
-def activate(node, title=None):
-    """Clicks a button; a check box (no action in GTK 4.8) gets a real
-    pointer click in its middle."""
-    actions = list(node.actions.keys())
-    for name in ('click', 'toggle', 'activate', 'press'):
-        if name in actions:
-            node.doActionNamed(name)
-            return True
-    x, y, width, height = node.extents
-    ox, oy = window_origin(title)
-    subprocess.run(['xdotool', 'mousemove', '--sync', str(ox + x + width // 2),
-                    str(oy + y + height // 2), 'click', '1'], check=True)
-    time.sleep(0.4)
-    return True
-
-
-def is_checked(node):
-    states = node.getState()
-    return states.contains(pyatspi.STATE_CHECKED) or states.contains(pyatspi.STATE_PRESSED)
 
 
 def companies(db):
     return json.loads(cli(db, 'company', 'list').stdout)
-
-
-class App:
-    def __init__(self, db, home):
-        self.env = dict(os.environ, LC_ALL='en_US.UTF-8', LANGUAGE='', GSK_RENDERER='cairo',
-                        GSETTINGS_BACKEND='keyfile',
-                        XDG_CONFIG_HOME=os.path.join(home, 'config'),
-                        XDG_DATA_HOME=os.path.join(home, 'data'),
-                        XDG_CACHE_HOME=os.path.join(home, 'cache'),
-                        HOME=home)
-        self.env.pop('NO_AT_BRIDGE', None)
-        self.db = db
-        self.proc = None
-        running.append(self)
-
-    def start(self):
-        self.proc = subprocess.Popen([APP, '--db', self.db], env=self.env)
-        return wait_for(lambda: tree.root.application('sihua'), 30)
-
-    def stop(self):
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        self.proc.send_signal(signal.SIGTERM)
-        try:
-            self.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
 
 
 def make_data(tmp):
@@ -272,34 +92,16 @@ def export_through_chooser(app, dialog, out, suffix):
     before = set(os.listdir(out))
     button = find_one(dialog, 'push button', 'Export')
     activate(button)
-    chooser = wait_for(lambda: window(app, 'Save the Export As'))
-    time.sleep(1.0)
-    if chooser is not None:
-        keys('Return')
+    gui.accept_chooser(app, 'Save the Export As')
     return wait_for(lambda: [f for f in os.listdir(out) if f not in before and f.endswith(suffix)
                              and not f.startswith('.')], 60)
-
-
-def choose_file(app, title, path):
-    chooser = wait_for(lambda: window(app, title))
-    if chooser is None:
-        return False
-    time.sleep(1.0)
-    keys('ctrl+l')
-    type_text(path)
-    keys('Return')
-    return True
 
 
 def run(tmp):
     mine, bundle, assessment = make_data(tmp)
     out = os.path.join(tmp, 'out')
     os.makedirs(out)
-    settings = os.path.join(tmp, 'config', 'glib-2.0', 'settings')
-    os.makedirs(settings)
-    with open(os.path.join(settings, 'keyfile'), 'w') as f:
-        f.write("[io/github/sihua/Sihua]\ndefault-folder='%s'\n"
-                "window-width=1200\nwindow-height=800\n" % out)
+    gui.write_settings(tmp, {'default-folder': out, 'window-width': 1200, 'window-height': 800})
 
     sihua = App(mine, tmp)
     app = sihua.start()
@@ -309,7 +111,7 @@ def run(tmp):
     # XLSX, the default format, for every company.
     dialog = open_export_dialog(app)
     xlsx_radio = dialog and find_one(dialog, 'check box', 'Excel workbook')
-    ok(dialog is not None and xlsx_radio is not None and is_checked(xlsx_radio),
+    ok(dialog is not None and xlsx_radio is not None and is_chosen(xlsx_radio),
        'Ctrl+Shift+E opens Export Data with XLSX chosen')
     files = export_through_chooser(app, dialog, out, '.xlsx') if dialog else None
     ok(files and wait_for(lambda: find_one(app, 'label', 'Exported as'), 30),
@@ -332,7 +134,7 @@ def run(tmp):
     if csv_radio is not None:
         activate(csv_radio, 'Export Data')
     bom = dialog and find_one(dialog, 'list item', 'Mark as UTF-8')
-    ok(csv_radio is not None and is_checked(csv_radio) and bom is not None and bom.sensitive,
+    ok(csv_radio is not None and is_chosen(csv_radio) and bom is not None and bom.sensitive,
        'choosing CSV offers the byte order mark for Excel')
     files = export_through_chooser(app, dialog, out, '-companies.csv') if dialog else None
     if files:
@@ -359,7 +161,7 @@ def run(tmp):
 
     # A bundle from the other laptop: one new company, one conflict.
     keys('ctrl+i')
-    choose_file(app, 'Choose a Bundle to Import', bundle)
+    gui.open_in_chooser(app, 'Choose a Bundle to Import', bundle)
     dialog = wait_for(lambda: window(app, 'Import Bundle'), 30)
     theirs_button = dialog and wait_for(lambda: find_one(dialog, 'push button', 'Take theirs: '))
     import_button = dialog and find_one(dialog, 'push button', 'Import')
@@ -369,16 +171,14 @@ def run(tmp):
     if all_mine is not None:
         activate(all_mine)
     mine_button = dialog and find_one(dialog, 'push button', 'Keep mine: ')
-    ok(mine_button is not None and is_checked(mine_button) and wait_for(lambda: import_button.sensitive, 5),
+    ok(mine_button is not None and is_chosen(mine_button) and wait_for(lambda: import_button.sensitive, 5),
        '"Apply to all" chooses for every conflict')
     if import_button is not None:
         activate(import_button)
     ok(wait_for(lambda: find_one(app, 'label', THEIRS), 30),
        'after the import the new company is in the list')
     names = [c['name'] for c in companies(mine)]
-    answers = json.loads(cli(mine, 'assessment', 'show', str(assessment)).stdout)['answers']
-    level = answers['data.collection']['value']
-    level = level.get('level') if isinstance(level, dict) else level
+    level = gui.stored_levels(mine, assessment).get('data.collection')
     ok(sorted(names) == sorted([MINE, THEIRS]) and level == 2,
        'the store has both companies and kept my answer to the conflict')
 
@@ -394,7 +194,7 @@ def run(tmp):
             item.doActionNamed('click')
     dialog = wait_for(lambda: window(app, 'Export Data'))
     company_check = dialog and find_one(dialog, 'check box', 'This company')
-    ok(company_check is not None and is_checked(company_check),
+    ok(company_check is not None and is_chosen(company_check),
        "the company page's Export Data starts with this company chosen")
     if dialog is not None:
         keys('Escape')
@@ -405,9 +205,7 @@ def run(tmp):
         item = wait_for(lambda: clickable(app, 'menu item', 'as a Bundle'), 5)
         if item is not None:
             item.doActionNamed('click')
-    if wait_for(lambda: window(app, 'Save the Bundle As')):
-        time.sleep(1.0)
-        keys('Return')
+    gui.accept_chooser(app, 'Save the Bundle As')
     # The chooser opens where the last file came from: the imported bundle's folder.
     written = wait_for(lambda: [os.path.join(d, f) for d in (tmp, out) for f in os.listdir(d)
                                 if f.endswith('.sihua') and f.startswith(THEIRS)], 30)
@@ -431,7 +229,7 @@ def run(tmp):
         message = re.sub(r'^sihua-cli: ', '', message)
         before = cli(mine, 'company', 'list').stdout
         keys('ctrl+i')
-        choose_file(app, 'Choose a Bundle to Import', hostile)
+        gui.open_in_chooser(app, 'Choose a Bundle to Import', hostile)
         alert = wait_for(lambda: find_one(app, 'label', message[:40]) if message else None, 30)
         note('expected message: %s' % message)
         ok(refused.returncode != 0 and alert is not None,
@@ -443,28 +241,7 @@ def run(tmp):
 
 
 def main():
-    if not CLI or not APP:
-        print('1..0 # SKIP needs SIHUA_CLI and SIHUA_APP')
-        return 0
-
-    print('1..%d' % PLAN, flush=True)
-    tmp = tempfile.mkdtemp(prefix='sihua-gui-exchange-')
-    try:
-        run(tmp)
-    except Exception as error:  # report, then fail the remaining points
-        import traceback
-        note('%s: %s\n%s' % (type(error).__name__, error, traceback.format_exc()))
-    finally:
-        for started in running:
-            started.stop()
-        shutil.rmtree(tmp, ignore_errors=True)
-
-    while len(results) < PLAN:
-        ok(False, 'not reached')
-    if len(results) > PLAN:
-        note('plan was %d, ran %d' % (PLAN, len(results)))
-
-    return 0 if all(results) and len(results) == PLAN else 1
+    return gui.run_test(PLAN, run, 'sihua-gui-exchange-')
 
 
 if __name__ == '__main__':
