@@ -13,7 +13,7 @@
 # ADW_DEBUG_COLOR_SCHEME=prefer-dark. Not a test: run it by hand and look at
 # every picture.
 #
-#   tests/gui-screenshots.py BUILD_DIR [OUT_DIR [ONLY]]   (ONLY: e.g. en-dark)
+#   tests/gui-screenshots.py BUILD_DIR [OUT_DIR [ONLY]]   (ONLY: e.g. en-dark, zh_CN-hidpi)
 
 import json
 import os
@@ -27,7 +27,8 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import sihua_gui as gui  # noqa: E402
 
-gui.run_in_private_session(__file__, own_screen=True)
+# Room for a 1366×768 window at twice the scale, for the HiDPI shots.
+gui.run_in_private_session(__file__, own_screen=True, screen='-screen 0 2800x1800x24')
 
 BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else 'build')
 OUT = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else
@@ -73,25 +74,27 @@ def capture(window, path):
     print(path, flush=True)
 
 
-def shoot(language, dark, tmp):
-    home = os.path.join(tmp, '%s-%s' % (language, 'dark' if dark else 'light'))
+def shoot(language, dark, scale, tmp):
+    suffix = language + ('-dark' if dark else '') + ('-hidpi' if scale > 1 else '')
+    home = os.path.join(tmp, suffix)
     os.makedirs(home)
     locale = 'zh_CN.UTF-8' if language == 'zh_CN' else 'en_US.UTF-8'
     env = gui.app_env(home, BUILD, LC_ALL=locale, NO_AT_BRIDGE='1')
     if dark:
         env['ADW_DEBUG_COLOR_SCHEME'] = 'prefer-dark'
+    if scale > 1:
+        env['GDK_SCALE'] = str(scale)
     db, uuid = make_database(home, language, env)
     gui.write_settings(home, {'last-assessment': uuid, 'window-width': 1366,
                               'window-height': 768})
 
-    suffix = language + ('-dark' if dark else '')
     proc = subprocess.Popen([gui.APP, '--db', db], env=env)
     try:
         window = gui.x_window(pid=proc.pid, timeout=30)
         if window is None:
             raise RuntimeError('no window')
         time.sleep(2.5)
-        subprocess.run(['xdotool', 'mousemove', '700', '400'], check=True)
+        subprocess.run(['xdotool', 'mousemove', str(700 * scale), str(400 * scale)], check=True)
         subprocess.run(['xdotool', 'key', 'ctrl+Next'], check=True)
         time.sleep(1.5)
         capture(window, os.path.join(OUT, 'answering-%s.png' % suffix))
@@ -111,10 +114,12 @@ def main():
     tmp = tempfile.mkdtemp(prefix='sihua-shots-')
     try:
         only = sys.argv[3] if len(sys.argv) > 3 else None
-        for language in ('zh_CN', 'en'):
-            for dark in (False, True):
-                if only in (None, language + ('-dark' if dark else '')):
-                    shoot(language, dark, tmp)
+        shots = [(language, dark, 1) for language in ('zh_CN', 'en') for dark in (False, True)]
+        shots.append(('zh_CN', False, 2))
+        for language, dark, scale in shots:
+            name = language + ('-dark' if dark else '') + ('-hidpi' if scale > 1 else '')
+            if only in (None, name):
+                shoot(language, dark, scale, tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -47,7 +47,7 @@ def _and_list(words):
     return words[0] if len(words) == 1 else '%s and %s' % (', '.join(words[:-1]), words[-1])
 
 
-def run_in_private_session(script, tools=(), own_screen=False, tap=False):
+def run_in_private_session(script, tools=(), own_screen=False, tap=False, screen=SCREEN):
     """Runs @script again inside dbus-run-session with its own
     XDG_RUNTIME_DIR, and exits with its status; returns at once in the run
     that is already inside. A TAP script (@tap) skips where one of @tools is
@@ -68,7 +68,7 @@ def run_in_private_session(script, tools=(), own_screen=False, tap=False):
     env.pop('NO_AT_BRIDGE', None)
     command = ['dbus-run-session', '--', sys.executable, os.path.abspath(script)] + sys.argv[1:]
     if own_screen or not env.get('DISPLAY'):
-        command = ['xvfb-run', '-a', '-s', SCREEN] + command
+        command = ['xvfb-run', '-a', '-s', screen] + command
     if tap:
         child = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True,
                                  errors='replace')
