@@ -106,25 +106,21 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->bundle_path);
 }
 
+/* Every text the dialog shows. */
 static void
-collect_subtitles (GtkWidget *widget,
-                   GString   *out)
+collect_texts (GtkWidget *widget,
+               GString   *out)
 {
-  if (ADW_IS_ACTION_ROW (widget))
-    {
-      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
-
-      if (subtitle != NULL)
-        g_string_append_printf (out, "%s\n", subtitle);
-    }
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    collect_subtitles (child, out);
+    collect_texts (child, out);
 }
 
-/* What the conflict rows of a fresh dialog say. */
+/* What a fresh dialog says about its conflict. */
 static char *
 conflict_text (Fixture *fixture)
 {
@@ -141,7 +137,7 @@ conflict_text (Fixture *fixture)
   g_assert_cmpuint (report->conflicts->len, ==, 1);
 
   dialog = sihua_bundle_import_dialog_new (NULL, fixture->mine, g_steal_pointer (&bundle), report);
-  collect_subtitles (GTK_WIDGET (dialog), out);
+  collect_texts (GTK_WIDGET (dialog), out);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   return g_string_free (g_steal_pointer (&out), FALSE);

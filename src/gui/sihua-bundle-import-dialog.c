@@ -268,16 +268,35 @@ add_conflict_row (SihuaBundleImportDialog *self,
     N_("Keep this computer's version and add the bundle's as a copy"),
   };
   g_autofree char *subtitle = describe_fields (conflict, conflict_model (self, conflict));
-  GtkWidget *row = adw_action_row_new ();
+  /* A preferences row, so the group puts it in its boxed list. */
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *title = gtk_label_new (conflict->label);
+  GtkWidget *details = gtk_label_new (subtitle);
   GtkToggleButton *group = NULL;
 
+  /* The choices go below the text, not beside it: the changed questions
+   * are listed by their text, and beside three buttons a long English
+   * question was squeezed into a narrow column. */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), conflict->label);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_margin_top (content, 10);
+  gtk_widget_set_margin_bottom (content, 10);
+  gtk_widget_set_margin_start (content, 12);
+  gtk_widget_set_margin_end (content, 12);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (details), 0);
+  gtk_label_set_wrap (GTK_LABEL (details), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (details), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (details, "dim-label");
+  gtk_widget_add_css_class (details, "caption");
+  gtk_box_append (GTK_BOX (content), title);
+  gtk_box_append (GTK_BOX (content), details);
   gtk_widget_add_css_class (box, "linked");
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (box, GTK_ALIGN_END);
 
   for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
     {
@@ -308,7 +327,10 @@ add_conflict_row (SihuaBundleImportDialog *self,
       g_ptr_array_add (self->toggles, button);
     }
 
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+  gtk_box_append (GTK_BOX (content), box);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), content);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  conflict->label, -1);
   adw_preferences_group_add (self->conflicts_group, row);
 }
 
