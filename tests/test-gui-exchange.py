@@ -167,11 +167,13 @@ def run(tmp):
     import_button = dialog and find_one(dialog, 'push button', 'Import')
     ok(theirs_button is not None and MINE in theirs_button.name and not import_button.sensitive,
        'the import dialog lists the conflict and waits for a choice')
-    all_mine = dialog and find_one(dialog, 'push button', 'Keep mine for all conflicts')
+    all_mine = dialog and wait_for(lambda: find_one(dialog, 'push button', 'Keep mine for all conflicts'))
     if all_mine is not None:
         activate(all_mine)
     mine_button = dialog and find_one(dialog, 'push button', 'Keep mine: ')
-    ok(mine_button is not None and is_chosen(mine_button) and wait_for(lambda: import_button.sensitive, 5),
+    # The pressed state reaches the accessibility bus a moment later.
+    ok(mine_button is not None and wait_for(lambda: is_chosen(mine_button), 5)
+       and wait_for(lambda: import_button.sensitive, 5),
        '"Apply to all" chooses for every conflict')
     if import_button is not None:
         activate(import_button)
