@@ -504,6 +504,10 @@ _sihua_assessment_page_show_dimension (SihuaAssessmentPage  *self,
   self->switch_started = g_get_monotonic_time ();
   self->switch_started_cpu = thread_cpu_time ();
 
+  /* Building the previous dimension's cards would now build this one's,
+   * before its first frame; it starts again once that frame is painted. */
+  g_clear_handle_id (&self->build_idle_id, g_source_remove);
+
   page = gtk_stack_get_child_by_name (self->question_stack, dimension->id);
   if (page == NULL)
     page = build_dimension_page (self, dimension);
