@@ -14,7 +14,7 @@
 #include "sihua-bundle-import-dialog.h"
 #include "sihua-bundle.h"
 #include "sihua-export-dialog.h"
-#include "sihua-window.h"
+#include "sihua-window-private.h"
 
 /*
  * The window's actions for data going out and coming in: exports for

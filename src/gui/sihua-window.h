@@ -37,7 +37,4 @@ const SihuaCompany *sihua_window_get_company (SihuaWindow      *self);
 gint64       sihua_window_get_assessment_id  (SihuaWindow      *self);
 void         sihua_window_reload_companies   (SihuaWindow      *self);
 
-/* sihua-window-exchange.c: exports and bundles */
-void         _sihua_window_exchange_class_init (GtkWidgetClass *widget_class);
-
 G_END_DECLS
