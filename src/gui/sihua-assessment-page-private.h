@@ -81,6 +81,9 @@ struct _SihuaAssessmentPage
   gboolean              failed;
   gboolean              disposed;
 
+  /* The frame clock whose next paint ends a dimension switch. */
+  GdkFrameClock        *paint_clock;
+  gulong                after_paint_id;
   gint64                switch_started;
   gint64                switch_started_cpu;
   double                last_switch_ms;

@@ -456,7 +456,7 @@ _sihua_assessment_page_focus_next (SihuaAssessmentPage *self,
 static void
 build_rest_later (SihuaAssessmentPage *self)
 {
-  if (self->build_idle_id == 0 && self->current != NULL
+  if (!self->disposed && self->build_idle_id == 0 && self->current != NULL
       && n_built (self, self->current) < self->current->questions->len)
     self->build_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE + 10, build_idle_cb, self, NULL);
 }
@@ -474,10 +474,18 @@ thread_cpu_time (void)
 }
 
 static void
+stop_waiting_for_paint (SihuaAssessmentPage *self)
+{
+  if (self->paint_clock != NULL)
+    g_clear_signal_handler (&self->after_paint_id, self->paint_clock);
+  g_clear_object (&self->paint_clock);
+}
+
+static void
 after_paint_cb (GdkFrameClock       *clock,
                 SihuaAssessmentPage *self)
 {
-  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, self);
+  stop_waiting_for_paint (self);
   build_rest_later (self);
   self->last_switch_ms = (g_get_monotonic_time () - self->switch_started) / 1000.0;
   /* The processor time of this thread too: on a busy machine the wall
@@ -543,11 +551,12 @@ _sihua_assessment_page_show_dimension (SihuaAssessmentPage  *self,
         focus_card_later (self, card);
     }
 
+  stop_waiting_for_paint (self);
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
   if (clock != NULL)
     {
-      g_signal_handlers_disconnect_by_func (clock, after_paint_cb, self);
-      g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), self);
+      self->paint_clock = g_object_ref (clock);
+      self->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), self);
     }
   else
     build_rest_later (self);
@@ -783,6 +792,7 @@ sihua_assessment_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->focus_idle_id, g_source_remove);
   g_clear_handle_id (&self->build_idle_id, g_source_remove);
+  stop_waiting_for_paint (self);
   g_clear_pointer (&self->cards, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_hash_table_unref);
 
