@@ -162,6 +162,20 @@ sihua_application_startup (GApplication *app)
   self->catalog = sihua_model_catalog_new (NULL);
 }
 
+/* Makes @store the application's, opened from @path. */
+static void
+set_store (SihuaApplication *self,
+           SihuaStore       *store,
+           const char       *path)
+{
+  g_set_object (&self->store, store);
+  if (path != self->db_path)
+    {
+      g_free (self->db_path);
+      self->db_path = g_strdup (path);
+    }
+}
+
 static void
 store_opened_cb (GObject      *source,
                  GAsyncResult *result,
@@ -175,10 +189,14 @@ store_opened_cb (GObject      *source,
 
   store = sihua_store_open_finish (result, &error);
   if (store != NULL)
-    {
-      g_set_object (&self->store, store);
-      sihua_window_show_store (window);
-    }
+    set_store (self, store, self->db_path);
+  g_application_release (G_APPLICATION (self));
+
+  if (gtk_window_get_application (GTK_WINDOW (window)) == NULL)
+    return;
+
+  if (store != NULL)
+    sihua_window_show_store (window);
   else
     sihua_window_show_store_error (window, self->db_path, error);
 
@@ -208,7 +226,12 @@ sihua_application_activate (GApplication *app)
   gtk_window_present (window);
 
   if (self->store == NULL)
-    sihua_store_open_async (self->db_path, FALSE, NULL, store_opened_cb, g_object_ref (window));
+    {
+      /* Closing the window meanwhile must not end the process while the
+       * store is upgraded or backed up on its thread. */
+      g_application_hold (app);
+      sihua_store_open_async (self->db_path, FALSE, NULL, store_opened_cb, g_object_ref (window));
+    }
   else if (self->screenshot_path != NULL)
     sihua_window_screenshot (SIHUA_WINDOW (window), self->screenshot_page, self->screenshot_path);
 }
@@ -343,12 +366,7 @@ sihua_application_open_store (SihuaApplication  *self,
   if (store == NULL)
     return FALSE;
 
-  g_set_object (&self->store, store);
-  if (path != self->db_path)
-    {
-      g_free (self->db_path);
-      self->db_path = g_strdup (path);
-    }
+  set_store (self, store, path);
 
   return TRUE;
 }
