@@ -21,8 +21,10 @@ struct _SihuaCompanyPage
 {
   AdwBin               parent_instance;
 
-  /* Template widgets */
+  /* The template's child, looked up in _init rather than bound */
   GtkStack            *stack;
+
+  /* Template widgets */
   AdwStatusPage       *loading_page;
   AdwStatusPage       *error_page;
   GtkSpinner          *spinner;
@@ -394,6 +396,14 @@ load_failed (SihuaCompanyPage *self,
   const char *message = error->message;
 
   load_done (self);
+
+  /* A reload that failed for a passing reason (a busy database) keeps
+   * what is on screen; the window tells why, and the next reload retries. */
+  if (self->company != NULL && !g_error_matches (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOT_FOUND))
+    {
+      g_signal_emit (self, signals[LOAD_FAILED], 0, message);
+      return;
+    }
 
   /* Deleted, or merged away from another window or by an import. */
   if (g_error_matches (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOT_FOUND))
