@@ -22,27 +22,11 @@
  * off the main thread; the window only shows progress and the outcome.
  */
 
-static SihuaStore *
-get_store (SihuaWindow *self)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  return app != NULL ? sihua_application_get_store (SIHUA_APPLICATION (app)) : NULL;
-}
-
-static GSettings *
-get_settings (SihuaWindow *self)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  return app != NULL ? sihua_application_get_settings (SIHUA_APPLICATION (app)) : NULL;
-}
-
 static void
 set_default_folder (SihuaWindow          *self,
                     GtkFileChooserNative *chooser)
 {
-  GSettings *settings = get_settings (self);
+  GSettings *settings = _sihua_window_get_settings (self);
   g_autofree char *folder = settings != NULL ? g_settings_get_string (settings, "default-folder") : NULL;
 
   if (folder != NULL && *folder != '\0' && g_file_test (folder, G_FILE_TEST_IS_DIR))
@@ -56,7 +40,7 @@ static void
 remember_folder (SihuaWindow *self,
                  const char  *path)
 {
-  GSettings *settings = get_settings (self);
+  GSettings *settings = _sihua_window_get_settings (self);
   g_autofree char *folder = g_path_get_dirname (path);
 
   if (settings != NULL)
@@ -169,7 +153,7 @@ export_data_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   SihuaWindow *self = SIHUA_WINDOW (widget);
-  SihuaStore *store = get_store (self);
+  SihuaStore *store = _sihua_window_get_store (self);
   const SihuaCompany *company = sihua_window_get_company (self);
   gint64 assessment_id = sihua_window_get_assessment_id (self);
   const char *scope = g_variant_get_string (parameter, NULL);
@@ -178,7 +162,7 @@ export_data_action (GtkWidget  *widget,
   if (store == NULL)
     return;
 
-  dialog = sihua_export_dialog_new (GTK_WINDOW (self), store, get_settings (self));
+  dialog = sihua_export_dialog_new (GTK_WINDOW (self), store, _sihua_window_get_settings (self));
   if (company != NULL)
     sihua_export_dialog_set_company (dialog, company->id, company->name);
   if (assessment_id > 0)
@@ -294,7 +278,7 @@ export_bundle_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   SihuaWindow *self = SIHUA_WINDOW (widget);
-  SihuaStore *store = get_store (self);
+  SihuaStore *store = _sihua_window_get_store (self);
   const SihuaCompany *company = sihua_window_get_company (self);
   gboolean one = g_strcmp0 (g_variant_get_string (parameter, NULL), "company") == 0;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -413,7 +397,7 @@ load_bundle_done_cb (GObject      *source,
     }
 
   /* The store may have been swapped for another meanwhile. */
-  if (get_store (self) != job->store)
+  if (_sihua_window_get_store (self) != job->store)
     return;
 
   dialog = sihua_bundle_import_dialog_new (GTK_WINDOW (self), job->store,
@@ -429,7 +413,7 @@ import_bundle_response_cb (GtkNativeDialog *chooser,
                            int              response,
                            SihuaWindow     *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT && get_store (self) != NULL)
+  if (response == GTK_RESPONSE_ACCEPT && _sihua_window_get_store (self) != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
@@ -439,7 +423,7 @@ import_bundle_response_cb (GtkNativeDialog *chooser,
           g_autoptr(GTask) task = NULL;
           LoadJob *job = g_new0 (LoadJob, 1);
 
-          job->store = g_object_ref (get_store (self));
+          job->store = g_object_ref (_sihua_window_get_store (self));
           job->path = g_steal_pointer (&path);
           remember_folder (self, job->path);
           gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-bundle", FALSE);
@@ -459,7 +443,7 @@ import_bundle_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   SihuaWindow *self = SIHUA_WINDOW (widget);
-  SihuaStore *store = get_store (self);
+  SihuaStore *store = _sihua_window_get_store (self);
   g_autoptr(GtkFileFilter) bundles = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;

@@ -54,6 +54,7 @@ struct _SihuaWindow
 
 SihuaApplication *_sihua_window_get_app                   (SihuaWindow    *self);
 SihuaStore       *_sihua_window_get_store                 (SihuaWindow    *self);
+GSettings        *_sihua_window_get_settings              (SihuaWindow    *self);
 void              _sihua_window_set_can_change            (SihuaWindow    *self,
                                                            gboolean        can_change);
 

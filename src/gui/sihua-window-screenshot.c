@@ -124,6 +124,7 @@ sihua_window_screenshot (SihuaWindow *self,
                          const char  *path)
 {
   g_return_if_fail (SIHUA_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
 
   g_free (self->screenshot_path);
   self->screenshot_path = g_strdup (path);

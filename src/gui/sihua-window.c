@@ -39,8 +39,8 @@ _sihua_window_get_app (SihuaWindow *self)
   return app != NULL ? SIHUA_APPLICATION (app) : NULL;
 }
 
-static GSettings *
-get_settings (SihuaWindow *self)
+GSettings *
+_sihua_window_get_settings (SihuaWindow *self)
 {
   SihuaApplication *app = _sihua_window_get_app (self);
 
@@ -58,7 +58,7 @@ _sihua_window_get_store (SihuaWindow *self)
 static void
 restore_geometry (SihuaWindow *self)
 {
-  GSettings *settings = get_settings (self);
+  GSettings *settings = _sihua_window_get_settings (self);
 
   if (settings == NULL)
     return;
@@ -83,7 +83,7 @@ visible_page (SihuaWindow *self)
 static void
 remember_place (SihuaWindow *self)
 {
-  GSettings *settings = get_settings (self);
+  GSettings *settings = _sihua_window_get_settings (self);
   const char *page = visible_page (self);
   g_autofree char *uuid = NULL;
   const char *dimension = NULL;
@@ -308,7 +308,7 @@ find_assessment_done_cb (GObject      *source,
   g_autoptr(SihuaWindow) self = user_data;
   g_autoptr(SihuaAssessment) assessment = NULL;
   g_autofree char *dimension = NULL;
-  GSettings *settings = get_settings (self);
+  GSettings *settings = _sihua_window_get_settings (self);
 
   assessment = sihua_store_get_assessment_by_uuid_finish (SIHUA_STORE (source), result, NULL);
   if (assessment == NULL || _sihua_window_get_store (self) != SIHUA_STORE (source))
@@ -335,7 +335,7 @@ find_assessment_done_cb (GObject      *source,
 static void
 restore_last_assessment (SihuaWindow *self)
 {
-  GSettings *settings = get_settings (self);
+  GSettings *settings = _sihua_window_get_settings (self);
   g_autofree char *uuid = NULL;
 
   if (settings == NULL || _sihua_window_get_store (self) == NULL)
@@ -427,7 +427,7 @@ static gboolean
 sihua_window_close_request (GtkWindow *window)
 {
   SihuaWindow *self = SIHUA_WINDOW (window);
-  GSettings *settings = get_settings (self);
+  GSettings *settings = _sihua_window_get_settings (self);
   int width, height;
 
   if (settings != NULL)
@@ -577,8 +577,8 @@ sihua_window_open_company (SihuaWindow *self,
                            gint64       company_id)
 {
   const SihuaCompany *listed;
-  g_autofree char *name = NULL;
-  g_autofree char *region = NULL;
+  const char *name = NULL;
+  const char *region = NULL;
   SihuaStore *store;
 
   g_return_val_if_fail (SIHUA_IS_WINDOW (self), FALSE);
@@ -588,10 +588,13 @@ sihua_window_open_company (SihuaWindow *self,
     return FALSE;
 
   /* The list already holds the name, so the header shows it before the
-   * store answers; copied, as the list may change meanwhile. */
+   * store answers (the title and the page keep copies). */
   listed = sihua_companies_page_lookup (self->companies_page, company_id);
-  name = g_strdup (listed != NULL ? listed->name : NULL);
-  region = g_strdup (listed != NULL ? listed->region : NULL);
+  if (listed != NULL)
+    {
+      name = listed->name;
+      region = listed->region;
+    }
   adw_window_title_set_title (self->company_title, name != NULL ? name : "");
   adw_window_title_set_subtitle (self->company_title, region != NULL ? region : "");
 
