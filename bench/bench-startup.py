@@ -11,6 +11,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 RUNS = 7
@@ -41,14 +42,16 @@ def time_to_list(argv, env):
     env = dict(env, G_MESSAGES_DEBUG="sihua-window")
     start = time.monotonic()
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    # A program that hangs silently ends the read loop by being killed.
+    deadline = threading.Timer(30, proc.kill)
+    deadline.start()
     try:
         for line in proc.stdout:
             if b"Companies listed" in line:
                 return (time.monotonic() - start) * 1000.0
-            if time.monotonic() - start > 30:
-                break
         raise RuntimeError(f"{argv[0]} did not list the companies in 30 s")
     finally:
+        deadline.cancel()
         proc.kill()
         proc.wait()
 
