@@ -174,41 +174,38 @@ current_version (SihuaStore *self)
  * @self: a store
  * @from_version: the database's user_version
  *
- * Brings the schema to %SIHUA_STORE_SCHEMA_VERSION, each step in its own
- * transaction, so a crash during an upgrade leaves the last complete version.
+ * Brings the schema to %SIHUA_STORE_SCHEMA_VERSION in one transaction: an
+ * upgrade either completes or leaves the file as it was, even when a later
+ * step fails on a file an earlier step could still change.
  */
 gboolean
 _sihua_store_migrate (SihuaStore  *self,
                       int          from_version,
                       GError     **error)
 {
-  for (int version = from_version + 1; version <= SIHUA_STORE_SCHEMA_VERSION; version++)
-    {
-      g_autoptr(GError) local_error = NULL;
+  g_autoptr(GError) local_error = NULL;
+  int version = from_version + 1;
 
-      if (!_sihua_store_exec (self, "BEGIN IMMEDIATE", &local_error))
-        goto failed;
+  if (!_sihua_store_exec (self, "BEGIN IMMEDIATE", &local_error))
+    goto failed;
 
-      /* Another process may have upgraded the file since we looked. */
-      if (current_version (self) >= version)
-        {
-          if (!_sihua_store_exec (self, "COMMIT", &local_error))
-            goto failed;
-          continue;
-        }
+  /* Another process may have upgraded the file since we looked. */
+  for (version = MAX (version, current_version (self) + 1);
+       version <= SIHUA_STORE_SCHEMA_VERSION;
+       version++)
+    if (!_sihua_store_exec (self, migrations[version], &local_error) ||
+        !set_version (self, version, &local_error))
+      goto failed;
 
-      if (!_sihua_store_exec (self, migrations[version], &local_error) ||
-          !set_version (self, version, &local_error) ||
-          !_sihua_store_exec (self, "COMMIT", &local_error))
-        {
-        failed:
-          _sihua_store_rollback (self);
-          g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_FAILED,
-                       _("Cannot upgrade %s to schema version %d: %s"),
-                       self->path, version, local_error->message);
-          return FALSE;
-        }
-    }
+  if (!_sihua_store_exec (self, "COMMIT", &local_error))
+    goto failed;
 
   return TRUE;
+
+failed:
+  _sihua_store_rollback (self);
+  g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_FAILED,
+               _("Cannot upgrade %s to schema version %d: %s"),
+               self->path, MIN (version, SIHUA_STORE_SCHEMA_VERSION), local_error->message);
+  return FALSE;
 }

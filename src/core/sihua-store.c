@@ -361,6 +361,16 @@ _sihua_store_probe (sqlite3     *db,
       return FALSE;
     }
 
+  /* Version 0 is an empty file: the first schema step writes the version
+   * with the tables, so tables without one mean a damaged header. */
+  if (*version == 0 && n_objects > 0)
+    {
+      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_CORRUPT,
+                   _("%s is damaged (it holds tables but no schema version); restore a backup or pick another file"),
+                   path);
+      return FALSE;
+    }
+
   if (*version > SIHUA_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_TOO_NEW,
