@@ -166,7 +166,10 @@ sihua_bench_data_generate (const char               *path,
 
           g_free (last_date);
           last_date = g_strdup_printf ("%04u-%02u-15", 2016 + a, 1 + (c + a) % 12);
-          stage = MIN (4, a / 2 + g_rand_int_range (rand, 0, 2));
+          /* Drawn before MIN(), which would evaluate a call twice and
+           * could return the second draw: stage 5 on a 0–4 ladder. */
+          stage = (int) (a / 2) + g_rand_int_range (rand, 0, 2);
+          stage = MIN (4, stage);
           index = 25.0 * stage + g_rand_double_range (rand, 0, 20);
 
           sqlite3_reset (assessment);
