@@ -218,6 +218,15 @@ _sihua_store_load_answers_locked (SihuaStore  *self,
       g_autoptr(GError) local_error = NULL;
       SihuaAnswerValue *value;
 
+      /* The schema says NOT NULL; only a damaged file has it otherwise. */
+      if (question_id == NULL)
+        {
+          g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_CORRUPT,
+                       _("An answer is stored without its question: the database is damaged"));
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
+
       value = sihua_answer_value_deserialize ((const char *)sqlite3_column_text (stmt, 1), &local_error);
       if (value == NULL)
         {
