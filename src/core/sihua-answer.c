@@ -218,7 +218,13 @@ sihua_answer_value_deserialize (const char  *serialized,
   JsonObject *object;
   JsonNode *node;
 
-  g_return_val_if_fail (serialized != NULL, NULL);
+  /* Stored text comes from a file, and a damaged one can read as NULL. */
+  if (serialized == NULL)
+    {
+      g_set_error (error, SIHUA_ANSWER_ERROR, SIHUA_ANSWER_ERROR_INVALID,
+                   _("An answer is stored without its value"));
+      return NULL;
+    }
 
   root = json_from_string (serialized, &parse_error);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root)

@@ -54,7 +54,8 @@ gboolean          sihua_answer_value_equal        (const SihuaAnswerValue  *a,
                                                    const SihuaAnswerValue  *b);
 
 /* Storage form: a JSON text that keeps the kind ({"na":true}, {"level":3},
- * {"option":"x"}, {"options":["a","b"]}, {"number":1.5}, {"text":"…"}). */
+ * {"option":"x"}, {"options":["a","b"]}, {"number":1.5}, {"text":"…"}).
+ * Deserializing NULL (a damaged row) is an error, not a programming one. */
 char             *sihua_answer_value_serialize    (const SihuaAnswerValue  *value);
 SihuaAnswerValue *sihua_answer_value_deserialize  (const char              *serialized,
                                                    GError                 **error);

@@ -828,7 +828,6 @@ sihua_bundle_import (SihuaBundle        *bundle,
                      SihuaBundleReport  *report,
                      GError            **error)
 {
-  g_autoptr(SihuaBundleReport) check = NULL;
   Merge merge;
   gboolean ok;
 

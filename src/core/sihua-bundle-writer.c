@@ -43,7 +43,6 @@ write_entry (struct archive  *archive,
              time_t           mtime,
              GError         **error)
 {
-  g_autoptr(GError) local_error = NULL;
   struct archive_entry *entry = archive_entry_new ();
   gsize length;
   const void *data = g_bytes_get_data (bytes, &length);

@@ -269,8 +269,18 @@ emit_assessment (Walk          *walk,
   sqlite3_bind_int64 (answers_stmt, 1, sqlite3_column_int64 (row, 0));
   while ((rc = sqlite3_step (answers_stmt)) == SQLITE_ROW)
     {
-      AnswerRow *answer = g_new0 (AnswerRow, 1);
+      AnswerRow *answer;
 
+      /* NOT NULL in the schema, but read from the answers' index, which
+       * quick_check does not compare with the table: a damaged index can
+       * hand out NULL. */
+      if (column_text (answers_stmt, 0) == NULL)
+        {
+          g_set_error (error, SIHUA_EXPORT_ERROR, SIHUA_EXPORT_ERROR_FAILED,
+                       _("An answer is stored without its question: the database is damaged"));
+          return FALSE;
+        }
+      answer = g_new0 (AnswerRow, 1);
       answer->question_id = g_strdup (column_text (answers_stmt, 0));
       answer->raw = g_strdup (column_text (answers_stmt, 1));
       answer->note = g_strdup (column_text (answers_stmt, 2));

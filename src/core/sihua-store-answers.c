@@ -214,15 +214,12 @@ _sihua_store_load_answers_locked (SihuaStore  *self,
   answers = sihua_answer_table_new ();
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *question_id = (const char *)sqlite3_column_text (stmt, 0);
+      const char *question_id = _sihua_store_column_question_id (stmt, 0, error);
       g_autoptr(GError) local_error = NULL;
       SihuaAnswerValue *value;
 
-      /* The schema says NOT NULL; only a damaged file has it otherwise. */
       if (question_id == NULL)
         {
-          g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_CORRUPT,
-                       _("An answer is stored without its question: the database is damaged"));
           sqlite3_finalize (stmt);
           return NULL;
         }
@@ -367,8 +364,14 @@ sihua_store_get_history (SihuaStore  *self,
   sqlite3_bind_int64 (stmt, 1, assessment_id);
   _sihua_store_bind_text (stmt, 2, question_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (changes, change_from_row (stmt));
-  if (rc != SQLITE_DONE)
+    {
+      if (_sihua_store_column_question_id (stmt, 1, error) == NULL)
+        break;
+      g_ptr_array_add (changes, change_from_row (stmt));
+    }
+  if (rc == SQLITE_ROW)
+    g_clear_pointer (&changes, g_ptr_array_unref);
+  else if (rc != SQLITE_DONE)
     {
       _sihua_store_set_error (self, error);
       g_clear_pointer (&changes, g_ptr_array_unref);
@@ -420,6 +423,11 @@ sihua_store_undo (SihuaStore  *self,
   sqlite3_bind_int64 (stmt, 1, assessment_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
+      if (_sihua_store_column_question_id (stmt, 1, error) == NULL)
+        {
+          sqlite3_finalize (stmt);
+          goto rollback;
+        }
       change = change_from_row (stmt);
       old_serialized = _sihua_store_column_text (stmt, 2);
     }

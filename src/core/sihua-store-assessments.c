@@ -19,11 +19,27 @@
   " (SELECT count(*) FROM answers WHERE assessment_id = assessments.id)"
 
 static SihuaAssessment *
-assessment_from_row (sqlite3_stmt *stmt)
+assessment_from_row (sqlite3_stmt  *stmt,
+                     GError       **error)
 {
-  SihuaAssessment *assessment = g_new0 (SihuaAssessment, 1);
+  SihuaAssessment *assessment;
   g_autofree char *status = NULL;
 
+  /* UUID, model and date are NOT NULL in the schema, but SQLite may read
+   * them from an index (the UUID's, the company's by date), and quick_check
+   * does not compare indexes with their tables: a damaged one can hand out
+   * NULL, which the window and the report would trust. */
+  if (sqlite3_column_type (stmt, 1) == SQLITE_NULL ||
+      sqlite3_column_type (stmt, 3) == SQLITE_NULL ||
+      sqlite3_column_type (stmt, 4) == SQLITE_NULL ||
+      sqlite3_column_type (stmt, 5) == SQLITE_NULL)
+    {
+      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_CORRUPT,
+                   _("An assessment is stored incompletely: the database is damaged"));
+      return NULL;
+    }
+
+  assessment = g_new0 (SihuaAssessment, 1);
   assessment->id = sqlite3_column_int64 (stmt, 0);
   assessment->uuid = _sihua_store_column_text (stmt, 1);
   assessment->company_id = sqlite3_column_int64 (stmt, 2);
@@ -150,12 +166,19 @@ copy_answers (SihuaStore  *self,
   sqlite3_bind_int64 (select, 1, from_id);
   while ((rc = sqlite3_step (select)) == SQLITE_ROW)
     {
-      const char *question_id = (const char *)sqlite3_column_text (select, 0);
+      const char *question_id = _sihua_store_column_question_id (select, 0, error);
       const char *serialized = (const char *)sqlite3_column_text (select, 1);
-      SihuaQuestion *question = sihua_model_lookup_question (model, question_id);
+      SihuaQuestion *question;
       g_autoptr(SihuaAnswerValue) value = NULL;
       g_autofree char *uuid = NULL;
 
+      if (question_id == NULL)
+        {
+          sqlite3_finalize (insert);
+          sqlite3_finalize (select);
+          return FALSE;
+        }
+      question = sihua_model_lookup_question (model, question_id);
       if (question == NULL)
         continue;
       value = sihua_answer_value_deserialize (serialized, NULL);
@@ -330,7 +353,7 @@ sihua_store_get_assessment (SihuaStore  *self,
       sqlite3_bind_int64 (stmt, 1, id);
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
-        assessment = assessment_from_row (stmt);
+        assessment = assessment_from_row (stmt, error);
       else if (rc == SQLITE_DONE)
         g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOT_FOUND,
                      _("There is no assessment with id %lld"), (long long) id);
@@ -373,7 +396,7 @@ sihua_store_get_assessment_by_uuid (SihuaStore  *self,
       _sihua_store_bind_text (stmt, 1, uuid);
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
-        assessment = assessment_from_row (stmt);
+        assessment = assessment_from_row (stmt, error);
       else if (rc == SQLITE_DONE)
         g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOT_FOUND,
                      _("There is no assessment with UUID %s"), uuid);
@@ -418,8 +441,16 @@ sihua_store_list_assessments (SihuaStore  *self,
     }
   sqlite3_bind_int64 (stmt, 1, company_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, assessment_from_row (stmt));
-  if (rc != SQLITE_DONE)
+    {
+      SihuaAssessment *assessment = assessment_from_row (stmt, error);
+
+      if (assessment == NULL)
+        break;
+      g_ptr_array_add (list, assessment);
+    }
+  if (rc == SQLITE_ROW)
+    g_clear_pointer (&list, g_ptr_array_unref);
+  else if (rc != SQLITE_DONE)
     {
       _sihua_store_set_error (self, error);
       g_clear_pointer (&list, g_ptr_array_unref);

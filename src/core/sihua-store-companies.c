@@ -22,11 +22,24 @@
   " ORDER BY coalesce(last_assessment_date, '') DESC, updated_at DESC"
 
 static SihuaCompany *
-company_from_row (sqlite3_stmt *stmt)
+company_from_row (sqlite3_stmt  *stmt,
+                  GError       **error)
 {
-  SihuaCompany *company = g_new0 (SihuaCompany, 1);
+  SihuaCompany *company;
   g_autofree char *size = NULL;
 
+  /* NOT NULL in the schema, but the UUID may be read from its index, which
+   * quick_check does not compare with the table; a damaged one can hand out
+   * NULL. */
+  if (sqlite3_column_type (stmt, 1) == SQLITE_NULL ||
+      sqlite3_column_type (stmt, 2) == SQLITE_NULL)
+    {
+      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_CORRUPT,
+                   _("A company is stored incompletely: the database is damaged"));
+      return NULL;
+    }
+
+  company = g_new0 (SihuaCompany, 1);
   company->id = sqlite3_column_int64 (stmt, 0);
   company->uuid = _sihua_store_column_text (stmt, 1);
   company->name = _sihua_store_column_text (stmt, 2);
@@ -333,7 +346,7 @@ sihua_store_get_company (SihuaStore  *self,
       sqlite3_bind_int64 (stmt, 1, id);
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
-        company = company_from_row (stmt);
+        company = company_from_row (stmt, error);
       else if (rc == SQLITE_DONE)
         g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOT_FOUND,
                      _("There is no company with id %lld"), (long long) id);
@@ -400,7 +413,16 @@ _sihua_store_search_locked (SihuaStore  *self,
     sqlite3_bind_int64 (stmt, ++n_bound, limit);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (companies, company_from_row (stmt));
+    {
+      SihuaCompany *company = company_from_row (stmt, error);
+
+      if (company == NULL)
+        {
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
+      g_ptr_array_add (companies, company);
+    }
 
   if (rc != SQLITE_DONE)
     {

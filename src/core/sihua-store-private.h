@@ -55,6 +55,9 @@ void          _sihua_store_bind_text      (sqlite3_stmt  *stmt,
                                            const char    *text);
 char         *_sihua_store_column_text    (sqlite3_stmt  *stmt,
                                            int            index);
+const char   *_sihua_store_column_question_id (sqlite3_stmt  *stmt,
+                                               int            index,
+                                               GError       **error);
 gboolean      _sihua_store_begin          (SihuaStore    *self,
                                            GError       **error);
 gboolean      _sihua_store_commit         (SihuaStore    *self,

@@ -161,6 +161,24 @@ _sihua_store_column_text (sqlite3_stmt *stmt,
   return g_strdup ((const char *)sqlite3_column_text (stmt, index));
 }
 
+/* The question id of an answer or history row. The schema says NOT NULL,
+ * but such rows are usually found through an index, and SQLite reads the
+ * column from the index; quick_check does not compare indexes with their
+ * tables, so a damaged index can hand out NULL. */
+const char *
+_sihua_store_column_question_id (sqlite3_stmt  *stmt,
+                                 int            index,
+                                 GError       **error)
+{
+  const char *question_id = (const char *)sqlite3_column_text (stmt, index);
+
+  if (question_id == NULL)
+    g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_CORRUPT,
+                 _("An answer is stored without its question: the database is damaged"));
+
+  return question_id;
+}
+
 gboolean
 _sihua_store_begin (SihuaStore  *self,
                     GError     **error)
