@@ -181,21 +181,17 @@ store_opened_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
+  SihuaApplication *self = SIHUA_APPLICATION (source);
   g_autoptr(SihuaWindow) window = user_data;
-  /* Not the window's: a window closed meanwhile has no application. */
-  SihuaApplication *self = SIHUA_APPLICATION (g_application_get_default ());
-  g_autoptr(SihuaStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean opened;
 
-  store = sihua_store_open_finish (result, &error);
-  if (store != NULL)
-    set_store (self, store, self->db_path);
-  g_application_release (G_APPLICATION (self));
-
+  opened = sihua_application_open_store_finish (self, result, &error);
+  /* A window closed meanwhile has no application. */
   if (gtk_window_get_application (GTK_WINDOW (window)) == NULL)
     return;
 
-  if (store != NULL)
+  if (opened)
     sihua_window_show_store (window);
   else
     sihua_window_show_store_error (window, self->db_path, error);
@@ -226,12 +222,8 @@ sihua_application_activate (GApplication *app)
   gtk_window_present (window);
 
   if (self->store == NULL)
-    {
-      /* Closing the window meanwhile must not end the process while the
-       * store is upgraded or backed up on its thread. */
-      g_application_hold (app);
-      sihua_store_open_async (self->db_path, FALSE, NULL, store_opened_cb, g_object_ref (window));
-    }
+    sihua_application_open_store_async (self, self->db_path, FALSE, store_opened_cb,
+                                        g_object_ref (window));
   else if (self->screenshot_path != NULL)
     sihua_window_screenshot (SIHUA_WINDOW (window), self->screenshot_page, self->screenshot_path);
 }
@@ -340,33 +332,72 @@ sihua_application_get_levels_model (SihuaApplication *self)
   return self->catalog != NULL ? sihua_model_catalog_get_default (self->catalog) : NULL;
 }
 
+static void
+open_store_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SihuaApplication *self = g_task_get_source_object (task);
+  g_autoptr(SihuaStore) store = NULL;
+  GError *error = NULL;
+
+  store = sihua_store_open_finish (result, &error);
+  if (store != NULL)
+    set_store (self, store, g_task_get_task_data (task));
+  g_application_release (G_APPLICATION (self));
+
+  if (store != NULL)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
 /**
- * sihua_application_open_store:
+ * sihua_application_open_store_async:
  * @path: the database file
  * @read_only: open it without writing anything
+ * @callback: called when the store is open, or could not be
+ * @user_data: data for @callback
  *
- * Opens @path and makes it the application's store; the previous store is
- * closed only if this succeeds.
+ * Opens @path on a thread (the integrity check, an upgrade and the day's
+ * backup can take seconds for a large file) and makes it the application's
+ * store; the previous store is kept unless this succeeds. The application
+ * is held meanwhile, so closing the window does not end the process in the
+ * middle of an upgrade or a backup.
+ */
+void
+sihua_application_open_store_async (SihuaApplication    *self,
+                                    const char          *path,
+                                    gboolean             read_only,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (SIHUA_IS_APPLICATION (self));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, sihua_application_open_store_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+
+  g_application_hold (G_APPLICATION (self));
+  sihua_store_open_async (path, read_only, NULL, open_store_cb, task);
+}
+
+/**
+ * sihua_application_open_store_finish:
+ *
+ * Returns: %TRUE if the store is open and now the application's, or
+ *   %FALSE with @error set as by sihua_store_open()
  */
 gboolean
-sihua_application_open_store (SihuaApplication  *self,
-                              const char        *path,
-                              gboolean           read_only,
-                              GError           **error)
+sihua_application_open_store_finish (SihuaApplication  *self,
+                                     GAsyncResult      *result,
+                                     GError           **error)
 {
-  g_autoptr(SihuaStore) store = NULL;
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  g_return_val_if_fail (SIHUA_IS_APPLICATION (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (read_only)
-    store = sihua_store_open_read_only (path, error);
-  else
-    store = sihua_store_open (path, error);
-  if (store == NULL)
-    return FALSE;
-
-  set_store (self, store, path);
-
-  return TRUE;
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -22,9 +22,13 @@ SihuaStore        *sihua_application_get_store          (SihuaApplication  *self
 GSettings         *sihua_application_get_settings       (SihuaApplication  *self);
 SihuaModelCatalog *sihua_application_get_catalog        (SihuaApplication  *self);
 SihuaModel        *sihua_application_get_levels_model   (SihuaApplication  *self);
-gboolean           sihua_application_open_store         (SihuaApplication  *self,
+void               sihua_application_open_store_async   (SihuaApplication  *self,
                                                          const char        *path,
                                                          gboolean           read_only,
+                                                         GAsyncReadyCallback callback,
+                                                         gpointer           user_data);
+gboolean           sihua_application_open_store_finish  (SihuaApplication  *self,
+                                                         GAsyncResult      *result,
                                                          GError           **error);
 
 G_END_DECLS

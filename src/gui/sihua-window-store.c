@@ -15,6 +15,16 @@
 
 /* The window's problem page for a database that would not open, and the ways out of it. */
 
+/* The ways out of the problem page, off while a database is being opened. */
+static void
+set_problem_actions_enabled (SihuaWindow *self,
+                             gboolean     enabled)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-read-only", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-database", enabled);
+}
+
 /**
  * sihua_window_show_store_error:
  * @path: the database that could not be opened
@@ -52,26 +62,73 @@ sihua_window_show_store_error (SihuaWindow  *self,
   gtk_widget_set_visible (self->open_read_only_button, can_read_only && path != NULL);
   gtk_widget_set_visible (self->restore_backup_button, backups != NULL && backups->len > 0);
 
+  set_problem_actions_enabled (self, TRUE);
   sihua_companies_page_set_store (self->companies_page, NULL, NULL);
   gtk_stack_set_visible_child_name (self->main_stack, "problem");
 }
 
-static void
-reopen (SihuaWindow *self,
-        const char  *path,
-        gboolean     read_only)
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
+  SihuaWindow *window;
+  char        *path;
+  char        *done_message;  /* a toast once the store is open, or NULL */
+} Reopen;
 
-  if (!sihua_application_open_store (_sihua_window_get_app (self), path, read_only, &error))
+static void
+reopen_free (Reopen *reopen)
+{
+  g_object_unref (reopen->window);
+  g_free (reopen->path);
+  g_free (reopen->done_message);
+  g_free (reopen);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reopen, reopen_free)
+
+static void
+reopened_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(Reopen) reopen = user_data;
+  SihuaWindow *self = reopen->window;
+  g_autoptr(GError) error = NULL;
+  gboolean opened;
+
+  opened = sihua_application_open_store_finish (SIHUA_APPLICATION (source), result, &error);
+  /* A window closed meanwhile has no application. */
+  if (gtk_window_get_application (GTK_WINDOW (self)) == NULL)
+    return;
+
+  if (!opened)
     {
-      sihua_window_show_store_error (self, path, error);
+      sihua_window_show_store_error (self, reopen->path, error);
       return;
     }
 
   sihua_window_show_store (self);
-  if (read_only)
-    sihua_window_add_toast (self, _("Opened read-only: nothing can be changed"));
+  if (reopen->done_message != NULL)
+    sihua_window_add_toast (self, reopen->done_message);
+}
+
+/* Opens @path on the application's thread with the "Opening the
+ * database…" page on screen: the check of a large file takes seconds. */
+static void
+reopen (SihuaWindow *self,
+        const char  *path,
+        gboolean     read_only,
+        const char  *done_message)
+{
+  Reopen *reopen = g_new0 (Reopen, 1);
+
+  reopen->window = g_object_ref (self);
+  reopen->path = g_strdup (path);
+  reopen->done_message = g_strdup (done_message);
+
+  set_problem_actions_enabled (self, FALSE);
+  gtk_stack_set_visible_child_name (self->main_stack, "opening");
+  sihua_application_open_store_async (_sihua_window_get_app (self), path, read_only,
+                                      reopened_cb, reopen);
 }
 
 static void
@@ -83,7 +140,57 @@ open_read_only_action (GtkWidget  *widget,
   g_autofree char *path = g_strdup (self->problem_path);
 
   if (path != NULL)
-    reopen (self, path, TRUE);
+    reopen (self, path, TRUE, _("Opened read-only: nothing can be changed"));
+}
+
+typedef struct
+{
+  char *path;
+  char *backup;
+} Restore;
+
+static void
+restore_free (Restore *restore)
+{
+  g_free (restore->path);
+  g_free (restore->backup);
+  g_free (restore);
+}
+
+/* Copies a backup of a large database: not on the window's thread. */
+static void
+restore_worker (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Restore *restore = task_data;
+  g_autofree char *saved_copy = NULL;
+  GError *error = NULL;
+
+  if (sihua_store_restore (restore->path, restore->backup, &saved_copy, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+restored_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  SihuaWindow *self = SIHUA_WINDOW (source);
+  Restore *restore = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  g_application_release (G_APPLICATION (_sihua_window_get_app (self)));
+  if (gtk_window_get_application (GTK_WINDOW (self)) == NULL)
+    return;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    sihua_window_show_store_error (self, restore->path, error);
+  else
+    reopen (self, restore->path, FALSE, _("The backup was restored"));
 }
 
 static void
@@ -92,23 +199,25 @@ restore_response_cb (AdwMessageDialog *dialog,
                      SihuaWindow      *self)
 {
   const char *backup = g_object_get_data (G_OBJECT (dialog), "backup");
-  g_autofree char *path = g_strdup (self->problem_path);
-  g_autofree char *saved_copy = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  Restore *restore;
 
-  if (g_strcmp0 (response, "restore") != 0 || backup == NULL || path == NULL)
+  if (g_strcmp0 (response, "restore") != 0 || backup == NULL || self->problem_path == NULL)
     return;
 
-  /* The store keeps the damaged file aside before it restores. */
-  if (!sihua_store_restore (path, backup, &saved_copy, &error))
-    {
-      sihua_window_show_store_error (self, path, error);
-      return;
-    }
+  restore = g_new0 (Restore, 1);
+  restore->path = g_strdup (self->problem_path);
+  restore->backup = g_strdup (backup);
 
-  reopen (self, path, FALSE);
-  if (self->problem_path == NULL)
-    sihua_window_add_toast (self, _("The backup was restored"));
+  set_problem_actions_enabled (self, FALSE);
+  gtk_stack_set_visible_child_name (self->main_stack, "opening");
+  /* The store keeps the damaged file aside before it restores; the
+   * application stays until the copy is in place. */
+  g_application_hold (G_APPLICATION (_sihua_window_get_app (self)));
+  task = g_task_new (self, NULL, restored_cb, NULL);
+  g_task_set_source_tag (task, restore_response_cb);
+  g_task_set_task_data (task, restore, (GDestroyNotify) restore_free);
+  g_task_run_in_thread (task, restore_worker);
 }
 
 static void
@@ -196,7 +305,7 @@ open_database_response_cb (GtkNativeDialog *chooser,
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       path = file != NULL ? g_file_get_path (file) : NULL;
       if (path != NULL)
-        reopen (self, path, FALSE);
+        reopen (self, path, FALSE, NULL);
     }
 
   g_object_unref (chooser);
