@@ -21,6 +21,15 @@ sihua_test_make_tmpdir (void)
   return dir;
 }
 
+/* The models shipped in data/models/ (the built-in one and the small
+ * example most tests answer), from the source tree, so a test never needs
+ * an installed copy. */
+char *
+sihua_test_data_model_file (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "models", name, NULL);
+}
+
 void
 sihua_test_remove_tree (const char *path)
 {

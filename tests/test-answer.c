@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "sihua-answer.h"
+#include "sihua-test-store.h"
 
 /* Answers are checked against data/models/example-small.json, which has a
  * question of every type. */
@@ -355,15 +356,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  path = g_test_build_filename (G_TEST_DIST, "..", "data", "models", "example-small.json", NULL);
-  model = sihua_model_new_from_file (path, &error);
-  g_assert_no_error (error);
+  model = sihua_test_load_data_model ("example-small.json");
 
   g_test_add_func ("/answer/ladder", test_ladder);
   g_test_add_func ("/answer/single-and-yesno", test_single_and_yesno);

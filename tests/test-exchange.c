@@ -17,6 +17,7 @@
 #include "sihua-cell.h"
 #include "sihua-export.h"
 #include "sihua-store.h"
+#include "sihua-test-store.h"
 #include "sihua-test-utils.h"
 
 /* --- helpers ------------------------------------------------------------ */
@@ -30,18 +31,6 @@ read_text (const char *path)
   g_file_get_contents (path, &text, NULL, &error);
   g_assert_no_error (error);
   return text;
-}
-
-static SihuaModel *
-load_example_model (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "models",
-                                                 "example-small.json", NULL);
-  g_autoptr(GError) error = NULL;
-  SihuaModel *model = sihua_model_new_from_file (path, &error);
-
-  g_assert_no_error (error);
-  return model;
 }
 
 typedef struct
@@ -74,7 +63,7 @@ fixture_fill (Fixture *f)
 {
   g_autoptr(SihuaCompany) company = sihua_company_new ("=HYPERLINK(\"http://x\") 宁波精工, Ltd");
   g_autoptr(SihuaCompany) other = sihua_company_new ("苏州明达机械");
-  g_autoptr(SihuaModel) model = load_example_model ();
+  g_autoptr(SihuaModel) model = sihua_test_load_data_model ("example-small.json");
   g_autoptr(SihuaAssessment) assessment = NULL;
   g_autoptr(GError) error = NULL;
   const char *modules[] = { "erp", "mes", NULL };
@@ -111,12 +100,9 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
   f->dir = sihua_test_make_tmpdir ();
   f->db_path = g_build_filename (f->dir, "a.db", NULL);
-  f->store = sihua_store_open (f->db_path, &error);
-  g_assert_no_error (error);
+  f->store = sihua_test_open_store (f->db_path);
   if (data != NULL)
     fixture_fill (f);
 }
@@ -588,18 +574,6 @@ assert_same_data (SihuaStore *a,
     }
 }
 
-static SihuaStore *
-open_store (const char *dir,
-            const char *name)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-  SihuaStore *store = sihua_store_open (path, &error);
-
-  g_assert_no_error (error);
-  return store;
-}
-
 static SihuaBundleReport *
 import_bundle (SihuaStore        *store,
                const char        *path,
@@ -623,7 +597,7 @@ test_bundle_round_trip (Fixture       *f,
                         gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (f->dir, "all.sihua", NULL);
-  g_autoptr(SihuaStore) empty = open_store (f->dir, "b.db");
+  g_autoptr(SihuaStore) empty = sihua_test_open_store_in (f->dir, "b.db");
   g_autoptr(SihuaBundleReport) report = NULL;
   g_autoptr(SihuaBundleReport) again = NULL;
   g_autoptr(GError) error = NULL;
@@ -787,8 +761,8 @@ test_bundle_conflicts (Fixture       *f,
       g_autofree char *mine_name = g_strdup_printf ("mine-%u.db", i);
       g_autofree char *theirs_name = g_strdup_printf ("theirs-%u.db", i);
       g_autofree char *theirs_path = g_strdup_printf ("%s/theirs-%u.sihua", f->dir, i);
-      g_autoptr(SihuaStore) mine = open_store (f->dir, mine_name);
-      g_autoptr(SihuaStore) theirs = open_store (f->dir, theirs_name);
+      g_autoptr(SihuaStore) mine = sihua_test_open_store_in (f->dir, mine_name);
+      g_autoptr(SihuaStore) theirs = sihua_test_open_store_in (f->dir, theirs_name);
       g_autoptr(SihuaBundleReport) report = NULL;
       g_autoptr(SihuaBundle) bundle = NULL;
       g_autofree char *before = NULL;

@@ -13,6 +13,7 @@
 #include "sihua-bundle.h"
 #include "sihua-export.h"
 #include "sihua-store.h"
+#include "sihua-test-store.h"
 #include "sihua-test-utils.h"
 
 /* A damaged index behind an intact table. PRAGMA quick_check, which the
@@ -51,15 +52,11 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(SihuaStore) store = NULL;
   g_autoptr(SihuaModel) model = NULL;
   g_autoptr(SihuaCompany) company = sihua_company_new ("常州智造装备有限公司");
-  g_autofree char *model_path = g_test_build_filename (G_TEST_DIST, "..", "data", "models",
-                                                       "example-small.json", NULL);
 
   fixture->dir = sihua_test_make_tmpdir ();
   fixture->path = g_build_filename (fixture->dir, "sihua.db", NULL);
-  store = sihua_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  model = sihua_model_new_from_file (model_path, &error);
-  g_assert_no_error (error);
+  store = sihua_test_open_store (fixture->path);
+  model = sihua_test_load_data_model ("example-small.json");
 
   fixture->company_id = sihua_store_add_company (store, company, &error);
   g_assert_no_error (error);

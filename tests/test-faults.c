@@ -16,6 +16,7 @@
 #include "sihua-company.h"
 #include "sihua-model.h"
 #include "sihua-store.h"
+#include "sihua-test-store.h"
 #include "sihua-test-utils.h"
 
 /*
@@ -208,18 +209,6 @@ shim_install (void)
  * Helpers
  */
 
-static SihuaModel *
-load_example_model (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *file = g_test_build_filename (G_TEST_DIST, "..", "data", "models",
-                                                 "example-small.json", NULL);
-  SihuaModel *model = sihua_model_new_from_file (file, &error);
-
-  g_assert_no_error (error);
-  return model;
-}
-
 /* The ladder questions of @model, in order. */
 static GPtrArray *
 ladder_questions (SihuaModel *model)
@@ -245,10 +234,9 @@ make_store (const char  *path,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SihuaCompany) company = sihua_company_new ("宁波精密铸造有限公司");
-  SihuaStore *store = sihua_store_open (path, &error);
+  SihuaStore *store = sihua_test_open_store (path);
   gint64 company_id;
 
-  g_assert_no_error (error);
   company_id = sihua_store_add_company (store, company, &error);
   g_assert_no_error (error);
   *assessment_id = sihua_store_new_assessment (store, company_id, model, 0, "周顾问", &error);
@@ -287,7 +275,7 @@ test_full_disk_answering (void)
 {
   g_autofree char *dir = sihua_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "sihua.db", NULL);
-  g_autoptr(SihuaModel) model = load_example_model ();
+  g_autoptr(SihuaModel) model = sihua_test_load_data_model ("example-small.json");
   g_autoptr(GPtrArray) ladders = ladder_questions (model);
   g_autoptr(GHashTable) expected = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) answers = NULL;
@@ -383,7 +371,7 @@ test_full_disk_import (void)
 {
   g_autofree char *dir = sihua_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "sihua.db", NULL);
-  g_autoptr(SihuaModel) model = load_example_model ();
+  g_autoptr(SihuaModel) model = sihua_test_load_data_model ("example-small.json");
   g_autoptr(GPtrArray) ladders = ladder_questions (model);
   g_autoptr(GError) error = NULL;
   SihuaStore *store;
@@ -445,7 +433,7 @@ test_file_deleted (void)
   g_autofree char *dir = sihua_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "sihua.db", NULL);
   g_autofree char *moved = g_build_filename (dir, "moved.db", NULL);
-  g_autoptr(SihuaModel) model = load_example_model ();
+  g_autoptr(SihuaModel) model = sihua_test_load_data_model ("example-small.json");
   g_autoptr(GPtrArray) ladders = ladder_questions (model);
   g_autoptr(SihuaAnswerValue) value = sihua_answer_value_new_level (2);
   g_autoptr(GError) error = NULL;
@@ -501,7 +489,7 @@ test_file_replaced (void)
   g_autofree char *dir = sihua_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "sihua.db", NULL);
   g_autofree char *other = g_build_filename (dir, "other.db", NULL);
-  g_autoptr(SihuaModel) model = load_example_model ();
+  g_autoptr(SihuaModel) model = sihua_test_load_data_model ("example-small.json");
   g_autoptr(GPtrArray) ladders = ladder_questions (model);
   g_autoptr(SihuaAnswerValue) value = sihua_answer_value_new_level (3);
   g_autoptr(GError) error = NULL;
@@ -558,7 +546,7 @@ static GBytes *
 make_database_bytes (const char *dir)
 {
   g_autofree char *path = g_build_filename (dir, "source.db", NULL);
-  g_autoptr(SihuaModel) model = load_example_model ();
+  g_autoptr(SihuaModel) model = sihua_test_load_data_model ("example-small.json");
   g_autoptr(GPtrArray) ladders = ladder_questions (model);
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;

@@ -14,6 +14,7 @@
 #include <adwaita.h>
 
 #include "sihua-bundle-import-dialog.h"
+#include "sihua-test-store.h"
 #include "sihua-test-utils.h"
 
 #define QUESTION "data.collection"
@@ -25,18 +26,6 @@ typedef struct
   SihuaModel *model;
   char       *bundle_path;
 } Fixture;
-
-static SihuaStore *
-open_store (const char *dir,
-            const char *name)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-  SihuaStore *store = sihua_store_open (path, &error);
-
-  g_assert_no_error (error);
-  return store;
-}
 
 static void
 answer (SihuaStore *store,
@@ -55,8 +44,6 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *model = g_test_build_filename (G_TEST_DIST, "..", "data", "models",
-                                                  "sihua-4hua.json", NULL);
   g_autofree char *base = NULL;
   g_autoptr(SihuaCompany) company = sihua_company_new ("华东精密机械有限公司");
   g_autoptr(SihuaStore) theirs = NULL;
@@ -66,10 +53,9 @@ fixture_set_up (Fixture       *fixture,
   gint64 company_id, assessment_id;
 
   fixture->dir = sihua_test_make_tmpdir ();
-  fixture->model = sihua_model_new_from_file (model, &error);
-  g_assert_no_error (error);
+  fixture->model = sihua_test_load_data_model ("sihua-4hua.json");
 
-  fixture->mine = open_store (fixture->dir, "mine.db");
+  fixture->mine = sihua_test_open_store_in (fixture->dir, "mine.db");
   company_id = sihua_store_add_company (fixture->mine, company, &error);
   g_assert_no_error (error);
   assessment_id = sihua_store_new_assessment (fixture->mine, company_id, fixture->model, 0,
@@ -81,7 +67,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (sihua_bundle_export (fixture->mine, NULL, base, &error));
   g_assert_no_error (error);
 
-  theirs = open_store (fixture->dir, "theirs.db");
+  theirs = sihua_test_open_store_in (fixture->dir, "theirs.db");
   bundle = sihua_bundle_load (base, &error);
   g_assert_no_error (error);
   report = sihua_bundle_analyse (bundle, theirs, SIHUA_BUNDLE_CHOICE_THEIRS, &error);

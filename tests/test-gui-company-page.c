@@ -15,6 +15,7 @@
 
 #include "sihua-company-page.h"
 #include "sihua-store.h"
+#include "sihua-test-store.h"
 #include "sihua-test-utils.h"
 
 typedef struct
@@ -77,17 +78,9 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *model = g_test_build_filename (G_TEST_DIST, "..", "data", "models",
-                                                  "example-small.json", NULL);
-
   fixture->dir = sihua_test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "sihua.db", NULL);
-  fixture->store = sihua_store_open (path, &error);
-  g_assert_no_error (error);
-  fixture->model = sihua_model_new_from_file (model, &error);
-  g_assert_no_error (error);
+  fixture->store = sihua_test_open_store_in (fixture->dir, "sihua.db");
+  fixture->model = sihua_test_load_data_model ("example-small.json");
 
   /* The first company has many assessments, so its load is the slow one. */
   fixture->first_id = add_company (fixture, "常州恒力机械", 40, NULL);

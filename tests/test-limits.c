@@ -20,6 +20,7 @@
 #include "sihua-score.h"
 #include "sihua-scoring.h"
 #include "sihua-store.h"
+#include "sihua-test-store.h"
 #include "sihua-test-utils.h"
 
 #define N_BIG_DIMENSIONS 50
@@ -30,8 +31,7 @@
 static GBytes *
 make_big_model (void)
 {
-  g_autofree char *file = g_test_build_filename (G_TEST_DIST, "..", "data", "models",
-                                                 "example-small.json", NULL);
+  g_autofree char *file = sihua_test_data_model_file ("example-small.json");
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -175,8 +175,7 @@ test_model_5000_questions (void)
   g_assert_nonnull (roadmap);
 
   /* Stored, pinned and read back. */
-  store = sihua_store_open (db, &error);
-  g_assert_no_error (error);
+  store = sihua_test_open_store (db);
   assessment_id = sihua_store_new_assessment (store, sihua_store_add_company (store, company, &error),
                                               model, 0, "郑顾问", &error);
   g_assert_no_error (error);
@@ -226,8 +225,6 @@ test_long_note (void)
   g_autofree char *dir = sihua_test_make_tmpdir ();
   g_autofree char *db = g_build_filename (dir, "sihua.db", NULL);
   g_autofree char *note = make_long_note ();
-  g_autofree char *file = g_test_build_filename (G_TEST_DIST, "..", "data", "models",
-                                                 "example-small.json", NULL);
   g_autoptr(SihuaModel) model = NULL;
   g_autoptr(SihuaCompany) company = sihua_company_new ("长备注测试企业");
   g_autoptr(SihuaAnswerValue) value = sihua_answer_value_new_level (2);
@@ -239,11 +236,9 @@ test_long_note (void)
   gint64 assessment_id;
 
   g_assert_cmpint (g_utf8_strlen (note, -1), ==, 100000);
-  model = sihua_model_new_from_file (file, &error);
-  g_assert_no_error (error);
+  model = sihua_test_load_data_model ("example-small.json");
 
-  store = sihua_store_open (db, &error);
-  g_assert_no_error (error);
+  store = sihua_test_open_store (db);
   assessment_id = sihua_store_new_assessment (store, sihua_store_add_company (store, company, &error),
                                               model, 0, NULL, &error);
   g_assert_no_error (error);
@@ -251,8 +246,7 @@ test_long_note (void)
   g_assert_no_error (error);
   g_assert_finalize_object (store);
 
-  store = sihua_store_open (db, &error);
-  g_assert_no_error (error);
+  store = sihua_test_open_store (db);
   answers = sihua_store_load_answers (store, assessment_id, &error);
   g_assert_no_error (error);
   answer = g_hash_table_lookup (answers, "systems.coverage");
@@ -335,16 +329,13 @@ test_long_note_report (void)
 static void
 test_level_beyond_int (void)
 {
-  g_autofree char *file = g_test_build_filename (G_TEST_DIST, "..", "data", "models",
-                                                 "example-small.json", NULL);
   g_autoptr(SihuaModel) model = NULL;
   g_autoptr(GError) error = NULL;
   const gint64 numbers[] = { G_GINT64_CONSTANT (4294967298), G_GINT64_CONSTANT (-4294967294),
                              G_MAXINT64, G_MININT64 };
   SihuaQuestion *question;
 
-  model = sihua_model_new_from_file (file, &error);
-  g_assert_no_error (error);
+  model = sihua_test_load_data_model ("example-small.json");
   question = sihua_model_lookup_question (model, "systems.coverage");
   g_assert_nonnull (question);
 

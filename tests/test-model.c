@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "sihua-model-catalog.h"
+#include "sihua-test-store.h"
 #include "sihua-test-utils.h"
 
 static SihuaModel *
@@ -20,19 +21,6 @@ load_builtin (void)
   g_assert_nonnull (model);
   g_assert_true (sihua_model_catalog_is_builtin (catalog, model));
   sihua_test_remove_tree (dir);
-  return model;
-}
-
-static SihuaModel *
-load_example (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "models",
-                                                 "example-small.json", NULL);
-  g_autoptr(GError) error = NULL;
-  SihuaModel *model = sihua_model_new_from_file (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (model);
   return model;
 }
 
@@ -149,7 +137,7 @@ test_lookups (void)
 static void
 test_example_small (void)
 {
-  g_autoptr(SihuaModel) model = load_example ();
+  g_autoptr(SihuaModel) model = sihua_test_load_data_model ("example-small.json");
   SihuaQuestion *modules = sihua_model_lookup_question (model, "systems.modules");
   SihuaQuestion *networked = sihua_model_lookup_question (model, "production.networked");
   SihuaQuestion *notes = sihua_model_lookup_question (model, "profile.notes");
@@ -204,7 +192,7 @@ static void
 test_round_trip (void)
 {
   g_autoptr(SihuaModel) builtin = load_builtin ();
-  g_autoptr(SihuaModel) example = load_example ();
+  g_autoptr(SihuaModel) example = sihua_test_load_data_model ("example-small.json");
 
   check_round_trip (builtin);
   check_round_trip (example);
@@ -216,7 +204,7 @@ static void
 test_short_titles (void)
 {
   g_autoptr(SihuaModel) builtin = load_builtin ();
-  g_autoptr(SihuaModel) example = load_example ();
+  g_autoptr(SihuaModel) example = sihua_test_load_data_model ("example-small.json");
   GPtrArray *dimensions = sihua_model_get_dimensions (builtin);
   g_autofree char *written = to_string (example);
 
@@ -322,7 +310,7 @@ write_model (const char *dir,
              const char *id,
              const char *version)
 {
-  g_autoptr(SihuaModel) example = load_example ();
+  g_autoptr(SihuaModel) example = sihua_test_load_data_model ("example-small.json");
   g_autofree char *text = to_string (example);
   g_autofree char *from = g_strdup_printf ("\"id\" : \"%s\"", "example-small");
   g_autofree char *to = g_strdup_printf ("\"id\" : \"%s\"", id);

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "sihua-store.h"
+#include "sihua-test-store.h"
 #include "sihua-test-utils.h"
 
 typedef struct
@@ -22,27 +23,18 @@ typedef struct
   gint64      assessment_id;
 } Fixture;
 
-static char *
-model_path (void)
-{
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "models", "example-small.json", NULL);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SihuaCompany) company = sihua_company_new ("常州恒力机械");
-  g_autofree char *file = model_path ();
 
   fixture->dir = sihua_test_make_tmpdir ();
   fixture->path = g_build_filename (fixture->dir, "sihua.db", NULL);
-  fixture->store = sihua_store_open (fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->store = sihua_test_open_store (fixture->path);
   sihua_store_set_author (fixture->store, "李顾问");
-  fixture->model = sihua_model_new_from_file (file, &error);
-  g_assert_no_error (error);
+  fixture->model = sihua_test_load_data_model ("example-small.json");
   fixture->company_id = sihua_store_add_company (fixture->store, company, &error);
   g_assert_no_error (error);
   fixture->assessment_id = sihua_store_new_assessment (fixture->store, fixture->company_id,
@@ -323,7 +315,7 @@ static void
 test_model_is_pinned (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autofree char *file = model_path ();
+  g_autofree char *file = sihua_test_data_model_file ("example-small.json");
   g_autofree char *contents = NULL;
   g_autofree char *changed = NULL;
   g_autoptr(GBytes) bytes = NULL;

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "sihua-store.h"
+#include "sihua-test-store.h"
 #include "sihua-test-utils.h"
 
 #define N_ROUNDS 30
@@ -93,8 +94,6 @@ static void
 test_store_survives_kill (void)
 {
   g_autofree char *writer = g_test_build_filename (G_TEST_BUILT, "store-writer", NULL);
-  g_autofree char *model_file = g_test_build_filename (G_TEST_DIST, "..", "data", "models",
-                                                       "example-small.json", NULL);
   g_autofree char *dir = sihua_test_make_tmpdir ();
   g_autofree char *db = g_build_filename (dir, "crash.db", NULL);
   g_autoptr(GHashTable) acked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -105,10 +104,8 @@ test_store_survives_kill (void)
   gint64 assessment_id;
   guint total_acks = 0;
 
-  store = sihua_store_open (db, &error);
-  g_assert_no_error (error);
-  model = sihua_model_new_from_file (model_file, &error);
-  g_assert_no_error (error);
+  store = sihua_test_open_store (db);
+  model = sihua_test_load_data_model ("example-small.json");
   g_assert_cmpint (sihua_store_add_company (store, company, &error), >, 0);
   assessment_id = sihua_store_new_assessment (store, company->id, model, 0, NULL, &error);
   g_assert_no_error (error);
@@ -125,8 +122,7 @@ test_store_survives_kill (void)
       total_acks += collect_acks (output, acked);
 
       /* Opening runs the quick check; then the full one. */
-      store = sihua_store_open (db, &error);
-      g_assert_no_error (error);
+      store = sihua_test_open_store (db);
       g_assert_true (sihua_store_check (store, &report, &error));
       g_assert_cmpstr (report, ==, "ok");
 

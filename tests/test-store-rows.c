@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "sihua-store.h"
+#include "sihua-test-store.h"
 #include "sihua-test-utils.h"
 
 /* The lookup by UUID and the async company and assessment calls the window
@@ -27,17 +28,9 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *model = g_test_build_filename (G_TEST_DIST, "..", "data", "models",
-                                                  "example-small.json", NULL);
-
   fixture->dir = sihua_test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "sihua.db", NULL);
-  fixture->store = sihua_store_open (path, &error);
-  g_assert_no_error (error);
-  fixture->model = sihua_model_new_from_file (model, &error);
-  g_assert_no_error (error);
+  fixture->store = sihua_test_open_store_in (fixture->dir, "sihua.db");
+  fixture->model = sihua_test_load_data_model ("example-small.json");
   fixture->loop = g_main_loop_new (NULL, FALSE);
 }
 

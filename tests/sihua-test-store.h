@@ -1,0 +1,22 @@
+/* sihua-test-store.h
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sihua-store.h"
+
+G_BEGIN_DECLS
+
+/* Kept apart from sihua-test-utils, which needs only GLib: these link the
+ * core library, so only the tests that set up stores and models take them. */
+
+SihuaModel *sihua_test_load_data_model (const char *name);
+SihuaStore *sihua_test_open_store      (const char *path);
+SihuaStore *sihua_test_open_store_in   (const char *dir,
+                                        const char *name);
+
+G_END_DECLS
