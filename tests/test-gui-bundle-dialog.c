@@ -106,6 +106,20 @@ collect_texts (GtkWidget *widget,
     collect_texts (child, out);
 }
 
+typedef struct
+{
+  SihuaStore        *store;
+  SihuaBundleReport *report;
+} LoadModels;
+
+static gpointer
+load_models_thread (gpointer data)
+{
+  LoadModels *load = data;
+
+  return sihua_bundle_import_dialog_load_models (load->store, load->report);
+}
+
 /* What a fresh dialog says about its conflict. */
 static char *
 conflict_text (Fixture *fixture)
@@ -114,6 +128,7 @@ conflict_text (Fixture *fixture)
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   SihuaBundleReport *report;
+  GHashTable *models;
   SihuaBundleImportDialog *dialog;
 
   bundle = sihua_bundle_load (fixture->bundle_path, &error);
@@ -122,7 +137,13 @@ conflict_text (Fixture *fixture)
   g_assert_no_error (error);
   g_assert_cmpuint (report->conflicts->len, ==, 1);
 
-  dialog = sihua_bundle_import_dialog_new (NULL, fixture->mine, g_steal_pointer (&bundle), report);
+  /* As the window does it, on the thread that loaded the bundle. */
+  models = g_thread_join (g_thread_new ("load-models", load_models_thread, &(LoadModels) {
+                                          fixture->mine, report }));
+  g_assert_cmpuint (g_hash_table_size (models), ==, 1);
+
+  dialog = sihua_bundle_import_dialog_new (NULL, fixture->mine, g_steal_pointer (&bundle), report,
+                                           models);
   collect_texts (GTK_WIDGET (dialog), out);
   gtk_window_destroy (GTK_WINDOW (dialog));
 

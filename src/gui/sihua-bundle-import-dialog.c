@@ -36,7 +36,7 @@ struct _SihuaBundleImportDialog
   SihuaBundleReport   *report;
   /* Three toggle buttons per conflict: mine, theirs, both. */
   GPtrArray           *toggles;
-  /* "model_id@version" → the pinned SihuaModel, or NULL if unreadable. */
+  /* Assessment UUID → the SihuaModel it is pinned to here. */
   GHashTable          *models;
 
   guint                importing : 1;
@@ -137,32 +137,10 @@ static SihuaModel *
 conflict_model (SihuaBundleImportDialog *self,
                 SihuaBundleConflict     *conflict)
 {
-  g_autoptr(SihuaAssessment) assessment = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *key = NULL;
-  SihuaModel *model;
-
   if (conflict->kind != SIHUA_BUNDLE_ROW_ASSESSMENT || conflict->uuid == NULL)
     return NULL;
 
-  assessment = sihua_store_get_assessment_by_uuid (self->store, conflict->uuid, &error);
-  if (assessment == NULL)
-    {
-      g_debug ("No pinned model for %s: %s", conflict->uuid, error->message);
-      return NULL;
-    }
-
-  /* Many conflicts share a handful of model versions: parse each once. */
-  key = g_strdup_printf ("%s@%s", assessment->model_id, assessment->model_version);
-  if (g_hash_table_lookup_extended (self->models, key, NULL, (gpointer *) &model))
-    return model;
-
-  model = sihua_store_load_assessment_model (self->store, assessment->id, &error);
-  if (model == NULL)
-    g_debug ("Cannot load the model of %s: %s", conflict->uuid, error->message);
-  g_hash_table_insert (self->models, g_steal_pointer (&key), model);
-
-  return model;
+  return g_hash_table_lookup (self->models, conflict->uuid);
 }
 
 /* "a, b, c and 2 more", or one item a line with @one_per_line. */
@@ -505,7 +483,6 @@ sihua_bundle_import_dialog_init (SihuaBundleImportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->toggles = g_ptr_array_new ();
-  self->models = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, model_unref);
 }
 
 /*
@@ -513,10 +490,71 @@ sihua_bundle_import_dialog_init (SihuaBundleImportDialog *self)
  */
 
 /**
+ * sihua_bundle_import_dialog_load_models:
+ * @store: the store the bundle is to be merged into
+ * @report: sihua_bundle_analyse() of the bundle against @store
+ *
+ * Reads the model each assessment in conflict is pinned to in @store, so
+ * the dialog can name the changed questions by their text. It touches no
+ * widget: call it on the thread that loaded the bundle, since a bundle from
+ * a busy week can hold hundreds of conflicts.
+ *
+ * Returns: (transfer full): assessment UUID → #SihuaModel; an assessment
+ *   whose model cannot be read is left out (its questions go by their ids)
+ */
+GHashTable *
+sihua_bundle_import_dialog_load_models (SihuaStore        *store,
+                                        SihuaBundleReport *report)
+{
+  /* Many conflicts share a handful of model versions: parse each once. */
+  g_autoptr(GHashTable) by_version = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                            g_free, model_unref);
+  GHashTable *by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                               g_free, g_object_unref);
+
+  g_return_val_if_fail (SIHUA_IS_STORE (store), by_uuid);
+  g_return_val_if_fail (report != NULL, by_uuid);
+
+  for (guint i = 0; i < report->conflicts->len; i++)
+    {
+      SihuaBundleConflict *conflict = g_ptr_array_index (report->conflicts, i);
+      g_autoptr(SihuaAssessment) assessment = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *key = NULL;
+      SihuaModel *model;
+
+      if (conflict->kind != SIHUA_BUNDLE_ROW_ASSESSMENT || conflict->uuid == NULL)
+        continue;
+
+      assessment = sihua_store_get_assessment_by_uuid (store, conflict->uuid, &error);
+      if (assessment == NULL)
+        {
+          g_debug ("No pinned model for %s: %s", conflict->uuid, error->message);
+          continue;
+        }
+
+      key = g_strdup_printf ("%s@%s", assessment->model_id, assessment->model_version);
+      if (!g_hash_table_lookup_extended (by_version, key, NULL, (gpointer *) &model))
+        {
+          model = sihua_store_load_assessment_model (store, assessment->id, &error);
+          if (model == NULL)
+            g_debug ("Cannot load the model of %s: %s", conflict->uuid, error->message);
+          g_hash_table_insert (by_version, g_steal_pointer (&key), model);
+        }
+      if (model != NULL)
+        g_hash_table_insert (by_uuid, g_strdup (conflict->uuid), g_object_ref (model));
+    }
+
+  return by_uuid;
+}
+
+/**
  * sihua_bundle_import_dialog_new:
  * @store: the store to merge into
  * @bundle: (transfer full): a loaded bundle
  * @report: (transfer full): sihua_bundle_analyse() of @bundle against @store
+ * @models: (transfer full): sihua_bundle_import_dialog_load_models() for
+ *   @report
  *
  * Shows what importing @bundle will add, skip, and which rows conflict,
  * with a choice for each conflict; imports when asked.
@@ -525,13 +563,15 @@ SihuaBundleImportDialog *
 sihua_bundle_import_dialog_new (GtkWindow         *parent,
                                 SihuaStore        *store,
                                 SihuaBundle       *bundle,
-                                SihuaBundleReport *report)
+                                SihuaBundleReport *report,
+                                GHashTable        *models)
 {
   SihuaBundleImportDialog *self;
 
   g_return_val_if_fail (SIHUA_IS_STORE (store), NULL);
   g_return_val_if_fail (bundle != NULL, NULL);
   g_return_val_if_fail (report != NULL, NULL);
+  g_return_val_if_fail (models != NULL, NULL);
 
   self = g_object_new (SIHUA_TYPE_BUNDLE_IMPORT_DIALOG,
                        "transient-for", parent,
@@ -539,6 +579,7 @@ sihua_bundle_import_dialog_new (GtkWindow         *parent,
   self->store = g_object_ref (store);
   self->bundle = bundle;
   self->report = report;
+  self->models = models;
 
   fill_summary (self);
   for (guint i = 0; i < report->conflicts->len; i++)

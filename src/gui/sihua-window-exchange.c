@@ -326,6 +326,7 @@ typedef struct
   char              *path;
   SihuaBundle       *bundle;
   SihuaBundleReport *report;
+  GHashTable        *models;
 } LoadJob;
 
 static void
@@ -335,6 +336,7 @@ load_job_free (LoadJob *job)
   g_free (job->path);
   g_clear_pointer (&job->bundle, sihua_bundle_free);
   g_clear_pointer (&job->report, sihua_bundle_report_free);
+  g_clear_pointer (&job->models, g_hash_table_unref);
   g_free (job);
 }
 
@@ -347,14 +349,18 @@ load_bundle_thread (GTask        *task,
   LoadJob *job = task_data;
   GError *error = NULL;
 
-  /* Reading and checking every entry (checksums, paths, sizes) and
-   * comparing with the store: nothing is written yet. */
+  /* Reading and checking every entry (checksums, paths, sizes),
+   * comparing with the store and reading the models the conflicts are
+   * pinned to: nothing is written yet. */
   job->bundle = sihua_bundle_load (job->path, &error);
   if (job->bundle != NULL)
     job->report = sihua_bundle_analyse (job->bundle, job->store, SIHUA_BUNDLE_CHOICE_NONE, &error);
 
   if (job->report != NULL)
-    g_task_return_boolean (task, TRUE);
+    {
+      job->models = sihua_bundle_import_dialog_load_models (job->store, job->report);
+      g_task_return_boolean (task, TRUE);
+    }
   else
     g_task_return_error (task, error);
 }
@@ -402,7 +408,8 @@ load_bundle_done_cb (GObject      *source,
 
   dialog = sihua_bundle_import_dialog_new (GTK_WINDOW (self), job->store,
                                            g_steal_pointer (&job->bundle),
-                                           g_steal_pointer (&job->report));
+                                           g_steal_pointer (&job->report),
+                                           g_steal_pointer (&job->models));
   g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, 0);
   g_object_set_data (G_OBJECT (self), "last-dialog", dialog);
   gtk_window_present (GTK_WINDOW (dialog));
