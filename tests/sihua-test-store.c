@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include "sihua-test-store.h"
 #include "sihua-test-utils.h"
 
@@ -45,4 +47,80 @@ sihua_test_open_store_in (const char *dir,
   g_autofree char *path = g_build_filename (dir, name, NULL);
 
   return sihua_test_open_store (path);
+}
+
+static void
+exec_sql (sqlite3    *db,
+          const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+static int
+root_page (sqlite3    *db,
+           const char *name)
+{
+  sqlite3_stmt *stmt;
+  int page;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema WHERE name = ?",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return page;
+}
+
+/* Gives @index (on @table, over @columns) the entries of a copy of the
+ * table in which @column is NULL: a shadow table and the same index on it
+ * are built, the two indexes swap their pages, and the shadow is dropped
+ * with the original pages. The table itself keeps its values, and the file
+ * passes PRAGMA quick_check, which does not compare indexes with tables. */
+void
+sihua_test_damage_index (const char *path,
+                         const char *table,
+                         const char *index,
+                         const char *columns,
+                         const char *column)
+{
+  sqlite3 *db;
+  g_autofree char *copy_columns = NULL;
+  g_autofree char *sql = NULL;
+  g_auto(GStrv) names = g_strsplit (columns, ", ", -1);
+  int index_page, shadow_page;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_equal (names[i], column))
+      {
+        g_free (names[i]);
+        names[i] = g_strdup ("NULL");
+      }
+  copy_columns = g_strjoinv (", ", names);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sql = g_strdup_printf ("CREATE TABLE shadow (%s);"
+                         "INSERT INTO shadow (rowid, %s) SELECT rowid, %s FROM %s;"
+                         "CREATE INDEX shadow_index ON shadow (%s);",
+                         columns, columns, copy_columns, table, columns);
+  exec_sql (db, sql);
+  index_page = root_page (db, index);
+  shadow_page = root_page (db, "shadow_index");
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("PRAGMA writable_schema = ON;"
+                         "UPDATE sqlite_schema SET rootpage = %d WHERE name = '%s';"
+                         "UPDATE sqlite_schema SET rootpage = %d WHERE name = 'shadow_index';"
+                         "PRAGMA writable_schema = OFF;",
+                         shadow_page, index, index_page);
+  exec_sql (db, sql);
+  sqlite3_close (db);
+
+  /* A new connection reads the swapped schema. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  exec_sql (db, "DROP TABLE shadow");
+  sqlite3_close (db);
 }

@@ -18,5 +18,10 @@ SihuaModel *sihua_test_load_data_model (const char *name);
 SihuaStore *sihua_test_open_store      (const char *path);
 SihuaStore *sihua_test_open_store_in   (const char *dir,
                                         const char *name);
+void        sihua_test_damage_index    (const char *path,
+                                        const char *table,
+                                        const char *index,
+                                        const char *columns,
+                                        const char *column);
 
 G_END_DECLS

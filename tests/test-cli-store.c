@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "sihua-test-store.h"
 #include "sihua-test-utils.h"
 
 typedef struct
@@ -345,6 +346,49 @@ test_cli_check_backup_restore (Fixture       *fixture,
   assert_one_line (out, err, "/no/such/backup.db");
 }
 
+/* Only an index is damaged: check names it, repair rebuilds it and keeps
+ * the damaged file, and every row reads again. */
+static void
+test_cli_repair (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+
+  g_assert_cmpint (sihua_test_run_cli (fixture->db, NULL, NULL, "company", "add", "--name", "常州智造", NULL), ==, 0);
+  g_assert_cmpint (sihua_test_run_cli (fixture->db, NULL, NULL, "assessment", "new", "--company", "1", NULL), ==, 0);
+  sihua_test_damage_index (fixture->db, "assessments", "assessments_company", "company_id, date", "date");
+
+  g_assert_cmpint (sihua_test_run_cli (fixture->db, &out, &err, "company", "show", "1", NULL), ==, 1);
+  assert_one_line (out, err, "damaged");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (sihua_test_run_cli (fixture->db, &out, &err, "check", NULL), ==, 1);
+  g_assert_nonnull (strstr (out, "assessments_company"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (sihua_test_run_cli (fixture->db, &out, NULL, "repair", "--json", NULL), ==, 0);
+  root = parse (out);
+  object = json_node_get_object (root);
+  g_assert_true (json_object_get_boolean_member (object, "repaired"));
+  g_assert_true (g_file_test (json_object_get_string_member (object, "previous_copy"), G_FILE_TEST_IS_REGULAR));
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (sihua_test_run_cli (fixture->db, NULL, NULL, "check", NULL), ==, 0);
+  g_assert_cmpint (sihua_test_run_cli (fixture->db, &out, NULL, "company", "show", "1", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "sihua-4hua"));
+  g_clear_pointer (&out, g_free);
+
+  /* Sound now: nothing to do, said so, exit 0. */
+  g_assert_cmpint (sihua_test_run_cli (fixture->db, &out, NULL, "repair", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "nothing to repair"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (sihua_test_run_cli (fixture->db, &out, &err, "repair", "now", NULL), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -362,6 +406,7 @@ main (int   argc,
   ADD ("/cli/store/assessment", test_cli_assessment);
   ADD ("/cli/store/import", test_cli_import);
   ADD ("/cli/store/check-backup-restore", test_cli_check_backup_restore);
+  ADD ("/cli/store/repair", test_cli_repair);
 
 #undef ADD
 

@@ -44,7 +44,7 @@ check_help_columns (const char *language)
   static const char * const commands[] = {
     "info", "company add", "company list", "company show", "assessment new", "assessment answer",
     "assessment import", "assessment show", "assessment history", "assessment undo", "check",
-    "backup", "restore", "model validate", "model list", "model show", "chart", "score",
+    "backup", "restore", "repair", "model validate", "model list", "model show", "chart", "score",
     "roadmap", "report", "export", "bundle export", "bundle import",
   };
   g_autofree char *out = NULL;

@@ -77,81 +77,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->path);
 }
 
-static void
-exec_sql (sqlite3    *db,
-          const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-}
-
-static int
-root_page (sqlite3    *db,
-           const char *name)
-{
-  sqlite3_stmt *stmt;
-  int page;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema WHERE name = ?",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  page = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return page;
-}
-
-/* Gives @index (on @table, over @columns) the entries of a copy of the
- * table in which @column is NULL: a shadow table and the same index on it
- * are built, the two indexes swap their pages, and the shadow is dropped
- * with the original pages. The table itself keeps its values. */
-static void
-damage_index (const char *path,
-              const char *table,
-              const char *index,
-              const char *columns,
-              const char *column)
-{
-  sqlite3 *db;
-  g_autofree char *copy_columns = NULL;
-  g_autofree char *sql = NULL;
-  g_auto(GStrv) names = g_strsplit (columns, ", ", -1);
-  int index_page, shadow_page;
-
-  for (guint i = 0; names[i] != NULL; i++)
-    if (g_str_equal (names[i], column))
-      {
-        g_free (names[i]);
-        names[i] = g_strdup ("NULL");
-      }
-  copy_columns = g_strjoinv (", ", names);
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sql = g_strdup_printf ("CREATE TABLE shadow (%s);"
-                         "INSERT INTO shadow (rowid, %s) SELECT rowid, %s FROM %s;"
-                         "CREATE INDEX shadow_index ON shadow (%s);",
-                         columns, columns, copy_columns, table, columns);
-  exec_sql (db, sql);
-  index_page = root_page (db, index);
-  shadow_page = root_page (db, "shadow_index");
-  g_clear_pointer (&sql, g_free);
-  sql = g_strdup_printf ("PRAGMA writable_schema = ON;"
-                         "UPDATE sqlite_schema SET rootpage = %d WHERE name = '%s';"
-                         "UPDATE sqlite_schema SET rootpage = %d WHERE name = 'shadow_index';"
-                         "PRAGMA writable_schema = OFF;",
-                         shadow_page, index, index_page);
-  exec_sql (db, sql);
-  sqlite3_close (db);
-
-  /* A new connection reads the swapped schema. */
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  exec_sql (db, "DROP TABLE shadow");
-  sqlite3_close (db);
-}
-
 static GBytes *
 read_file (const char *path)
 {
@@ -196,7 +121,7 @@ test_answer_question (Fixture       *fixture,
   SihuaExportOptions options = { .format = SIHUA_EXPORT_FORMAT_JSON, .language = SIHUA_LANGUAGE_ZH_CN };
   gint64 follow_up;
 
-  damage_index (fixture->path, "answers", "sqlite_autoindex_answers_2",
+  sihua_test_damage_index (fixture->path, "answers", "sqlite_autoindex_answers_2",
                 "assessment_id, question_id", "question_id");
 
   /* Read-only first: the snapshot is refused row by row, never the file. */
@@ -242,7 +167,7 @@ test_history_question (Fixture       *fixture,
   g_autoptr(SihuaAnswerChange) undone = NULL;
   g_autoptr(GHashTable) answers = NULL;
 
-  damage_index (fixture->path, "answer_history", "answer_history_question",
+  sihua_test_damage_index (fixture->path, "answer_history", "answer_history_question",
                 "assessment_id, question_id, id", "question_id");
 
   store = sihua_store_open (fixture->path, &error);
@@ -274,7 +199,7 @@ test_assessment_date (Fixture       *fixture,
   g_autoptr(GPtrArray) assessments = NULL;
   g_autoptr(GBytes) before = NULL;
 
-  damage_index (fixture->path, "assessments", "assessments_company",
+  sihua_test_damage_index (fixture->path, "assessments", "assessments_company",
                 "company_id, date", "date");
   before = read_file (fixture->path);
 
@@ -299,7 +224,7 @@ test_assessment_uuid (Fixture       *fixture,
   g_autoptr(GBytes) before = NULL;
   g_autofree char *bundle_path = g_build_filename (fixture->dir, "out.sihua", NULL);
 
-  damage_index (fixture->path, "assessments", "sqlite_autoindex_assessments_1", "uuid", "uuid");
+  sihua_test_damage_index (fixture->path, "assessments", "sqlite_autoindex_assessments_1", "uuid", "uuid");
   before = read_file (fixture->path);
 
   store = sihua_store_open_read_only (fixture->path, &error);
@@ -321,6 +246,130 @@ test_assessment_uuid (Fixture       *fixture,
   assert_unchanged (fixture->path, before);
 }
 
+static gint64
+count_rows (const char *path,
+            const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s NOT INDEXED", table);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  gint64 count;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return count;
+}
+
+/* The backup of @kind in the folder beside the database, if there is one. */
+static char *
+find_backup (const char *dir,
+             const char *kind)
+{
+  g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+  g_autoptr(GDir) listing = g_dir_open (backups, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    if (strstr (name, kind) != NULL && g_str_has_suffix (name, ".db"))
+      return g_build_filename (backups, name, NULL);
+
+  return NULL;
+}
+
+/* Only an index is damaged: rebuilt from the table, every row is back, and
+ * the damaged file is kept. */
+static void
+test_repair (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(SihuaStore) store = NULL;
+  g_autoptr(SihuaStore) kept_store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) answers = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *report = NULL;
+  SihuaAnswer *answer;
+
+  sihua_test_damage_index (fixture->path, "answers", "sqlite_autoindex_answers_2",
+                "assessment_id, question_id", "question_id");
+
+  store = sihua_test_open_store (fixture->path);
+  g_assert_false (sihua_store_check (store, &report, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (report, "sqlite_autoindex_answers_2"));
+  g_clear_pointer (&report, g_free);
+
+  g_assert_true (sihua_store_repair (store, &kept, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (kept);
+  g_assert_nonnull (strstr (kept, "before-repair"));
+
+  answers = sihua_store_load_answers (store, fixture->assessment_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (answers), ==, 2);
+  answer = g_hash_table_lookup (answers, "systems.coverage");
+  g_assert_nonnull (answer);
+  g_assert_cmpint (answer->value->level, ==, 3);
+  history = sihua_store_get_history (store, fixture->assessment_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 3);
+  g_assert_true (sihua_store_check (store, &report, &error));
+  g_assert_cmpstr (report, ==, "ok");
+  g_clear_pointer (&report, g_free);
+
+  /* A second repair finds nothing to do and keeps no copy. */
+  g_clear_pointer (&kept, g_free);
+  g_assert_true (sihua_store_repair (store, &kept, &error));
+  g_assert_null (kept);
+  g_assert_finalize_object (g_steal_pointer (&store));
+
+  /* The copy is the damaged file, for whoever wants to look at it. */
+  g_clear_pointer (&kept, g_free);
+  kept = find_backup (fixture->dir, "before-repair");
+  g_assert_nonnull (kept);
+  kept_store = sihua_store_open_read_only (kept, &error);
+  g_assert_no_error (error);
+  g_assert_false (sihua_store_check (kept_store, &report, &error));
+  g_assert_nonnull (strstr (report, "sqlite_autoindex_answers_2"));
+}
+
+/* Two companies with one UUID: the table itself breaks the index's rule,
+ * so rebuilding is refused and every row stays. */
+static void
+test_repair_refused (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(SihuaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  sqlite3 *db;
+
+  sihua_test_damage_index (fixture->path, "companies", "sqlite_autoindex_companies_1", "uuid", "uuid");
+  /* The damaged index no longer finds the UUID, so the copy gets in. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO companies (uuid, name, created_at, updated_at)"
+                                  " SELECT uuid, name || ' (2)', created_at, updated_at FROM companies",
+                                  NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (count_rows (fixture->path, "companies"), ==, 2);
+
+  store = sihua_test_open_store (fixture->path);
+  g_assert_false (sihua_store_repair (store, &kept, &error));
+  g_assert_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, fixture->path));
+  g_assert_null (kept);
+  g_assert_finalize_object (g_steal_pointer (&store));
+
+  g_assert_cmpint (count_rows (fixture->path, "companies"), ==, 2);
+  g_assert_cmpint (count_rows (fixture->path, "answers"), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -334,6 +383,8 @@ main (int   argc,
   ADD ("/faults/index/history-question", test_history_question);
   ADD ("/faults/index/assessment-date", test_assessment_date);
   ADD ("/faults/index/assessment-uuid", test_assessment_uuid);
+  ADD ("/faults/index/repair", test_repair);
+  ADD ("/faults/index/repair-refused", test_repair_refused);
 
 #undef ADD
 

@@ -9,10 +9,13 @@
 # accessibility tree: the damage is named, a backup is restored (the damaged
 # file kept beside it) and the companies come back; another file is opened
 # from the same page. Both open the database on a thread behind the
-# "Opening the database…" page. Speaks TAP.
+# "Opening the database…" page. Then damage the open cannot see, in an
+# index: the company page says so and repairs it. Speaks TAP.
 
+import json
 import os
 import shutil
+import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -21,13 +24,37 @@ from sihua_gui import App, cli, click, find_one, ok, wait_for, window  # noqa: E
 
 gui.setup(__file__, tools=('xdotool',))
 
-N_TESTS = 8
+N_TESTS = 11
 
 
 def damage(path):
     """Cuts the file in half, as a full disk or a pulled cable might."""
     with open(path, 'r+b') as f:
         f.truncate(os.path.getsize(path) // 2)
+
+
+def damage_index(path, table, index, columns, column):
+    """Gives @index the entries of a copy of @table whose @column is NULL
+    (the table keeps its values): a shadow table gets the same index, the
+    two indexes swap their pages, and the shadow goes with the old ones."""
+    names = columns.split(', ')
+    copy = ', '.join('NULL' if name == column else name for name in names)
+    db = sqlite3.connect(path, isolation_level=None)
+    db.executescript('CREATE TABLE shadow (%s);'
+                     'INSERT INTO shadow (rowid, %s) SELECT rowid, %s FROM %s;'
+                     'CREATE INDEX shadow_index ON shadow (%s);'
+                     % (columns, columns, copy, table, columns))
+    root = {name: db.execute('SELECT rootpage FROM sqlite_schema WHERE name = ?',
+                             (name,)).fetchone()[0] for name in (index, 'shadow_index')}
+    db.executescript('PRAGMA writable_schema = ON;'
+                     "UPDATE sqlite_schema SET rootpage = %d WHERE name = '%s';"
+                     "UPDATE sqlite_schema SET rootpage = %d WHERE name = 'shadow_index';"
+                     'PRAGMA writable_schema = OFF;'
+                     % (root['shadow_index'], index, root[index]))
+    db.close()
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute('DROP TABLE shadow')
+    db.close()
 
 
 def same_bytes(a, b):
@@ -94,6 +121,31 @@ def run(tmp):
        'another database opened from the problem page lists its companies')
     ok(same_bytes(damaged, damaged_copy),
        'opening another file leaves the damaged one as it was')
+    sihua.stop()
+
+    # An index that hands out assessments without their date.
+    indexed = os.path.join(tmp, 'index', 'sihua.db')
+    os.makedirs(os.path.dirname(indexed))
+    company = json.loads(cli(indexed, 'company', 'add', '--name', 'Changzhou Smart Equipment').stdout)
+    assessment = json.loads(cli(indexed, 'assessment', 'new', '--company', str(company['id'])).stdout)
+    cli(indexed, 'assessment', 'answer', str(assessment['id']), 'systems.coverage', '3')
+    damage_index(indexed, 'assessments', 'assessments_company', 'company_id, date', 'date')
+
+    sihua = App(indexed, tmp)
+    app = sihua.start()
+    main_window = wait_for(lambda: window(app, 'Sihua'))
+    row = wait_for(lambda: find_one(main_window, 'label', 'Changzhou Smart Equipment'))
+    gui.mouse_click(row)
+    repair = wait_for(lambda: find_one(main_window, 'push button', 'Repair the Database'))
+    ok(repair is not None and find_one(main_window, 'label', 'the database is damaged'),
+       'the company page names the damage and offers to repair it')
+    click(repair)
+    ok(wait_for(lambda: find_one(main_window, 'label', '1 assessment'), 30) is not None,
+       'after the repair the company shows its assessment')
+    backups = os.path.join(os.path.dirname(indexed), 'backups')
+    ok(cli(indexed, 'check', check=False).returncode == 0
+       and any('before-repair' in name for name in os.listdir(backups)),
+       'the database passes the full check and the damaged file is kept')
 
 
 def main():

@@ -36,6 +36,7 @@ const SihuaCliCommand sihua_cli_commands[] = {
   { "check", "", N_("Check the database's integrity and list its backups"), sihua_cli_check_run },
   { "backup", "", N_("Back up the database now"), sihua_cli_backup_run },
   { "restore", "BACKUP", N_("Replace the database with a backup, keeping a copy of the current one"), sihua_cli_restore_run },
+  { "repair", "", N_("Rebuild damaged indexes from their tables, keeping a copy of the damaged file"), sihua_cli_repair_run },
   { "model validate", "FILE", N_("Check a questionnaire model file and list every problem"), sihua_cli_model_validate_run },
   { "model list", "", N_("List the available questionnaire models, the default one first"), sihua_cli_model_list_run },
   { "model show", "ID [VERSION]", N_("Show the structure of a questionnaire model"), sihua_cli_model_show_run },

@@ -198,3 +198,49 @@ sihua_cli_restore_run (SihuaCli  *cli,
 
   return 0;
 }
+
+int
+sihua_cli_repair_run (SihuaCli  *cli,
+                      int        argc,
+                      char     **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  SihuaStore *store;
+
+  if (argc > 1)
+    return sihua_cli_usage_error (_("repair takes no arguments"));
+
+  store = sihua_cli_get_store (cli, &error);
+  if (store == NULL)
+    return sihua_cli_fail_error (error);
+  if (!sihua_store_repair (store, &kept, &error))
+    return sihua_cli_fail_error (error);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      sihua_cli_add_string_member (builder, "database", cli->db_path);
+      json_builder_set_member_name (builder, "repaired");
+      json_builder_add_boolean_value (builder, kept != NULL);
+      sihua_cli_add_string_member (builder, "previous_copy", kept);
+      json_builder_end_object (builder);
+      sihua_cli_print_builder (builder);
+    }
+  else if (kept != NULL)
+    {
+      printf (_("Rebuilt the damaged indexes of %s; every row was kept"), cli->db_path);
+      printf ("\n");
+      printf (_("The damaged database was kept as %s"), kept);
+      printf ("\n");
+    }
+  else
+    {
+      printf (_("%s is sound: there was nothing to repair"), cli->db_path);
+      printf ("\n");
+    }
+
+  return 0;
+}

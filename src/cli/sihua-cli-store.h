@@ -20,5 +20,8 @@ int       sihua_cli_backup_run            (SihuaCli    *cli,
 int       sihua_cli_restore_run           (SihuaCli    *cli,
                                            int          argc,
                                            char       **argv);
+int       sihua_cli_repair_run            (SihuaCli    *cli,
+                                           int          argc,
+                                           char       **argv);
 
 G_END_DECLS

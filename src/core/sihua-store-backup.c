@@ -352,19 +352,36 @@ sihua_store_check (SihuaStore  *self,
                    char       **report,
                    GError     **error)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autofree char *text = NULL;
 
   g_return_val_if_fail (SIHUA_IS_STORE (self), FALSE);
 
   g_mutex_lock (&self->mutex);
+  text = _sihua_store_integrity_check (self, error);
+  g_mutex_unlock (&self->mutex);
+  if (text == NULL)
+    return FALSE;
+
+  if (report != NULL)
+    *report = g_strdup (text);
+
+  return g_str_equal (text, "ok");
+}
+
+/* SQLite's full integrity check: "ok", or the problems one per line; a
+ * check that stops half-way ends with SQLite's reason. The caller holds the
+ * store's mutex. */
+char *
+_sihua_store_integrity_check (SihuaStore  *self,
+                              GError     **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
   stmt = _sihua_store_prepare (self, "PRAGMA integrity_check", error);
   if (stmt == NULL)
-    {
-      g_mutex_unlock (&self->mutex);
-      return FALSE;
-    }
+    return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       if (text->len > 0)
@@ -378,12 +395,8 @@ sihua_store_check (SihuaStore  *self,
       g_string_append (text, sqlite3_errmsg (self->db));
     }
   sqlite3_finalize (stmt);
-  g_mutex_unlock (&self->mutex);
 
-  if (report != NULL)
-    *report = g_strdup (text->str);
-
-  return g_str_equal (text->str, "ok");
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 /* Keeps the file about to be replaced: a consistent copy if SQLite can read

@@ -84,6 +84,8 @@ gboolean      _sihua_store_probe          (sqlite3       *db,
 
 /* Backups */
 void          _sihua_store_auto_backup    (SihuaStore    *self);
+char         *_sihua_store_integrity_check (SihuaStore   *self,
+                                            GError      **error);
 char         *_sihua_store_make_backup    (SihuaStore    *self,
                                            const char    *kind,
                                            GError       **error);

@@ -326,6 +326,9 @@ SihuaAssessment   *sihua_store_get_assessment_by_uuid_finish (SihuaStore      *s
 gboolean           sihua_store_check                     (SihuaStore          *self,
                                                           char               **report,
                                                           GError             **error);
+gboolean           sihua_store_repair                    (SihuaStore          *self,
+                                                          char               **backup_path,
+                                                          GError             **error);
 char              *sihua_store_backup                    (SihuaStore          *self,
                                                           GError             **error);
 GPtrArray         *sihua_store_list_backups              (SihuaStore          *self);

@@ -27,6 +27,7 @@ struct _SihuaCompanyPage
   /* Template widgets */
   AdwStatusPage       *loading_page;
   AdwStatusPage       *error_page;
+  GtkWidget           *repair_button;
   GtkSpinner          *spinner;
   AdwPreferencesGroup *profile_group;
   AdwPreferencesGroup *progress_group;
@@ -38,6 +39,7 @@ struct _SihuaCompanyPage
   /* Owned references */
   SihuaStore          *store;
   SihuaModelCatalog   *catalog;
+  gint64               company_id;
   SihuaCompany        *company;
   GPtrArray           *assessments;
   GPtrArray           *profile_rows;
@@ -418,6 +420,11 @@ load_failed (SihuaCompanyPage *self,
       adw_status_page_set_title (self->error_page, _("The company cannot be shown"));
       adw_status_page_set_description (self->error_page, error->message);
     }
+  /* Damage that opening the file could not see is mostly in its indexes,
+   * which the window can rebuild from the tables (win.repair-database). */
+  gtk_widget_set_visible (self->repair_button,
+                          g_error_matches (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_CORRUPT)
+                          && !sihua_store_is_read_only (self->store));
 
   g_clear_pointer (&self->company, sihua_company_free);
   g_ptr_array_set_size (self->assessments, 0);
@@ -629,6 +636,7 @@ sihua_company_page_class_init (SihuaCompanyPageClass *klass)
                                                RESOURCE_PREFIX "/sihua-company-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SihuaCompanyPage, loading_page);
   gtk_widget_class_bind_template_child (widget_class, SihuaCompanyPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SihuaCompanyPage, repair_button);
   gtk_widget_class_bind_template_child (widget_class, SihuaCompanyPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, SihuaCompanyPage, profile_group);
   gtk_widget_class_bind_template_child (widget_class, SihuaCompanyPage, progress_group);
@@ -687,6 +695,7 @@ sihua_company_page_set_company (SihuaCompanyPage  *self,
 
   g_set_object (&self->store, store);
   g_set_object (&self->catalog, catalog);
+  self->company_id = company_id;
 
   /* Nothing of the company shown before stays on screen (or in the
    * accessibility tree) while this one loads. */
@@ -733,10 +742,12 @@ sihua_company_page_reload (SihuaCompanyPage *self)
 {
   g_return_if_fail (SIHUA_IS_COMPANY_PAGE (self));
 
-  if (self->company == NULL || self->store == NULL || self->cancellable != NULL)
+  /* Also from the error page: the company may read well again (after
+   * the database was repaired). */
+  if (self->company_id == 0 || self->store == NULL || self->cancellable != NULL)
     return;
 
-  load (self, self->company->id);
+  load (self, self->company_id);
 }
 
 /* The newest assessment, 0 if none. */

@@ -325,10 +325,76 @@ open_database_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/*
+ * Repairing damage the open could not see
+ */
+
+static void
+repair_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  g_autofree char *kept = NULL;
+  GError *error = NULL;
+
+  if (sihua_store_repair (SIHUA_STORE (task_data), &kept, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+repaired_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  SihuaWindow *self = SIHUA_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+
+  g_application_release (G_APPLICATION (_sihua_window_get_app (self)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.repair-database", TRUE);
+  if (gtk_window_get_application (GTK_WINDOW (self)) == NULL)
+    return;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      sihua_window_add_toast (self, error->message);
+      return;
+    }
+
+  sihua_window_add_toast (self, _("The database was repaired; a copy of the damaged file is kept with the backups"));
+  sihua_companies_page_reload (self->companies_page);
+  sihua_company_page_reload (self->company_page);
+}
+
+static void
+repair_database_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SihuaWindow *self = SIHUA_WINDOW (widget);
+  SihuaStore *store = _sihua_window_get_store (self);
+  g_autoptr(GTask) task = NULL;
+
+  if (store == NULL || sihua_store_is_read_only (store))
+    return;
+
+  /* One transaction that rebuilds every index: the application stays
+   * until it is done, and a second click waits for the first. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.repair-database", FALSE);
+  g_application_hold (G_APPLICATION (_sihua_window_get_app (self)));
+  task = g_task_new (self, NULL, repaired_cb, NULL);
+  g_task_set_source_tag (task, repair_database_action);
+  g_task_set_task_data (task, g_object_ref (store), g_object_unref);
+  g_task_run_in_thread (task, repair_thread);
+}
+
 void
 _sihua_window_store_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open-read-only", NULL, open_read_only_action);
   gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
+  gtk_widget_class_install_action (widget_class, "win.repair-database", NULL, repair_database_action);
 }
