@@ -367,6 +367,7 @@ test_cli_repair (Fixture       *fixture,
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (sihua_test_run_cli (fixture->db, &out, &err, "check", NULL), ==, 1);
   g_assert_nonnull (strstr (out, "assessments_company"));
+  g_assert_nonnull (strstr (err, "sihua-cli repair"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 

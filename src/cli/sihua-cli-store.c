@@ -120,7 +120,8 @@ sihua_cli_check_run (SihuaCli  *cli,
     }
 
   if (!ok)
-    return sihua_cli_fail (_("The integrity check of %s found problems"), cli->db_path);
+    return sihua_cli_fail (_("The integrity check of %s found problems; “sihua-cli repair” rebuilds damaged indexes, other damage needs a backup"),
+                           cli->db_path);
 
   return 0;
 }
