@@ -506,6 +506,9 @@ load (SihuaCompanyPage *self,
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->loading_company, sihua_company_free);
 
+  /* The template's text, which sihua_company_page_show_waiting() may
+   * have replaced. */
+  adw_status_page_set_description (self->loading_page, _("Reading the profile and the assessments"));
   self->cancellable = g_cancellable_new ();
   sihua_store_get_company_async (self->store, company_id, self->cancellable,
                                  company_loaded_cb, self);
@@ -728,6 +731,27 @@ sihua_company_page_get_loading (SihuaCompanyPage *self)
   g_return_val_if_fail (SIHUA_IS_COMPANY_PAGE (self), FALSE);
 
   return self->cancellable != NULL;
+}
+
+/**
+ * sihua_company_page_show_waiting:
+ * @title: what the page waits for ("Repairing the database…")
+ * @description: (nullable): a line on what is happening
+ *
+ * Shows the loading state with @title while the window works on the
+ * database (a repair takes seconds on a large one); the next
+ * sihua_company_page_reload() shows the company again.
+ */
+void
+sihua_company_page_show_waiting (SihuaCompanyPage *self,
+                                 const char       *title,
+                                 const char       *description)
+{
+  g_return_if_fail (SIHUA_IS_COMPANY_PAGE (self));
+
+  adw_status_page_set_title (self->loading_page, title);
+  adw_status_page_set_description (self->loading_page, description);
+  show_loading (self);
 }
 
 /**

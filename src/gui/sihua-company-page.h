@@ -37,6 +37,9 @@ void                sihua_company_page_set_company     (SihuaCompanyPage   *self
                                                         const char         *name);
 const SihuaCompany *sihua_company_page_get_company     (SihuaCompanyPage   *self);
 gboolean            sihua_company_page_get_loading     (SihuaCompanyPage   *self);
+void                sihua_company_page_show_waiting    (SihuaCompanyPage   *self,
+                                                        const char         *title,
+                                                        const char         *description);
 void                sihua_company_page_reload          (SihuaCompanyPage   *self);
 void                sihua_company_page_new_assessment  (SihuaCompanyPage   *self);
 gint64              sihua_company_page_get_latest_id   (SihuaCompanyPage   *self);

@@ -358,12 +358,9 @@ repaired_cb (GObject      *source,
     return;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      sihua_window_add_toast (self, error->message);
-      return;
-    }
-
-  sihua_window_add_toast (self, _("The database was repaired; a copy of the damaged file is kept with the backups"));
+    sihua_window_add_toast (self, error->message);
+  else
+    sihua_window_add_toast (self, _("The database was repaired; a copy of the damaged file is kept with the backups"));
   sihua_companies_page_reload (self->companies_page);
   sihua_company_page_reload (self->company_page);
 }
@@ -383,6 +380,8 @@ repair_database_action (GtkWidget  *widget,
   /* One transaction that rebuilds every index: the application stays
    * until it is done, and a second click waits for the first. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.repair-database", FALSE);
+  sihua_company_page_show_waiting (self->company_page, _("Repairing the database…"),
+                                   _("A copy of the damaged file is kept first; a large database takes a few seconds"));
   g_application_hold (G_APPLICATION (_sihua_window_get_app (self)));
   task = g_task_new (self, NULL, repaired_cb, NULL);
   g_task_set_source_tag (task, repair_database_action);
