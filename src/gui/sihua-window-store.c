@@ -67,6 +67,31 @@ sihua_window_show_store_error (SihuaWindow  *self,
   gtk_stack_set_visible_child_name (self->main_stack, "problem");
 }
 
+/* The database is being opened or replaced: the ways out of the problem
+ * page wait, and the window says what it is doing. */
+static void
+show_opening (SihuaWindow *self)
+{
+  set_problem_actions_enabled (self, FALSE);
+  gtk_stack_set_visible_child_name (self->main_stack, "opening");
+}
+
+/* Work on the database runs to its end even when the window is closed
+ * meanwhile. The default application, not the window's: a closed window
+ * has none to release. */
+static void
+hold_application (gboolean hold)
+{
+  GApplication *app = g_application_get_default ();
+
+  if (app == NULL)
+    return;
+  if (hold)
+    g_application_hold (app);
+  else
+    g_application_release (app);
+}
+
 typedef struct
 {
   SihuaWindow *window;
@@ -125,8 +150,7 @@ reopen (SihuaWindow *self,
   reopen->path = g_strdup (path);
   reopen->done_message = g_strdup (done_message);
 
-  set_problem_actions_enabled (self, FALSE);
-  gtk_stack_set_visible_child_name (self->main_stack, "opening");
+  show_opening (self);
   sihua_application_open_store_async (_sihua_window_get_app (self), path, read_only,
                                       reopened_cb, reopen);
 }
@@ -183,7 +207,7 @@ restored_cb (GObject      *source,
   Restore *restore = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
-  g_application_release (G_APPLICATION (_sihua_window_get_app (self)));
+  hold_application (FALSE);
   if (gtk_window_get_application (GTK_WINDOW (self)) == NULL)
     return;
 
@@ -209,11 +233,10 @@ restore_response_cb (AdwMessageDialog *dialog,
   restore->path = g_strdup (self->problem_path);
   restore->backup = g_strdup (backup);
 
-  set_problem_actions_enabled (self, FALSE);
-  gtk_stack_set_visible_child_name (self->main_stack, "opening");
+  show_opening (self);
   /* The store keeps the damaged file aside before it restores; the
    * application stays until the copy is in place. */
-  g_application_hold (G_APPLICATION (_sihua_window_get_app (self)));
+  hold_application (TRUE);
   task = g_task_new (self, NULL, restored_cb, NULL);
   g_task_set_source_tag (task, restore_response_cb);
   g_task_set_task_data (task, restore, (GDestroyNotify) restore_free);
@@ -352,7 +375,7 @@ repaired_cb (GObject      *source,
   SihuaWindow *self = SIHUA_WINDOW (source);
   g_autoptr(GError) error = NULL;
 
-  g_application_release (G_APPLICATION (_sihua_window_get_app (self)));
+  hold_application (FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.repair-database", TRUE);
   if (gtk_window_get_application (GTK_WINDOW (self)) == NULL)
     return;
@@ -382,7 +405,7 @@ repair_database_action (GtkWidget  *widget,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.repair-database", FALSE);
   sihua_company_page_show_waiting (self->company_page, _("Repairing the database…"),
                                    _("A copy of the damaged file is kept first; a large database takes a few seconds"));
-  g_application_hold (G_APPLICATION (_sihua_window_get_app (self)));
+  hold_application (TRUE);
   task = g_task_new (self, NULL, repaired_cb, NULL);
   g_task_set_source_tag (task, repair_database_action);
   g_task_set_task_data (task, g_object_ref (store), g_object_unref);
