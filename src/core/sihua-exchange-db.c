@@ -14,6 +14,7 @@
 
 #include "sihua-exchange-db.h"
 #include "sihua-export.h"
+#include "sihua-sqlite-locks.h"
 
 /**
  * sihua_exchange_db_open_read:
@@ -31,6 +32,8 @@ sihua_exchange_db_open_read (const char  *path,
   sqlite3 *db = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  sihua_sqlite_locks_install ();
 
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     {
