@@ -36,6 +36,16 @@ struct _SihuaStore
   gboolean     file_known;
   guint64      file_dev;
   guint64      file_ino;
+
+  /* The log (-wal) the connection writes to. Another program may remove
+   * it (rm, or an SQLite that lost its locks); commits would then go to a
+   * file nobody else sees and that is gone after the store closes. */
+  char        *log_path;
+  gboolean     log_known;
+  guint64      log_dev;
+  guint64      log_ino;
+  gboolean     log_gone;
+  char        *log_rescue;
 };
 
 /* Statements */

@@ -18,6 +18,7 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
+#include "sihua-sqlite-locks.h"
 #include "sihua-store-private.h"
 
 G_DEFINE_FINAL_TYPE (SihuaStore, sihua_store, G_TYPE_OBJECT)
@@ -191,10 +192,75 @@ _sihua_store_begin (SihuaStore  *self,
   return _sihua_store_exec (self, "BEGIN IMMEDIATE", error);
 }
 
+/* Whether the log the connection writes to is no longer the database's:
+ * removed (by hand, or by another program's SQLite that believed it was the
+ * last user) or replaced by another log. */
+static gboolean
+log_has_gone (SihuaStore *self)
+{
+  GStatBuf st;
+
+  if (self->log_gone)
+    return TRUE;
+  if (!self->log_known || self->db == NULL)
+    return FALSE;
+
+  return g_stat (self->log_path, &st) != 0 ||
+         (guint64) st.st_dev != self->log_dev || (guint64) st.st_ino != self->log_ino;
+}
+
+/* Once the log is gone the store writes nothing more. Called outside any
+ * transaction, so the backup holds only what was committed. */
+static void
+give_up_log (SihuaStore *self)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (self->log_gone)
+    return;
+  self->log_gone = TRUE;
+
+  /* Closing the connection must never copy this log into the file: another
+   * program may have changed the file since, and old pages written over
+   * newer ones would damage it. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+
+  /* What the connection still sees (the file and the removed log, which
+   * may hold the last answers) goes into a backup, so nothing saved is
+   * lost even when the log was removed by hand. */
+  self->log_rescue = _sihua_store_make_backup (self, "log-removed", &local_error);
+  if (self->log_rescue == NULL)
+    g_warning ("%s", local_error->message);
+}
+
+static void
+set_log_gone_error (SihuaStore  *self,
+                    GError     **error)
+{
+  if (self->log_rescue != NULL)
+    g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_LOG_GONE,
+                 _("The log of the database %s (its -wal file) was removed by another program, so this change was not saved and nothing more will be written to the database. Everything saved before is also kept in %s. Close Sihua and open the database again."),
+                 self->path, self->log_rescue);
+  else
+    g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_LOG_GONE,
+                 _("The log of the database %s (its -wal file) was removed by another program, so this change was not saved and nothing more will be written to the database. Close Sihua and open the database again."),
+                 self->path);
+}
+
 gboolean
 _sihua_store_commit (SihuaStore  *self,
                      GError     **error)
 {
+  /* The last moment to find out: a change committed into a removed log
+   * would look saved and be invisible to everyone else. */
+  if (log_has_gone (self))
+    {
+      _sihua_store_rollback (self);
+      give_up_log (self);
+      set_log_gone_error (self, error);
+      return FALSE;
+    }
+
   if (!_sihua_store_exec (self, "COMMIT", error))
     {
       _sihua_store_rollback (self);
@@ -221,7 +287,7 @@ file_has_moved (SihuaStore *self)
 {
   GStatBuf st;
 
-  if (!self->file_known || self->db == NULL)
+  if (!self->file_known || self->db == NULL || self->log_gone)
     return FALSE;
   if (g_stat (self->path, &st) == 0 &&
       (guint64) st.st_dev == self->file_dev && (guint64) st.st_ino == self->file_ino)
@@ -258,6 +324,13 @@ _sihua_store_check_writable (SihuaStore  *self,
       g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_FILE_GONE,
                    _("The database %s was replaced by another file while it was open, so this change was not saved. Open the database again to use the new file."),
                    self->path);
+      return FALSE;
+    }
+
+  if (log_has_gone (self))
+    {
+      give_up_log (self);
+      set_log_gone_error (self, error);
       return FALSE;
     }
 
@@ -464,6 +537,31 @@ configure_connection (SihuaStore  *self,
                             error);
 }
 
+/* Remembers the log SQLite opened for the connection (the very file it
+ * writes to, found through its descriptor), to notice when another program
+ * takes it away. */
+static void
+remember_log (SihuaStore *self)
+{
+  const char *db_name = sqlite3_db_filename (self->db, "main");
+  const char *log_name;
+  GStatBuf st;
+
+  if (db_name == NULL || *db_name == '\0')
+    return;
+  log_name = sqlite3_filename_wal (db_name);
+  self->log_path = g_strdup (log_name);
+
+  if (sihua_sqlite_locks_lookup_file (log_name, &self->log_dev, &self->log_ino))
+    self->log_known = TRUE;
+  else if (g_stat (log_name, &st) == 0)
+    {
+      self->log_known = TRUE;
+      self->log_dev = (guint64) st.st_dev;
+      self->log_ino = (guint64) st.st_ino;
+    }
+}
+
 static void
 sihua_store_finalize (GObject *object)
 {
@@ -477,6 +575,8 @@ sihua_store_finalize (GObject *object)
   file_has_moved (self);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->log_path, g_free);
+  g_clear_pointer (&self->log_rescue, g_free);
   g_clear_pointer (&self->author, g_free);
   g_mutex_clear (&self->mutex);
 
@@ -526,6 +626,8 @@ sihua_store_open (const char  *path,
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  sihua_sqlite_locks_install ();
 
   dir = g_path_get_dirname (path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -638,6 +740,8 @@ sihua_store_open (const char  *path,
   if (version > 0)
     _sihua_store_auto_backup (self);
 
+  remember_log (self);
+
   return g_steal_pointer (&self);
 }
 
@@ -702,6 +806,8 @@ sihua_store_open_read_only (const char  *path,
   int version = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  sihua_sqlite_locks_install ();
 
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {

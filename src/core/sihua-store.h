@@ -38,6 +38,10 @@ G_BEGIN_DECLS
  * @SIHUA_STORE_ERROR_FILE_GONE: the database file was deleted, moved or
  *   replaced while the store had it open; nothing more is written to it, so
  *   offer to open it again (or to restore a backup)
+ * @SIHUA_STORE_ERROR_LOG_GONE: the database's log (its -wal file) was
+ *   removed by another program while the store had it open; the change was
+ *   rolled back and nothing more is written, so offer to open the database
+ *   again
  *
  * Every message is one line, fit to show to the user as it is.
  */
@@ -54,6 +58,7 @@ typedef enum
   SIHUA_STORE_ERROR_NOTHING_TO_UNDO,
   SIHUA_STORE_ERROR_DISK_FULL,
   SIHUA_STORE_ERROR_FILE_GONE,
+  SIHUA_STORE_ERROR_LOG_GONE,
 } SihuaStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
