@@ -20,7 +20,7 @@
 
 /* Rounds of the probe with the file closed behind SQLite's back; more with
  * SIHUA_CRASH_ROUNDS=N for a longer run by hand. */
-#define N_FOREIGN_ROUNDS 100
+#define N_FOREIGN_ROUNDS 200
 
 /* Reads everything the writer printed; returns the number of acks. */
 static guint
@@ -99,6 +99,10 @@ run_and_kill (const char *writer,
   close (out_fd);
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   g_spawn_close_pid (pid);
+  if (!WIFSIGNALED (status) || WTERMSIG (status) != SIGKILL)
+    g_test_message ("the writer ended by itself: exit status %d, signal %d",
+                    WIFEXITED (status) ? WEXITSTATUS (status) : -1,
+                    WIFSIGNALED (status) ? WTERMSIG (status) : 0);
   g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
 
   return g_string_free (g_steal_pointer (&output), FALSE);
