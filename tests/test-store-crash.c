@@ -20,7 +20,7 @@
 
 /* Rounds of the probe with the file closed behind SQLite's back; more with
  * SIHUA_CRASH_ROUNDS=N for a longer run by hand. */
-#define N_FOREIGN_ROUNDS 200
+#define N_FOREIGN_ROUNDS 120
 
 /* Reads everything the writer printed; returns the number of acks. */
 static guint
