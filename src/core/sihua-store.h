@@ -38,6 +38,11 @@ G_BEGIN_DECLS
  * @SIHUA_STORE_ERROR_FILE_GONE: the database file was deleted, moved or
  *   replaced while the store had it open; nothing more is written to it, so
  *   offer to open it again (or to restore a backup)
+ * @SIHUA_STORE_ERROR_BUSY: another process kept the database busy for too
+ *   long, or has it open while a restore or repair needs it alone; nothing
+ *   was changed
+ * @SIHUA_STORE_ERROR_MISSING: there is no database at that path (or no
+ *   folder for a new one); nothing was created
  *
  * Every message is one line, fit to show to the user as it is.
  */
@@ -54,6 +59,8 @@ typedef enum
   SIHUA_STORE_ERROR_NOTHING_TO_UNDO,
   SIHUA_STORE_ERROR_DISK_FULL,
   SIHUA_STORE_ERROR_FILE_GONE,
+  SIHUA_STORE_ERROR_BUSY,
+  SIHUA_STORE_ERROR_MISSING,
 } SihuaStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
@@ -142,6 +149,11 @@ GQuark             sihua_store_error_quark               (void);
 
 /* Opening */
 SihuaStore        *sihua_store_open                      (const char          *path,
+                                                          GError             **error);
+SihuaStore        *sihua_store_open_existing             (const char          *path,
+                                                          GError             **error);
+gboolean           sihua_store_check_output              (const char          *db_path,
+                                                          const char          *output,
                                                           GError             **error);
 SihuaStore        *sihua_store_open_read_only            (const char          *path,
                                                           GError             **error);
