@@ -17,7 +17,7 @@
 
 #include "sihua-test-utils.h"
 
-#define N_PAIRS 20
+#define N_PAIRS 60
 
 typedef struct
 {
