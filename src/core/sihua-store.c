@@ -542,7 +542,7 @@ _sihua_store_resolve_path (const char *path)
 /* Opens the store's connection and checks, once SQLite holds its lock on the
  * file, that it is still the file at @path: a restore in another process
  * may have put a new file there while this one waited for the old one.
- * Sets *dev and *ino to the file opened. */
+ * Records the file opened, for file_has_moved(). */
 static gboolean
 connect_to_file (SihuaStore  *self,
                  GError     **error)
