@@ -64,6 +64,16 @@ test_store_creates_private_file (void)
   sqlite3 *db;
   sqlite3_stmt *stmt;
 
+  g_autofree char *nested = g_path_get_dirname (path);
+
+  /* A missing folder is a mistyped path, not a new database. */
+  store = sihua_store_open (path, &error);
+  g_assert_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_MISSING);
+  g_assert_null (store);
+  g_assert_false (g_file_test (nested, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_no_errno (g_mkdir (nested, 0700));
   store = sihua_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (store);
@@ -277,6 +287,7 @@ test_store_read_only_folder (void)
   g_autoptr(GPtrArray) companies = NULL;
   SihuaStore *store;
 
+  g_assert_no_errno (g_mkdir (sub, 0700));
   store = sihua_store_open (path, &error);
   g_assert_no_error (error);
   add_company (store, "只读文件夹", NULL, NULL);

@@ -90,6 +90,7 @@ describe (const SihuaAnswerValue *value,
 /* Opens the store and checks that @id_text names an assessment. */
 static SihuaStore *
 open_assessment (SihuaCli    *cli,
+                 SihuaCliStoreUse use,
                  const char  *command,
                  const char  *id_text,
                  gint64      *id,
@@ -105,7 +106,7 @@ open_assessment (SihuaCli    *cli,
                                        command, id_text != NULL ? id_text : "");
       return NULL;
     }
-  store = sihua_cli_get_store (cli, &error);
+  store = sihua_cli_open_store (cli, use, &error);
   if (store == NULL)
     {
       *status = sihua_cli_fail_error (error);
@@ -249,7 +250,7 @@ sihua_cli_assessment_answer_run (SihuaCli  *cli,
   if (argc != 4)
     return sihua_cli_usage_error (_("assessment answer needs ID QUESTION_ID VALUE"));
 
-  store = open_assessment (cli, "assessment answer", argv[1], &id, &status);
+  store = open_assessment (cli, SIHUA_CLI_STORE_WRITE, "assessment answer", argv[1], &id, &status);
   if (store == NULL)
     return status;
 
@@ -317,7 +318,7 @@ sihua_cli_assessment_import_run (SihuaCli  *cli,
   if (argc != 3)
     return sihua_cli_usage_error (_("assessment import needs ID FILE.json"));
 
-  store = open_assessment (cli, "assessment import", argv[1], &id, &status);
+  store = open_assessment (cli, SIHUA_CLI_STORE_WRITE, "assessment import", argv[1], &id, &status);
   if (store == NULL)
     return status;
 
@@ -366,7 +367,7 @@ sihua_cli_assessment_show_run (SihuaCli  *cli,
   if (argc != 2)
     return sihua_cli_usage_error (_("assessment show needs an assessment ID"));
 
-  store = open_assessment (cli, "assessment show", argv[1], &id, &status);
+  store = open_assessment (cli, SIHUA_CLI_STORE_READ, "assessment show", argv[1], &id, &status);
   if (store == NULL)
     return status;
   assessment = sihua_store_get_assessment (store, id, &error);
@@ -481,7 +482,7 @@ sihua_cli_assessment_history_run (SihuaCli  *cli,
   if (argc != 3)
     return sihua_cli_usage_error (_("assessment history needs ID QUESTION_ID"));
 
-  store = open_assessment (cli, "assessment history", argv[1], &id, &status);
+  store = open_assessment (cli, SIHUA_CLI_STORE_READ, "assessment history", argv[1], &id, &status);
   if (store == NULL)
     return status;
   if (lookup_pinned_question (store, id, argv[2], &model, &status) == NULL)
@@ -537,7 +538,7 @@ sihua_cli_assessment_undo_run (SihuaCli  *cli,
   if (argc != 2)
     return sihua_cli_usage_error (_("assessment undo needs an assessment ID"));
 
-  store = open_assessment (cli, "assessment undo", argv[1], &id, &status);
+  store = open_assessment (cli, SIHUA_CLI_STORE_WRITE, "assessment undo", argv[1], &id, &status);
   if (store == NULL)
     return status;
   model = sihua_store_load_assessment_model (store, id, NULL);

@@ -38,7 +38,9 @@ sihua_cli_bundle_export_run (SihuaCli  *cli,
   if (output == NULL)
     return sihua_cli_usage_error (_("bundle export needs -o FILE.sihua"));
 
-  store = sihua_cli_get_store (cli, &error);
+  if (!sihua_cli_check_output (cli, output, &error))
+    return sihua_cli_fail_error (error);
+  store = sihua_cli_open_store (cli, SIHUA_CLI_STORE_READ, &error);
   if (store == NULL)
     return sihua_cli_fail_error (error);
 
@@ -120,7 +122,7 @@ sihua_cli_bundle_import_run (SihuaCli  *cli,
   if (bundle == NULL)
     return sihua_cli_fail_error (error);
 
-  store = sihua_cli_get_store (cli, &error);
+  store = sihua_cli_open_store (cli, SIHUA_CLI_STORE_CREATE, &error);
   if (store == NULL)
     return sihua_cli_fail_error (error);
 

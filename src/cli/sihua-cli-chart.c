@@ -65,6 +65,9 @@ sihua_cli_chart_run (SihuaCli  *cli,
   if (!sihua_cli_parse_language ("chart", lang, &language, &status))
     return status;
 
+  if (!sihua_cli_check_output (cli, output, &error))
+    return sihua_cli_fail_error (error);
+
   if (data_file != NULL)
     {
       if (argc > 1)
@@ -140,7 +143,7 @@ load_from_store (SihuaCli      *cli,
   SihuaChartData *data;
   SihuaStore *store;
 
-  store = sihua_cli_get_store (cli, error);
+  store = sihua_cli_open_store (cli, SIHUA_CLI_STORE_READ, error);
   if (store == NULL)
     return NULL;
   assessment = sihua_store_get_assessment (store, id, error);

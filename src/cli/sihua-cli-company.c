@@ -132,7 +132,7 @@ sihua_cli_company_add_run (SihuaCli  *cli,
   company->contact = g_steal_pointer (&contact);
   company->notes = g_steal_pointer (&notes);
 
-  store = sihua_cli_get_store (cli, &error);
+  store = sihua_cli_open_store (cli, SIHUA_CLI_STORE_CREATE, &error);
   if (store == NULL)
     return sihua_cli_fail_error (error);
   id = sihua_store_add_company (store, company, &error);
@@ -165,7 +165,7 @@ sihua_cli_company_list_run (SihuaCli  *cli,
   if (argc > 1)
     return sihua_cli_usage_error (_("company list takes no arguments"));
 
-  store = sihua_cli_get_store (cli, &error);
+  store = sihua_cli_open_store (cli, SIHUA_CLI_STORE_READ, &error);
   if (store == NULL)
     return sihua_cli_fail_error (error);
   companies = sihua_store_list_companies (store, &error);
@@ -216,7 +216,7 @@ sihua_cli_company_show_run (SihuaCli  *cli,
   if (argc != 2 || !sihua_cli_parse_id (argv[1], &id))
     return sihua_cli_usage_error (_("company show needs a company ID (a positive number)"));
 
-  store = sihua_cli_get_store (cli, &error);
+  store = sihua_cli_open_store (cli, SIHUA_CLI_STORE_READ, &error);
   if (store == NULL)
     return sihua_cli_fail_error (error);
   company = sihua_store_get_company (store, id, &error);

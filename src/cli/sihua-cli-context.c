@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 
@@ -128,19 +129,80 @@ sihua_cli_score_assessment (SihuaStore  *store,
 }
 
 /**
+ * sihua_cli_open_store:
+ * @use: whether the command reads, changes or may create the database
+ *
+ * Opens the store named by `--db` (or the default one) on the first call:
+ * read-only for %SIHUA_CLI_STORE_READ; a missing database is created only
+ * for %SIHUA_CLI_STORE_CREATE, and a missing folder only when it is the
+ * default one.
+ *
+ * Returns: (transfer none): the store, or %NULL with @error set
+ */
+SihuaStore *
+sihua_cli_open_store (SihuaCli          *cli,
+                      SihuaCliStoreUse   use,
+                      GError           **error)
+{
+  if (cli->store != NULL)
+    return cli->store;
+
+  if (!g_file_test (cli->db_path, G_FILE_TEST_EXISTS) && use != SIHUA_CLI_STORE_CREATE)
+    {
+      if (cli->db_is_default)
+        g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_MISSING,
+                     _("There is no database at %s yet: nothing has been saved with Sihua on this computer. “company add” or “bundle import” creates it; use --db to name another database."),
+                     cli->db_path);
+      else
+        g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_MISSING,
+                     _("There is no database at %s; nothing was created. Check the path given with --db."),
+                     cli->db_path);
+      return NULL;
+    }
+
+  if (use == SIHUA_CLI_STORE_CREATE && cli->db_is_default)
+    {
+      g_autofree char *dir = g_path_get_dirname (cli->db_path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+          g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_OPEN,
+                       _("Cannot create the folder %s: %s"), dir, g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+
+  if (use == SIHUA_CLI_STORE_READ)
+    cli->store = sihua_store_open_read_only (cli->db_path, error);
+  else if (use == SIHUA_CLI_STORE_WRITE)
+    cli->store = sihua_store_open_existing (cli->db_path, error);
+  else
+    cli->store = sihua_store_open (cli->db_path, error);
+
+  return cli->store;
+}
+
+/**
  * sihua_cli_get_store:
  *
- * Returns: (transfer none): the store named by `--db` (or the default one),
- *   opened on the first call.
+ * Returns: (transfer none): the store named by `--db` (or the default one)
+ *   for a command that changes an existing database
  */
 SihuaStore *
 sihua_cli_get_store (SihuaCli  *cli,
                      GError   **error)
 {
-  if (cli->store == NULL)
-    cli->store = sihua_store_open (cli->db_path, error);
+  return sihua_cli_open_store (cli, SIHUA_CLI_STORE_WRITE, error);
+}
 
-  return cli->store;
+/* Refuses an -o naming the database, its log or one of its backups. */
+gboolean
+sihua_cli_check_output (SihuaCli    *cli,
+                        const char  *output,
+                        GError     **error)
+{
+  return sihua_store_check_output (cli->db_path, output, error);
 }
 
 static int

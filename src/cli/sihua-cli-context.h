@@ -21,9 +21,20 @@ G_BEGIN_DECLS
 typedef struct
 {
   char       *db_path;
+  gboolean    db_is_default;  /* no --db: the data folder may be made */
   gboolean    json;
   SihuaStore *store;
 } SihuaCli;
+
+/* What a command does with the database: only commands that add data may
+ * create it, and commands that only read never write, convert or back it
+ * up (so they work on a write-protected file too). */
+typedef enum
+{
+  SIHUA_CLI_STORE_READ,
+  SIHUA_CLI_STORE_WRITE,
+  SIHUA_CLI_STORE_CREATE,
+} SihuaCliStoreUse;
 
 typedef int (*SihuaCliRunFunc) (SihuaCli  *cli,
                                 int        argc,
@@ -45,6 +56,12 @@ extern const SihuaCliCommand sihua_cli_commands[];
 extern const guint           sihua_cli_n_commands;
 
 SihuaStore *sihua_cli_get_store           (SihuaCli       *cli,
+                                           GError        **error);
+SihuaStore *sihua_cli_open_store          (SihuaCli       *cli,
+                                           SihuaCliStoreUse use,
+                                           GError        **error);
+gboolean    sihua_cli_check_output        (SihuaCli       *cli,
+                                           const char     *output,
                                            GError        **error);
 int         sihua_cli_fail                (const char     *format,
                                            ...) G_GNUC_PRINTF (1, 2);

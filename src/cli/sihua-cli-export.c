@@ -67,7 +67,20 @@ sihua_cli_export_run (SihuaCli  *cli,
   options.assessment = assessment;
   options.bom = bom;
 
-  store = sihua_cli_get_store (cli, &error);
+  if (options.format == SIHUA_EXPORT_FORMAT_CSV)
+    {
+      for (guint t = 0; t < SIHUA_EXPORT_N_TABLES; t++)
+        {
+          g_autofree char *path = sihua_export_csv_table_path (output, t);
+
+          if (!sihua_cli_check_output (cli, path, &error))
+            return sihua_cli_fail_error (error);
+        }
+    }
+  else if (!sihua_cli_check_output (cli, output, &error))
+    return sihua_cli_fail_error (error);
+
+  store = sihua_cli_open_store (cli, SIHUA_CLI_STORE_READ, &error);
   if (store == NULL)
     return sihua_cli_fail_error (error);
 

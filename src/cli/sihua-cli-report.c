@@ -96,7 +96,9 @@ sihua_cli_report_run (SihuaCli  *cli,
   options.firm = firm;
   options.logo = logo;
 
-  store = sihua_cli_get_store (cli, &error);
+  if (!sihua_cli_check_output (cli, output, &error))
+    return sihua_cli_fail_error (error);
+  store = sihua_cli_open_store (cli, SIHUA_CLI_STORE_READ, &error);
   if (store == NULL)
     return sihua_cli_fail_error (error);
 

@@ -113,7 +113,7 @@ load_input (SihuaCli    *cli,
       if (!sihua_cli_parse_assessment_id (command, argv[1], &id, &status))
         return status;
 
-      store = sihua_cli_get_store (cli, &error);
+      store = sihua_cli_open_store (cli, SIHUA_CLI_STORE_READ, &error);
       if (store == NULL)
         return sihua_cli_fail_error (error);
 

@@ -72,7 +72,7 @@ sihua_cli_check_run (SihuaCli  *cli,
   if (!g_file_test (cli->db_path, G_FILE_TEST_EXISTS))
     return sihua_cli_fail (_("There is no database at %s"), cli->db_path);
 
-  store = sihua_cli_get_store (cli, &error);
+  store = sihua_cli_open_store (cli, SIHUA_CLI_STORE_READ, &error);
   backups = sihua_store_list_backups_for (cli->db_path);
   if (store == NULL)
     {

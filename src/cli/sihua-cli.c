@@ -199,6 +199,7 @@ main (int   argc,
       return 0;
     }
 
+  cli.db_is_default = db_path == NULL;
   cli.db_path = db_path != NULL ? g_steal_pointer (&db_path) : sihua_paths_get_default_database ();
   cli.json = want_json;
 

@@ -26,6 +26,13 @@
  */
 
 #define AUTO_KIND "auto"
+
+/* Every kind of backup the store makes; a name is only ever read as one of
+ * these, so a database called "visits-2025.db" never takes the backups of
+ * "visits.db" for its own, nor the other way round. */
+static const char * const backup_kinds[] = {
+  AUTO_KIND, "manual", "before-upgrade", "before-restore", "before-repair",
+};
 #define DAY_USEC (G_USEC_PER_SEC * (gint64) 24 * 60 * 60)
 
 void
@@ -49,9 +56,12 @@ sihua_store_get_backup_dir (const char *db_path)
 {
   g_autofree char *dir = NULL;
 
+  g_autofree char *real = NULL;
+
   g_return_val_if_fail (db_path != NULL, NULL);
 
-  dir = g_path_get_dirname (db_path);
+  real = _sihua_store_resolve_path (db_path);
+  dir = g_path_get_dirname (real);
 
   return g_build_filename (dir, "backups", NULL);
 }
@@ -65,6 +75,66 @@ get_stem (const char *db_path)
     base[strlen (base) - 3] = '\0';
 
   return g_steal_pointer (&base);
+}
+
+/* Whether @text is exactly "YYYYMMDD-HHMMSS", optionally followed by "-N". */
+static gboolean
+is_backup_stamp (const char *text)
+{
+  for (guint i = 0; i < 15; i++)
+    {
+      if (i == 8 ? text[i] != '-' : !g_ascii_isdigit (text[i]))
+        return FALSE;
+    }
+  text += 15;
+  if (*text == '\0')
+    return TRUE;
+  if (*text++ != '-' || *text == '\0')
+    return FALSE;
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isdigit (*text))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * _sihua_store_is_own_backup_name:
+ * @db_path: a database file
+ * @name: a file name in its backup folder
+ * @automatic: (out) (optional): whether it is an automatic backup
+ *
+ * Returns: whether @name is exactly the name of one of @db_path's backups,
+ *   "<stem>-<kind>-YYYYMMDD-HHMMSS[-N].db"
+ */
+gboolean
+_sihua_store_is_own_backup_name (const char *db_path,
+                                 const char *name,
+                                 gboolean   *automatic)
+{
+  g_autofree char *stem = get_stem (db_path);
+  g_autofree char *rest = NULL;
+  size_t stem_len = strlen (stem);
+
+  if (strncmp (name, stem, stem_len) != 0 || name[stem_len] != '-' ||
+      !g_str_has_suffix (name, ".db"))
+    return FALSE;
+  rest = g_strndup (name + stem_len + 1, strlen (name) - stem_len - 1 - 3);
+
+  for (guint i = 0; i < G_N_ELEMENTS (backup_kinds); i++)
+    {
+      size_t kind_len = strlen (backup_kinds[i]);
+
+      if (strncmp (rest, backup_kinds[i], kind_len) == 0 && rest[kind_len] == '-' &&
+          is_backup_stamp (rest + kind_len + 1))
+        {
+          if (automatic != NULL)
+            *automatic = g_str_equal (backup_kinds[i], AUTO_KIND);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
 }
 
 static gint
@@ -94,18 +164,12 @@ sihua_store_list_backups_for (const char *db_path)
 {
   g_autoptr(GPtrArray) backups = g_ptr_array_new_with_free_func ((GDestroyNotify) sihua_backup_info_free);
   g_autofree char *dir_path = NULL;
-  g_autofree char *stem = NULL;
-  g_autofree char *prefix = NULL;
-  g_autofree char *auto_prefix = NULL;
   g_autoptr(GDir) dir = NULL;
   const char *name;
 
   g_return_val_if_fail (db_path != NULL, NULL);
 
   dir_path = sihua_store_get_backup_dir (db_path);
-  stem = get_stem (db_path);
-  prefix = g_strconcat (stem, "-", NULL);
-  auto_prefix = g_strconcat (stem, "-" AUTO_KIND "-", NULL);
 
   dir = g_dir_open (dir_path, 0, NULL);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -113,8 +177,9 @@ sihua_store_list_backups_for (const char *db_path)
       SihuaBackupInfo *info;
       GStatBuf st;
       g_autofree char *path = NULL;
+      gboolean automatic = FALSE;
 
-      if (!g_str_has_prefix (name, prefix) || !g_str_has_suffix (name, ".db"))
+      if (!_sihua_store_is_own_backup_name (db_path, name, &automatic))
         continue;
       path = g_build_filename (dir_path, name, NULL);
       if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
@@ -124,7 +189,7 @@ sihua_store_list_backups_for (const char *db_path)
       info->path = g_steal_pointer (&path);
       info->size = st.st_size;
       info->created_at = (gint64) st.st_mtime * G_USEC_PER_SEC;
-      info->automatic = g_str_has_prefix (name, auto_prefix);
+      info->automatic = automatic;
       g_ptr_array_add (backups, info);
     }
 
@@ -298,13 +363,17 @@ _sihua_store_auto_backup (SihuaStore *self)
       return;
     }
 
+  /* The one just made counts first, whatever dates the others carry: a
+   * backup dated in the future must not push today's out. */
+  n_auto = 1;
   g_clear_pointer (&backups, g_ptr_array_unref);
   backups = sihua_store_list_backups_for (self->path);
   for (guint i = 0; i < backups->len; i++)
     {
       SihuaBackupInfo *info = g_ptr_array_index (backups, i);
 
-      if (info->automatic && ++n_auto > SIHUA_STORE_N_BACKUPS)
+      if (info->automatic && !g_str_equal (info->path, path) &&
+          ++n_auto > SIHUA_STORE_N_BACKUPS)
         g_unlink (info->path);
     }
 }
@@ -399,29 +468,26 @@ _sihua_store_integrity_check (SihuaStore  *self,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-/* Keeps the file about to be replaced: a consistent copy if SQLite can read
+/* Keeps the file about to be replaced: a consistent copy through @guard
+ * (the restore's own connection, holding the file alone) if SQLite can read
  * it, else its raw bytes (a damaged file may still be rescued by hand). */
 static char *
 save_current (const char  *db_path,
+              sqlite3     *guard,
               GError     **error)
 {
   g_autofree char *dest = NULL;
   g_autoptr(GError) local_error = NULL;
-  sqlite3 *db = NULL;
   int version;
 
   if (!ensure_backup_dir (db_path, error))
     return NULL;
   dest = new_backup_path (db_path, "before-restore");
 
-  if (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-      _sihua_store_probe (db, db_path, FALSE, &version, NULL) &&
-      backup_to (db, dest, NULL))
-    {
-      sqlite3_close (db);
-      return g_steal_pointer (&dest);
-    }
-  sqlite3_close (db);
+  if (guard != NULL &&
+      _sihua_store_probe (guard, db_path, FALSE, &version, NULL) &&
+      backup_to (guard, dest, NULL))
+    return g_steal_pointer (&dest);
 
   for (guint i = 0; i < 2; i++)
     {
@@ -445,6 +511,42 @@ save_current (const char  *db_path,
   return g_steal_pointer (&dest);
 }
 
+/* A connection holding @db_path alone until it is closed, so nobody can
+ * write to the file between the copy kept of it and its replacement. Sets
+ * *guard to NULL without an error for a file SQLite cannot read at all:
+ * then no Sihua can have it open either. */
+static gboolean
+take_file_alone (const char  *db_path,
+                 sqlite3    **guard,
+                 GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  int persist_wal = 1;
+
+  *guard = NULL;
+  if (sqlite3_open_v2 (db_path, guard, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    {
+      g_clear_pointer (guard, sqlite3_close);
+      return TRUE;
+    }
+  sqlite3_busy_timeout (*guard, SIHUA_STORE_BUSY_TIMEOUT_MS);
+  /* On close SQLite deletes the log by its name, which by then belongs to
+   * the restored file: keep it (the old file's log goes with the old file). */
+  sqlite3_file_control (*guard, "main", SQLITE_FCNTL_PERSIST_WAL, &persist_wal);
+
+  if (_sihua_store_lock_exclusive (*guard, db_path, &local_error))
+    return TRUE;
+
+  g_clear_pointer (guard, sqlite3_close);
+  if (g_error_matches (local_error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_BUSY))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * sihua_store_restore:
  * @db_path: the database to replace; no store may have it open
@@ -456,23 +558,30 @@ save_current (const char  *db_path,
  * Replaces the database with a backup. The backup is checked first (a Sihua
  * database this build can read, passing the integrity check); then the
  * current file, even a damaged one, is kept in the backup folder; only then
- * is it replaced, atomically.
+ * is it replaced, atomically. From the copy to the replacement the file is
+ * held alone: while another process (a window, a command) has it open the
+ * restore waits a few seconds for it and then refuses with
+ * %SIHUA_STORE_ERROR_BUSY. A symbolic link is followed: the file it points
+ * to is replaced, the link stays.
  *
  * Returns: whether the backup was restored; on %FALSE nothing was changed
  */
 gboolean
-sihua_store_restore (const char  *db_path,
+sihua_store_restore (const char  *requested_db_path,
                      const char  *backup_path,
                      char       **saved_copy,
                      GError     **error)
 {
-  g_autofree char *saved = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *real_backup = NULL;
   g_autofree char *dir = NULL;
+  g_autofree char *saved = NULL;
   g_autofree char *temp = NULL;
   sqlite3 *source = NULL;
+  sqlite3 *guard = NULL;
   int version = 0;
 
-  g_return_val_if_fail (db_path != NULL, FALSE);
+  g_return_val_if_fail (requested_db_path != NULL, FALSE);
   g_return_val_if_fail (backup_path != NULL, FALSE);
 
   if (!g_file_test (backup_path, G_FILE_TEST_IS_REGULAR))
@@ -482,8 +591,19 @@ sihua_store_restore (const char  *db_path,
       return FALSE;
     }
 
+  db_path = _sihua_store_resolve_path (requested_db_path);
+  real_backup = _sihua_store_resolve_path (backup_path);
+  if (g_str_equal (db_path, real_backup))
+    {
+      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_INVALID,
+                   _("%s is the database itself, not a backup of it; nothing was changed"),
+                   backup_path);
+      return FALSE;
+    }
+
   if (sqlite3_open_v2 (backup_path, &source, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
-      !_sihua_store_probe (source, backup_path, FALSE, &version, error))
+      (sqlite3_busy_timeout (source, SIHUA_STORE_BUSY_TIMEOUT_MS),
+       !_sihua_store_probe (source, backup_path, FALSE, &version, error)))
     {
       if (error != NULL && *error == NULL)
         g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_OPEN,
@@ -493,21 +613,39 @@ sihua_store_restore (const char  *db_path,
     }
 
   dir = g_path_get_dirname (db_path);
-  temp = g_build_filename (dir, ".sihua-restore.db", NULL);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_MISSING,
+                   _("There is no folder %s, so no database was created there; check the path"),
+                   dir);
+      sqlite3_close (source);
+      return FALSE;
+    }
+
+  if (g_file_test (db_path, G_FILE_TEST_EXISTS) &&
+      !take_file_alone (db_path, &guard, error))
+    {
+      sqlite3_close (source);
+      return FALSE;
+    }
+
+  temp = _sihua_store_restore_temp_path (db_path);
   g_unlink (temp);
   if (!backup_to (source, temp, error))
     {
       sqlite3_close (source);
+      sqlite3_close (guard);
       return FALSE;
     }
   sqlite3_close (source);
 
   if (g_file_test (db_path, G_FILE_TEST_EXISTS))
     {
-      saved = save_current (db_path, error);
+      saved = save_current (db_path, guard, error);
       if (saved == NULL)
         {
           g_unlink (temp);
+          sqlite3_close (guard);
           return FALSE;
         }
     }
@@ -525,8 +663,11 @@ sihua_store_restore (const char  *db_path,
       g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_FAILED,
                    _("Cannot replace %s: %s"), db_path, g_strerror (saved_errno));
       g_unlink (temp);
+      sqlite3_close (guard);
       return FALSE;
     }
+  /* Only now may others open the file again: the restored one. */
+  sqlite3_close (guard);
 
   if (saved_copy != NULL)
     *saved_copy = g_steal_pointer (&saved);

@@ -17,6 +17,10 @@ G_BEGIN_DECLS
  * recognised before anything is written to it. */
 #define SIHUA_STORE_APPLICATION_ID 0x53694875
 
+/* How long a connection waits for another process to finish with the file
+ * before giving up with %SIHUA_STORE_ERROR_BUSY. */
+#define SIHUA_STORE_BUSY_TIMEOUT_MS 5000
+
 struct _SihuaStore
 {
   GObject      parent_instance;
@@ -99,6 +103,22 @@ char         *_sihua_store_integrity_check (SihuaStore   *self,
 char         *_sihua_store_make_backup    (SihuaStore    *self,
                                            const char    *kind,
                                            GError       **error);
+
+/* Other processes */
+char         *_sihua_store_describe_holder (const char  *path);
+void          _sihua_store_set_busy_error  (const char  *path,
+                                            gboolean     writing,
+                                            GError     **error);
+gboolean      _sihua_store_lock_exclusive  (sqlite3     *db,
+                                            const char  *path,
+                                            GError     **error);
+void          _sihua_store_unlock_exclusive (sqlite3    *db);
+char         *_sihua_store_restore_temp_path (const char *db_path);
+void          _sihua_store_remove_leftovers (SihuaStore *self);
+gboolean      _sihua_store_is_own_backup_name (const char *db_path,
+                                               const char *name,
+                                               gboolean   *automatic);
+char         *_sihua_store_resolve_path   (const char    *path);
 
 /* Unlocked bodies, shared by the sync calls and the worker thread. */
 GPtrArray    *_sihua_store_search_locked  (SihuaStore    *self,

@@ -43,17 +43,14 @@ only_index_problems (const char *report)
 }
 
 static gboolean
-repair_locked (SihuaStore  *self,
-               char       **backup_path,
-               GError     **error)
+repair_alone (SihuaStore  *self,
+              char       **backup_path,
+              GError     **error)
 {
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *backup = NULL;
   g_autoptr(GError) reindex_error = NULL;
-
-  if (!_sihua_store_check_writable (self, error))
-    return FALSE;
 
   before = _sihua_store_integrity_check (self, error);
   if (before == NULL)
@@ -105,6 +102,26 @@ repair_locked (SihuaStore  *self,
   return TRUE;
 }
 
+static gboolean
+repair_locked (SihuaStore  *self,
+               char       **backup_path,
+               GError     **error)
+{
+  gboolean ok;
+
+  if (!_sihua_store_check_writable (self, error))
+    return FALSE;
+
+  /* Another process writing between the check, the copy and the rebuild
+   * would see half-built indexes, or its answers would miss the copy. */
+  if (!_sihua_store_lock_exclusive (self->db, self->path, error))
+    return FALSE;
+  ok = repair_alone (self, backup_path, error);
+  _sihua_store_unlock_exclusive (self->db);
+
+  return ok;
+}
+
 /**
  * sihua_store_repair:
  * @self: a store open for writing
@@ -117,6 +134,9 @@ repair_locked (SihuaStore  *self,
  * as incomplete), keeps a copy of the file in the backup folder and builds
  * the indexes again from their tables in one transaction. Damage anywhere
  * else is refused with %SIHUA_STORE_ERROR_CORRUPT and nothing is changed.
+ * The database is held alone throughout: while another process has it open
+ * the repair waits a few seconds, then refuses with
+ * %SIHUA_STORE_ERROR_BUSY.
  *
  * Returns: whether the database is sound now
  */

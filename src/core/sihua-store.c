@@ -13,6 +13,7 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
@@ -78,6 +79,12 @@ _sihua_store_set_error (SihuaStore  *self,
       g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_FAILED,
                    _("Cannot write to %s (%s), so this change was not saved; everything saved before is kept. Check that the disk is present and has room."),
                    self->path, sqlite3_errmsg (self->db));
+      return;
+    }
+
+  if (code == SQLITE_BUSY)
+    {
+      _sihua_store_set_busy_error (self->path, TRUE, error);
       return;
     }
 
@@ -388,6 +395,8 @@ set_probe_error (sqlite3     *db,
     g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_CORRUPT,
                  _("%s is damaged (%s); restore a backup or pick another file"),
                  path, sqlite3_errmsg (db));
+  else if (rc == SQLITE_BUSY)
+    _sihua_store_set_busy_error (path, FALSE, error);
   else
     g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_OPEN,
                  _("Cannot read the database %s: %s"), path, sqlite3_errmsg (db));
@@ -523,7 +532,7 @@ configure_connection (SihuaStore  *self,
                       GError     **error)
 {
   sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_timeout (self->db, SIHUA_STORE_BUSY_TIMEOUT_MS);
 
   /* WAL with synchronous=FULL: a commit returns only once the log is on
    * disk, so an acknowledged answer survives a power cut. */
@@ -596,27 +605,88 @@ sihua_store_init (SihuaStore *self)
 }
 
 /**
- * sihua_store_open:
- * @path: the database file; created (mode 0600) if it does not exist
- * @error: return location for a #SIHUA_STORE_ERROR
+ * _sihua_store_resolve_path:
+ * @path: a database file, which need not exist
  *
- * Opens the database for reading and writing, upgrading an older schema (a
- * backup is made first) and making the day's automatic backup.
+ * The file itself, symbolic links resolved (in its folder too, when the
+ * file does not exist yet), so the database, its log, its backups and a
+ * restore all refer to one real file.
  *
- * A file that is not a Sihua database, was written by a newer Sihua, fails
- * the integrity check, or cannot be written is never changed: the error
- * (%SIHUA_STORE_ERROR_NOT_SIHUA, %SIHUA_STORE_ERROR_TOO_NEW,
- * %SIHUA_STORE_ERROR_CORRUPT, %SIHUA_STORE_ERROR_READ_ONLY) says which, in a
- * message fit for the user, and the caller offers read-only opening,
- * restoring a backup, or another file.
- *
- * Returns: (transfer full): the store, or %NULL with @error set.
+ * Returns: (transfer full): an absolute path
  */
-SihuaStore *
-sihua_store_open (const char  *path,
-                  GError     **error)
+char *
+_sihua_store_resolve_path (const char *path)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  char *real;
+
+  real = realpath (path, NULL);
+  if (real != NULL)
+    return real;
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  real = realpath (dir, NULL);
+  if (real != NULL)
+    {
+      char *joined = g_build_filename (real, base, NULL);
+
+      free (real);
+      return joined;
+    }
+
+  return g_canonicalize_filename (path, NULL);
+}
+
+/* Opens the store's connection and checks, once SQLite holds its lock on the
+ * file, that it is still the file at @path: a restore in another process
+ * may have put a new file there while this one waited for the old one.
+ * Records the file opened, for file_has_moved(). */
+static gboolean
+connect_to_file (SihuaStore  *self,
+                 GError     **error)
+{
+  for (guint attempt = 0; attempt < 3; attempt++)
+    {
+      GStatBuf before;
+      GStatBuf after;
+
+      g_clear_pointer (&self->db, sqlite3_close);
+      if (g_stat (self->path, &before) != 0)
+        break;
+      if (sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+        {
+          g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_OPEN,
+                       _("Cannot open the database %s: %s"), self->path, sqlite3_errmsg (self->db));
+          return FALSE;
+        }
+      /* Reading the journal mode takes SQLite's lock, kept while open. */
+      if (!configure_connection (self, error))
+        return FALSE;
+      if (g_stat (self->path, &after) == 0 &&
+          before.st_dev == after.st_dev && before.st_ino == after.st_ino)
+        {
+          self->file_known = TRUE;
+          self->file_dev = (guint64) after.st_dev;
+          self->file_ino = (guint64) after.st_ino;
+          return TRUE;
+        }
+    }
+
+  g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_BUSY,
+               _("The database %s was replaced by another file while it was being opened; open it again"),
+               self->path);
+  return FALSE;
+}
+
+static SihuaStore *
+open_writable (const char  *requested_path,
+               gboolean     create,
+               GError     **error)
 {
   g_autoptr(SihuaStore) self = NULL;
+  g_autofree char *path = _sihua_store_resolve_path (requested_path);
   g_autofree char *dir = NULL;
   sqlite3 *probe_db = NULL;
   gboolean created = FALSE;
@@ -625,16 +695,23 @@ sihua_store_open (const char  *path,
   int version = 0;
   int rc;
 
-  g_return_val_if_fail (path != NULL, NULL);
-
   sihua_sqlite_locks_install ();
 
   dir = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !create)
     {
-      int saved_errno = errno;
-      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_OPEN,
-                   _("Cannot create the folder %s: %s"), dir, g_strerror (saved_errno));
+      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_MISSING,
+                   _("There is no database at %s; nothing was created. Check the path."),
+                   requested_path);
+      return NULL;
+    }
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      /* A mistyped folder must not become a new, empty database that looks
+       * as if everything was lost. */
+      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_MISSING,
+                   _("There is no folder %s, so no database was created there; check the path"),
+                   dir);
       return NULL;
     }
 
@@ -675,7 +752,7 @@ sihua_store_open (const char  *path,
   empty_file = g_stat (path, &st) == 0 && st.st_size == 0;
 
   /* Look before touching: a read-only connection cannot change the file,
-   * whatever it turns out to be. */
+   * whatever it turns out to be. It waits its turn like any other. */
   rc = sqlite3_open_v2 (path, &probe_db, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)
     {
@@ -686,6 +763,7 @@ sihua_store_open (const char  *path,
         g_unlink (path);
       return NULL;
     }
+  sqlite3_busy_timeout (probe_db, SIHUA_STORE_BUSY_TIMEOUT_MS);
   if (!_sihua_store_probe (probe_db, path, empty_file, &version, error))
     {
       sqlite3_close (probe_db);
@@ -696,14 +774,7 @@ sihua_store_open (const char  *path,
   self = g_object_new (SIHUA_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
-  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_OPEN,
-                   _("Cannot open the database %s: %s"), path, sqlite3_errmsg (self->db));
-      return NULL;
-    }
-
-  if (!configure_connection (self, error))
+  if (!connect_to_file (self, error))
     return NULL;
 
   /* A header saying the file needs a newer SQLite to be written (or one
@@ -714,13 +785,6 @@ sihua_store_open (const char  *path,
                    _("%s cannot be changed by this version of Sihua; it can be opened read-only"),
                    path);
       return NULL;
-    }
-
-  if (g_stat (path, &st) == 0)
-    {
-      self->file_known = TRUE;
-      self->file_dev = (guint64) st.st_dev;
-      self->file_ino = (guint64) st.st_ino;
     }
 
   if (version > 0 && version < SIHUA_STORE_SCHEMA_VERSION)
@@ -739,10 +803,62 @@ sihua_store_open (const char  *path,
 
   if (version > 0)
     _sihua_store_auto_backup (self);
+  _sihua_store_remove_leftovers (self);
 
   remember_log (self);
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * sihua_store_open:
+ * @path: the database file; created (mode 0600) if it does not exist, in a
+ *   folder that must exist
+ * @error: return location for a #SIHUA_STORE_ERROR
+ *
+ * Opens the database for reading and writing, upgrading an older schema (a
+ * backup is made first) and making the day's automatic backup. A symbolic
+ * link is followed once, here: the store, its backups and
+ * sihua_store_get_path() use the real file.
+ *
+ * A file that is not a Sihua database, was written by a newer Sihua, fails
+ * the integrity check, or cannot be written is never changed: the error
+ * (%SIHUA_STORE_ERROR_NOT_SIHUA, %SIHUA_STORE_ERROR_TOO_NEW,
+ * %SIHUA_STORE_ERROR_CORRUPT, %SIHUA_STORE_ERROR_READ_ONLY) says which, in a
+ * message fit for the user, and the caller offers read-only opening,
+ * restoring a backup, or another file. A missing folder is
+ * %SIHUA_STORE_ERROR_MISSING; another process keeping the file busy for
+ * longer than a few seconds is %SIHUA_STORE_ERROR_BUSY.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set.
+ */
+SihuaStore *
+sihua_store_open (const char  *path,
+                  GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return open_writable (path, TRUE, error);
+}
+
+/**
+ * sihua_store_open_existing:
+ * @path: the database file
+ * @error: return location for a #SIHUA_STORE_ERROR
+ *
+ * Like sihua_store_open(), for work that needs the data already there: a
+ * missing file is refused with %SIHUA_STORE_ERROR_MISSING and nothing is
+ * created.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set.
+ */
+SihuaStore *
+sihua_store_open_existing (const char  *path,
+                           GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return open_writable (path, FALSE, error);
 }
 
 /* Opens a read-only connection; in a write-protected folder a WAL database
@@ -756,12 +872,20 @@ open_read_only_source (const char  *path,
   int rc;
 
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  sqlite3_busy_timeout (db, SIHUA_STORE_BUSY_TIMEOUT_MS);
   if (rc == SQLITE_OK && sqlite3_exec (db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) == SQLITE_OK)
     return db;
 
   if ((sqlite3_errcode (db) & 0xff) == SQLITE_NOTADB ||
       (sqlite3_errcode (db) & 0xff) == SQLITE_CORRUPT)
     return db;
+  /* Busy is not a reason to ignore the locks with "immutable". */
+  if ((sqlite3_errcode (db) & 0xff) == SQLITE_BUSY)
+    {
+      _sihua_store_set_busy_error (path, FALSE, error);
+      sqlite3_close (db);
+      return NULL;
+    }
 
   sqlite3_close (db);
   db = NULL;
@@ -797,22 +921,31 @@ open_read_only_source (const char  *path,
  * Returns: (transfer full): the store, or %NULL with @error set.
  */
 SihuaStore *
-sihua_store_open_read_only (const char  *path,
+sihua_store_open_read_only (const char  *requested_path,
                             GError     **error)
 {
   g_autoptr(SihuaStore) self = NULL;
+  g_autofree char *path = NULL;
   sqlite3_backup *backup;
   sqlite3 *source;
   int version = 0;
 
-  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (requested_path != NULL, NULL);
 
   sihua_sqlite_locks_install ();
 
+  if (!g_file_test (requested_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_MISSING,
+                   _("There is no database at %s; nothing was created. Check the path."),
+                   requested_path);
+      return NULL;
+    }
+  path = _sihua_store_resolve_path (requested_path);
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_OPEN,
-                   _("Cannot open the database %s: %s"), path, g_strerror (ENOENT));
+                   _("%s is not a file"), path);
       return NULL;
     }
 
@@ -833,8 +966,12 @@ sihua_store_open_read_only (const char  *path,
   if (backup == NULL ||
       sqlite3_backup_step (backup, -1) != SQLITE_DONE)
     {
-      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_OPEN,
-                   _("Cannot read the database %s: %s"), path, sqlite3_errmsg (self->db));
+      if ((sqlite3_errcode (source) & 0xff) == SQLITE_BUSY ||
+          (sqlite3_errcode (self->db) & 0xff) == SQLITE_BUSY)
+        _sihua_store_set_busy_error (path, FALSE, error);
+      else
+        g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_OPEN,
+                     _("Cannot read the database %s: %s"), path, sqlite3_errmsg (self->db));
       sqlite3_backup_finish (backup);
       sqlite3_close (source);
       return NULL;

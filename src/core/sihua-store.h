@@ -42,6 +42,11 @@ G_BEGIN_DECLS
  *   removed by another program while the store had it open; the change was
  *   rolled back and nothing more is written, so offer to open the database
  *   again
+ * @SIHUA_STORE_ERROR_BUSY: another process kept the database busy for too
+ *   long, or has it open while a restore or repair needs it alone; nothing
+ *   was changed
+ * @SIHUA_STORE_ERROR_MISSING: there is no database at that path (or no
+ *   folder for a new one); nothing was created
  *
  * Every message is one line, fit to show to the user as it is.
  */
@@ -59,6 +64,8 @@ typedef enum
   SIHUA_STORE_ERROR_DISK_FULL,
   SIHUA_STORE_ERROR_FILE_GONE,
   SIHUA_STORE_ERROR_LOG_GONE,
+  SIHUA_STORE_ERROR_BUSY,
+  SIHUA_STORE_ERROR_MISSING,
 } SihuaStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
@@ -147,6 +154,11 @@ GQuark             sihua_store_error_quark               (void);
 
 /* Opening */
 SihuaStore        *sihua_store_open                      (const char          *path,
+                                                          GError             **error);
+SihuaStore        *sihua_store_open_existing             (const char          *path,
+                                                          GError             **error);
+gboolean           sihua_store_check_output              (const char          *db_path,
+                                                          const char          *output,
                                                           GError             **error);
 SihuaStore        *sihua_store_open_read_only            (const char          *path,
                                                           GError             **error);

@@ -214,7 +214,15 @@ sihua_application_activate (GApplication *app)
     }
 
   if (self->db_path == NULL)
-    self->db_path = sihua_paths_get_default_database ();
+    {
+      g_autofree char *data_dir = sihua_paths_get_data_dir ();
+
+      /* The default database is made on first start, folder and all. A
+       * --db naming a missing folder is refused by the store instead: a
+       * mistyped path must not look like a new, empty database. */
+      g_mkdir_with_parents (data_dir, 0700);
+      self->db_path = sihua_paths_get_default_database ();
+    }
 
   /* The window comes first: opening checks every page of the database
    * (a second or more for a large one), and may upgrade or back it up. */
