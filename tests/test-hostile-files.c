@@ -1,0 +1,365 @@
+/* test-hostile-files.c
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/*
+ * Files made to crash or poison: JSON nested hundreds of thousands of
+ * levels deep, a bundle whose model takes the id and version of another
+ * text, and a bundle that inflates far beyond what it holds. Each must be
+ * refused with a message naming it, and nothing stored may change.
+ */
+
+#include "config.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "sihua-answer.h"
+#include "sihua-bundle.h"
+#include "sihua-chart-data.h"
+#include "sihua-json-guard.h"
+#include "sihua-model-catalog.h"
+#include "sihua-score-json.h"
+#include "sihua-store.h"
+#include "sihua-test-store.h"
+#include "sihua-test-utils.h"
+
+/* Far deeper than json-glib's recursion survives with the default stack. */
+#define HOSTILE_DEPTH 400000
+
+/* --- helpers ------------------------------------------------------------ */
+
+static char *
+deep_json (const char *before,
+           guint       depth,
+           const char *after)
+{
+  GString *text = g_string_new (before);
+
+  /* A valid start at every level, so json-glib goes all the way down. */
+  for (guint i = 0; i < depth; i++)
+    g_string_append (text, i % 2 == 0 ? "[" : "{\"a\":");
+  g_string_append (text, after);
+
+  return g_string_free (text, FALSE);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+typedef struct
+{
+  const char *path;
+  const char *data;
+  gsize       length;
+} Entry;
+
+/* A zip of @entries, each stored or deflated as libarchive chooses. */
+static void
+write_zip (const char  *path,
+           const Entry *entries,
+           guint        n_entries)
+{
+  struct archive *a = archive_write_new ();
+
+  archive_write_set_format_zip (a);
+  g_assert_cmpint (archive_write_open_filename (a, path), ==, ARCHIVE_OK);
+  for (guint i = 0; i < n_entries; i++)
+    {
+      struct archive_entry *entry = archive_entry_new ();
+
+      archive_entry_set_pathname (entry, entries[i].path);
+      archive_entry_set_filetype (entry, AE_IFREG);
+      archive_entry_set_perm (entry, 0644);
+      archive_entry_set_size (entry, entries[i].length);
+      g_assert_cmpint (archive_write_header (a, entry), ==, ARCHIVE_OK);
+      g_assert_cmpint (archive_write_data (a, entries[i].data, entries[i].length), ==,
+                       (la_ssize_t) entries[i].length);
+      archive_entry_free (entry);
+    }
+  g_assert_cmpint (archive_write_close (a), ==, ARCHIVE_OK);
+  archive_write_free (a);
+}
+
+/* A bundle with a correct manifest around @entries, which must include the
+ * four data entries. @manifest_extra (members ending in a comma, "models"
+ * among them) goes into the manifest as it is; NULL: no models. */
+static void
+write_bundle (const char  *path,
+              const Entry *entries,
+              guint        n_entries,
+              const char  *manifest_extra)
+{
+  g_autoptr(GString) manifest = g_string_new ("{\"format\":\"sihua-bundle\",\"format_version\":1,"
+                                              "\"created\":\"2026-01-01T00:00:00Z\","
+                                              "\"app_version\":\"0.1.0\",");
+  g_autoptr(GArray) all = g_array_new (FALSE, TRUE, sizeof (Entry));
+  Entry first;
+
+  g_string_append (manifest, manifest_extra != NULL ? manifest_extra : "\"models\":[],");
+  g_string_append (manifest, "\"entries\":[");
+  for (guint i = 0; i < n_entries; i++)
+    {
+      g_autofree char *sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                         (const guchar *) entries[i].data,
+                                                         entries[i].length);
+
+      g_string_append_printf (manifest, "%s{\"path\":\"%s\",\"size\":%" G_GSIZE_FORMAT ",\"sha256\":\"%s\"}",
+                              i > 0 ? "," : "", entries[i].path, entries[i].length, sha);
+    }
+  g_string_append (manifest, "]}");
+
+  first.path = "manifest.json";
+  first.data = manifest->str;
+  first.length = manifest->len;
+  g_array_append_val (all, first);
+  g_array_append_vals (all, entries, n_entries);
+  write_zip (path, (Entry *) all->data, all->len);
+}
+
+static const char *data_entries[] = {
+  "data/companies.json", "data/assessments.json", "data/answers.json", "data/history.json",
+};
+
+/* Refused by sihua_bundle_load() with @code and a message holding @part. */
+static void
+assert_bundle_refused (const char *path,
+                       int         code,
+                       const char *part)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SihuaBundle) bundle = sihua_bundle_load (path, &error);
+
+  g_assert_null (bundle);
+  g_assert_error (error, SIHUA_BUNDLE_ERROR, code);
+  g_test_message ("%s", error->message);
+  if (strstr (error->message, part) == NULL)
+    g_error ("“%s” lacks “%s”", error->message, part);
+}
+
+/* --- nesting depth ------------------------------------------------------ */
+
+static void
+test_depth_scan (void)
+{
+  const char *models[] = { "sihua-4hua.json", "example-small.json" };
+
+  /* The real files nest a few levels; the limit is far above them. */
+  for (guint i = 0; i < G_N_ELEMENTS (models); i++)
+    {
+      g_autofree char *path = sihua_test_data_model_file (models[i]);
+      g_autoptr(GBytes) bytes = read_bytes (path);
+      guint depth = sihua_json_guard_depth (g_bytes_get_data (bytes, NULL),
+                                            g_bytes_get_size (bytes), G_MAXUINT);
+
+      g_test_message ("%s nests %u levels", models[i], depth);
+      g_assert_cmpuint (depth, >, 2);
+      g_assert_cmpuint (depth, <=, SIHUA_JSON_MAX_DEPTH / 4);
+    }
+
+  g_assert_cmpuint (sihua_json_guard_depth ("[[[]]] {}", -1, 100), ==, 3);
+  /* Brackets in strings and comments are not nesting … */
+  g_assert_cmpuint (sihua_json_guard_depth ("[\"[[[\\\"[[\", '[[[', 1] // [[[\n", -1, 100), ==, 1);
+  g_assert_cmpuint (sihua_json_guard_depth ("/* [[ \" */ [ # [[ '\n ]", -1, 100), ==, 1);
+  /* … and closing ones there cannot hide the nesting that follows. */
+  g_assert_cmpuint (sihua_json_guard_depth ("[[\"]]]]\"[[", -1, 100), ==, 4);
+  g_assert_cmpuint (sihua_json_guard_depth ("]]]][[", -1, 100), ==, 2);
+  /* The scan stops one past the limit. */
+  {
+    g_autofree char *deep = deep_json ("", HOSTILE_DEPTH, "");
+
+    g_assert_cmpuint (sihua_json_guard_depth (deep, -1, 10), ==, 11);
+    g_assert_false (sihua_json_guard_check (deep, -1, NULL, NULL));
+  }
+  {
+    g_autofree char *at_limit = deep_json ("", SIHUA_JSON_MAX_DEPTH, "");
+
+    g_assert_true (sihua_json_guard_check (at_limit, -1, "x", NULL));
+  }
+}
+
+static void
+test_depth_model (void)
+{
+  g_autofree char *deep = deep_json ("{\"format\":1,\"id\":\"deep\",\"levels\":", HOSTILE_DEPTH, "");
+  g_autoptr(GBytes) bytes = g_bytes_new (deep, strlen (deep));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SihuaModel) model = sihua_model_new_from_bytes (bytes, "deep.json", &error);
+  g_autoptr(GPtrArray) problems = NULL;
+
+  g_assert_null (model);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "deep.json"));
+  g_assert_nonnull (strstr (error->message, "more than 64 levels deep"));
+
+  problems = sihua_model_validate_bytes (bytes, "deep.json");
+  g_assert_cmpuint (problems->len, ==, 1);
+}
+
+/* A model file like that in the models folder is left out at every start,
+ * and the built-in model is still there. */
+static void
+test_depth_catalog (void)
+{
+  g_autofree char *dir = sihua_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "deep.json", NULL);
+  g_autofree char *deep = deep_json ("", HOSTILE_DEPTH, "");
+  g_autoptr(SihuaModelCatalog) catalog = NULL;
+  g_autoptr(SihuaModel) model = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  SihuaModelProblem *problem;
+
+  g_assert_true (g_file_set_contents (path, deep, -1, NULL));
+  catalog = sihua_model_catalog_new (dir);
+  model = sihua_model_catalog_get_default (catalog);
+  g_assert_nonnull (model);
+  g_assert_cmpstr (sihua_model_get_id (model), ==, SIHUA_DEFAULT_MODEL_ID);
+
+  problems = sihua_model_catalog_get_problems (catalog);
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpstr (problem->file, ==, path);
+  g_assert_nonnull (strstr (problem->message, "more than 64 levels deep"));
+
+  sihua_test_remove_tree (dir);
+}
+
+static void
+test_depth_answers_file (void)
+{
+  g_autofree char *dir = sihua_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "answers.json", NULL);
+  g_autofree char *deep = deep_json ("{\"answers\":", HOSTILE_DEPTH, "");
+  g_autoptr(SihuaModel) model = sihua_test_load_data_model ("example-small.json");
+  g_autoptr(GHashTable) answers = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, deep, -1, NULL));
+  answers = sihua_score_read_answers_file (model, path, &error);
+  g_assert_null (answers);
+  g_assert_error (error, SIHUA_ANSWER_ERROR, SIHUA_ANSWER_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "more than 64 levels deep"));
+
+  sihua_test_remove_tree (dir);
+}
+
+static void
+test_depth_chart_data (void)
+{
+  g_autofree char *dir = sihua_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "chart.json", NULL);
+  g_autofree char *deep = deep_json ("", HOSTILE_DEPTH, "");
+  g_autoptr(GError) error = NULL;
+  SihuaChartData *chart;
+
+  g_assert_true (g_file_set_contents (path, deep, -1, NULL));
+  chart = sihua_chart_data_new_from_file (path, SIHUA_LANGUAGE_EN, &error);
+  g_assert_null (chart);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "more than 64 levels deep"));
+
+  sihua_test_remove_tree (dir);
+}
+
+/* A stored answer value comes from the database (or a bundle's row). */
+static void
+test_depth_stored_answer (void)
+{
+  g_autofree char *deep = deep_json ("{\"options\":", HOSTILE_DEPTH, "");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SihuaAnswerValue) value = sihua_answer_value_deserialize (deep, &error);
+
+  g_assert_null (value);
+  g_assert_error (error, SIHUA_ANSWER_ERROR, SIHUA_ANSWER_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "more than 64 levels deep"));
+  /* The message does not repeat the 400 000 brackets. */
+  g_assert_cmpuint (strlen (error->message), <, 300);
+}
+
+static void
+test_depth_bundle (void)
+{
+  g_autofree char *dir = sihua_test_make_tmpdir ();
+  g_autofree char *deep = deep_json ("", HOSTILE_DEPTH, "");
+
+  /* Every data entry in turn. */
+  for (guint d = 0; d < G_N_ELEMENTS (data_entries); d++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/entry-%u.sihua", dir, d);
+      g_autofree char *expected = g_strdup_printf ("%s in the bundle nests", data_entries[d]);
+      Entry entries[4];
+
+      for (guint i = 0; i < 4; i++)
+        {
+          entries[i].path = data_entries[i];
+          entries[i].data = i == d ? deep : "[]";
+          entries[i].length = strlen (entries[i].data);
+        }
+      write_bundle (path, entries, 4, NULL);
+      assert_bundle_refused (path, SIHUA_BUNDLE_ERROR_INVALID, expected);
+    }
+
+  /* The manifest. */
+  {
+    g_autofree char *path = g_build_filename (dir, "manifest.sihua", NULL);
+    g_autofree char *extra = g_strdup_printf ("\"models\":[],\"deep\":%s", deep);
+    g_autofree char *expected = g_strdup_printf ("The manifest of %s nests", path);
+    Entry entries[4];
+
+    /* Unclosed, so the manifest stays small; json-glib recurses all the same. */
+    for (guint i = 0; i < 4; i++)
+      entries[i] = (Entry) { data_entries[i], "[]", 2 };
+    write_bundle (path, entries, 4, extra);
+    assert_bundle_refused (path, SIHUA_BUNDLE_ERROR_INVALID, expected);
+  }
+
+  /* A model carried by the bundle. */
+  {
+    g_autofree char *path = g_build_filename (dir, "model.sihua", NULL);
+    Entry entries[5];
+
+    for (guint i = 0; i < 4; i++)
+      entries[i] = (Entry) { data_entries[i], "[]", 2 };
+    entries[4] = (Entry) { "models/deep@1.json", deep, strlen (deep) };
+    write_bundle (path, entries, 5,
+                  "\"models\":[{\"id\":\"deep\",\"version\":\"1\",\"path\":\"models/deep@1.json\"}],");
+    assert_bundle_refused (path, SIHUA_BUNDLE_ERROR_INVALID, "more than 64 levels deep");
+  }
+
+  sihua_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/hostile/depth/scan", test_depth_scan);
+  g_test_add_func ("/hostile/depth/model", test_depth_model);
+  g_test_add_func ("/hostile/depth/catalog", test_depth_catalog);
+  g_test_add_func ("/hostile/depth/answers-file", test_depth_answers_file);
+  g_test_add_func ("/hostile/depth/chart-data", test_depth_chart_data);
+  g_test_add_func ("/hostile/depth/stored-answer", test_depth_stored_answer);
+  g_test_add_func ("/hostile/depth/bundle", test_depth_bundle);
+
+
+  return g_test_run ();
+}
