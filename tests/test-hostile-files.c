@@ -61,6 +61,15 @@ read_bytes (const char *path)
   return g_bytes_new_take (contents, length);
 }
 
+static void
+assert_file_equal (const char *path,
+                   GBytes     *before)
+{
+  g_autoptr(GBytes) now = read_bytes (path);
+
+  g_assert_true (g_bytes_equal (now, before));
+}
+
 typedef struct
 {
   const char *path;
@@ -346,6 +355,206 @@ test_depth_bundle (void)
   sihua_test_remove_tree (dir);
 }
 
+/* --- model identity ----------------------------------------------------- */
+
+typedef struct
+{
+  char       *dir;
+  char       *models_dir;
+  SihuaStore *source;      /* the sender's database */
+  SihuaStore *target;      /* the receiving laptop's */
+  char       *bundle;
+} Identity;
+
+static void
+identity_set_up (Identity      *f,
+                 gconstpointer  data)
+{
+  f->dir = sihua_test_make_tmpdir ();
+  f->models_dir = g_build_filename (g_get_user_data_dir (), "sihua", "models", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (f->models_dir, 0700), ==, 0);
+  f->source = sihua_test_open_store_in (f->dir, "sender.db");
+  f->target = sihua_test_open_store_in (f->dir, "receiver.db");
+  f->bundle = g_build_filename (f->dir, "sent.sihua", NULL);
+}
+
+static void
+identity_tear_down (Identity      *f,
+                    gconstpointer  data)
+{
+  g_clear_object (&f->source);
+  g_clear_object (&f->target);
+  sihua_test_remove_tree (f->models_dir);
+  sihua_test_remove_tree (f->dir);
+  g_free (f->models_dir);
+  g_free (f->dir);
+  g_free (f->bundle);
+}
+
+/* The model file @name with its English title replaced: same id and
+ * version, another text. */
+static SihuaModel *
+changed_model (const char *name,
+               const char *title)
+{
+  g_autofree char *path = sihua_test_data_model_file (name);
+  g_autoptr(GBytes) bytes = read_bytes (path);
+  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) changed = NULL;
+  const char *en = strstr (text->str, "\"en\": \"");
+  const char *end;
+  SihuaModel *model;
+
+  g_assert_nonnull (en);
+  en += strlen ("\"en\": \"");
+  end = strchr (en, '"');
+  g_string_erase (text, en - text->str, end - en);
+  g_string_insert (text, en - text->str, title);
+
+  changed = g_bytes_new (text->str, text->len);
+  model = sihua_model_new_from_bytes (changed, "changed.json", &error);
+  g_assert_no_error (error);
+  return model;
+}
+
+/* Sends one company assessed with @model from the sender's database. */
+static void
+send_assessment (Identity   *f,
+                 SihuaModel *model)
+{
+  g_autoptr(SihuaCompany) company = sihua_company_new ("宁波精工");
+  g_autoptr(GError) error = NULL;
+  gint64 company_id;
+  gint64 assessment_id;
+
+  company_id = sihua_store_add_company (f->source, company, &error);
+  g_assert_no_error (error);
+  assessment_id = sihua_store_new_assessment (f->source, company_id, model, 0, "李顾问", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (assessment_id, >, 0);
+  g_assert_true (sihua_bundle_export (f->source, NULL, f->bundle, &error));
+  g_assert_no_error (error);
+}
+
+/* The bundle is refused by both the analysis and the import, with a
+ * message naming @part, and the receiving database is unchanged. */
+static void
+assert_identity_refused (Identity   *f,
+                         const char *part)
+{
+  g_autoptr(GBytes) before = read_bytes (sihua_store_get_path (f->target));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SihuaBundle) bundle = sihua_bundle_load (f->bundle, &error);
+  g_autoptr(SihuaBundleReport) report = NULL;
+  SihuaBundleReport empty = { 0 };
+
+  g_assert_no_error (error);
+  report = sihua_bundle_analyse (bundle, f->target, SIHUA_BUNDLE_CHOICE_NONE, &error);
+  g_assert_null (report);
+  g_assert_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  if (strstr (error->message, part) == NULL)
+    g_error ("“%s” lacks “%s”", error->message, part);
+  g_assert_nonnull (strstr (error->message, "nothing was imported"));
+  g_clear_error (&error);
+
+  /* An import without the analysis refuses as well. */
+  empty.conflicts = g_ptr_array_new ();
+  g_assert_false (sihua_bundle_import (bundle, f->target, &empty, &error));
+  g_assert_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_INVALID);
+  g_ptr_array_unref (empty.conflicts);
+
+  assert_file_equal (sihua_store_get_path (f->target), before);
+}
+
+/* The receiving laptop has never used the built-in model: before, the
+ * bundle's text became the model of every later assessment there. */
+static void
+test_identity_builtin (Identity      *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SihuaModel) forged = changed_model ("sihua-4hua.json", "Forged questions");
+  g_autoptr(SihuaModelCatalog) catalog = sihua_model_catalog_new (NULL);
+  g_autoptr(SihuaModel) builtin = sihua_model_catalog_get_default (catalog);
+  g_autoptr(SihuaCompany) company = sihua_company_new ("苏州明达机械");
+  g_autoptr(GBytes) pinned = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 company_id;
+
+  g_assert_cmpstr (sihua_model_get_id (forged), ==, sihua_model_get_id (builtin));
+  g_assert_cmpstr (sihua_model_get_version (forged), ==, sihua_model_get_version (builtin));
+  send_assessment (f, forged);
+  assert_identity_refused (f, "the built-in model");
+
+  /* A new assessment here is pinned to the built-in text. */
+  company_id = sihua_store_add_company (f->target, company, &error);
+  g_assert_no_error (error);
+  sihua_store_new_assessment (f->target, company_id, builtin, 0, NULL, &error);
+  g_assert_no_error (error);
+  pinned = sihua_store_get_model_bytes (f->target, sihua_model_get_id (builtin),
+                                        sihua_model_get_version (builtin), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (pinned, sihua_model_get_bytes (builtin)));
+}
+
+static void
+test_identity_installed (Identity      *f,
+                         gconstpointer  data)
+{
+  g_autofree char *source = sihua_test_data_model_file ("example-small.json");
+  g_autofree char *installed = g_build_filename (f->models_dir, "example-small.json", NULL);
+  g_autoptr(GBytes) bytes = read_bytes (source);
+  g_autoptr(SihuaModel) forged = changed_model ("example-small.json", "Forged questions");
+
+  g_assert_true (g_file_set_contents (installed, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), NULL));
+  send_assessment (f, forged);
+  assert_identity_refused (f, installed);
+}
+
+/* Not installed here, but this database already keeps another text under
+ * the same id and version for its own assessments. */
+static void
+test_identity_stored (Identity      *f,
+                      gconstpointer  data)
+{
+  g_autoptr(SihuaModel) real = sihua_test_load_data_model ("example-small.json");
+  g_autoptr(SihuaModel) forged = changed_model ("example-small.json", "Forged questions");
+  g_autoptr(SihuaCompany) company = sihua_company_new ("苏州明达机械");
+  g_autoptr(GError) error = NULL;
+  gint64 company_id;
+
+  company_id = sihua_store_add_company (f->target, company, &error);
+  g_assert_no_error (error);
+  sihua_store_new_assessment (f->target, company_id, real, 0, NULL, &error);
+  g_assert_no_error (error);
+
+  send_assessment (f, forged);
+  assert_identity_refused (f, "the copy this database keeps");
+}
+
+/* The same text under the same id and version is no problem at all. */
+static void
+test_identity_same (Identity      *f,
+                    gconstpointer  data)
+{
+  g_autoptr(SihuaModelCatalog) catalog = sihua_model_catalog_new (NULL);
+  g_autoptr(SihuaModel) builtin = sihua_model_catalog_get_default (catalog);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SihuaBundle) bundle = NULL;
+  g_autoptr(SihuaBundleReport) report = NULL;
+
+  send_assessment (f, builtin);
+  bundle = sihua_bundle_load (f->bundle, &error);
+  g_assert_no_error (error);
+  report = sihua_bundle_analyse (bundle, f->target, SIHUA_BUNDLE_CHOICE_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (sihua_bundle_import (bundle, f->target, report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->assessments_added, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -360,6 +569,14 @@ main (int   argc,
   g_test_add_func ("/hostile/depth/stored-answer", test_depth_stored_answer);
   g_test_add_func ("/hostile/depth/bundle", test_depth_bundle);
 
+  g_test_add ("/hostile/model-identity/builtin", Identity, NULL,
+              identity_set_up, test_identity_builtin, identity_tear_down);
+  g_test_add ("/hostile/model-identity/installed", Identity, NULL,
+              identity_set_up, test_identity_installed, identity_tear_down);
+  g_test_add ("/hostile/model-identity/stored", Identity, NULL,
+              identity_set_up, test_identity_stored, identity_tear_down);
+  g_test_add ("/hostile/model-identity/same", Identity, NULL,
+              identity_set_up, test_identity_same, identity_tear_down);
 
   return g_test_run ();
 }
