@@ -18,10 +18,12 @@
 #include <archive_entry.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "sihua-answer.h"
 #include "sihua-bundle.h"
 #include "sihua-chart-data.h"
+#include "sihua-export.h"
 #include "sihua-json-guard.h"
 #include "sihua-model-catalog.h"
 #include "sihua-score-json.h"
@@ -555,6 +557,65 @@ test_identity_same (Identity      *f,
   g_assert_cmpuint (report->assessments_added, ==, 1);
 }
 
+/* --- file modes --------------------------------------------------------- */
+
+static void
+assert_private (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_test_message ("%s: %o", path, (unsigned) (st.st_mode & 0777));
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+/* Bundles and data exports hold everything the database does: owner only,
+ * like the database and its backups, even under umask 000 and over a file
+ * left with another mode. */
+static void
+test_modes_exports (Identity      *f,
+                    gconstpointer  data)
+{
+  g_autoptr(SihuaModel) model = sihua_test_load_data_model ("example-small.json");
+  g_autofree char *json = g_build_filename (f->dir, "out.json", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "out.csv", NULL);
+  g_autofree char *xlsx = g_build_filename (f->dir, "out.xlsx", NULL);
+  g_autofree char *part = g_strconcat (f->bundle, ".part", NULL);
+  g_autoptr(GError) error = NULL;
+  mode_t old_umask = umask (0);
+
+  /* A leftover beside the bundle, readable by all. */
+  g_assert_true (g_file_set_contents (part, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (part, 0666), ==, 0);
+  send_assessment (f, model);
+  assert_private (f->bundle);
+
+  {
+    SihuaExportOptions options = { SIHUA_EXPORT_FORMAT_JSON, NULL, NULL, FALSE, SIHUA_LANGUAGE_EN };
+    g_assert_true (sihua_export_to_file (f->source, &options, json, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    assert_private (json);
+  }
+  {
+    SihuaExportOptions options = { SIHUA_EXPORT_FORMAT_XLSX, NULL, NULL, FALSE, SIHUA_LANGUAGE_EN };
+    g_assert_true (sihua_export_to_file (f->source, &options, xlsx, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    assert_private (xlsx);
+  }
+  {
+    SihuaExportOptions options = { SIHUA_EXPORT_FORMAT_CSV, NULL, NULL, FALSE, SIHUA_LANGUAGE_EN };
+    g_assert_true (sihua_export_to_file (f->source, &options, csv, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    for (SihuaExportTable t = SIHUA_EXPORT_TABLE_COMPANIES; t <= SIHUA_EXPORT_TABLE_ANSWERS; t++)
+      {
+        g_autofree char *table = sihua_export_csv_table_path (csv, t);
+        assert_private (table);
+      }
+  }
+
+  umask (old_umask);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -577,6 +638,9 @@ main (int   argc,
               identity_set_up, test_identity_stored, identity_tear_down);
   g_test_add ("/hostile/model-identity/same", Identity, NULL,
               identity_set_up, test_identity_same, identity_tear_down);
+
+  g_test_add ("/hostile/modes/exports", Identity, NULL,
+              identity_set_up, test_modes_exports, identity_tear_down);
 
   return g_test_run ();
 }
