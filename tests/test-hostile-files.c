@@ -142,6 +142,19 @@ write_bundle (const char  *path,
   write_zip (path, (Entry *) all->data, all->len);
 }
 
+/* @length bytes that do not compress, so a bundle can be made as large as
+ * the limits that depend on its size need. */
+static char *
+noise (gsize length)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  char *bytes = g_malloc (length);
+
+  for (gsize i = 0; i < length; i++)
+    bytes[i] = (char) g_rand_int_range (rand, 0, 256);
+  return bytes;
+}
+
 static const char *data_entries[] = {
   "data/companies.json", "data/assessments.json", "data/answers.json", "data/history.json",
 };
@@ -308,14 +321,22 @@ static void
 test_depth_bundle (void)
 {
   g_autofree char *dir = sihua_test_make_tmpdir ();
-  g_autofree char *deep = deep_json ("", HOSTILE_DEPTH, "");
+  g_autofree char *padding = noise (256 * 1024);
+  g_autoptr(GString) deep_text = g_string_new (NULL);
+  const char *deep;
+
+  /* Long keys, so the values are no denser than in real data, and padding
+   * that does not compress, so the bundle may unpack to this much. */
+  for (guint i = 0; i < HOSTILE_DEPTH / 2; i++)
+    g_string_append (deep_text, i % 2 == 0 ? "[" : "{\"a-long-member-name\":");
+  deep = deep_text->str;
 
   /* Every data entry in turn. */
   for (guint d = 0; d < G_N_ELEMENTS (data_entries); d++)
     {
       g_autofree char *path = g_strdup_printf ("%s/entry-%u.sihua", dir, d);
       g_autofree char *expected = g_strdup_printf ("%s in the bundle nests", data_entries[d]);
-      Entry entries[4];
+      Entry entries[5];
 
       for (guint i = 0; i < 4; i++)
         {
@@ -323,7 +344,8 @@ test_depth_bundle (void)
           entries[i].data = i == d ? deep : "[]";
           entries[i].length = strlen (entries[i].data);
         }
-      write_bundle (path, entries, 4, NULL);
+      entries[4] = (Entry) { "padding.bin", padding, 256 * 1024 };
+      write_bundle (path, entries, 5, NULL);
       assert_bundle_refused (path, SIHUA_BUNDLE_ERROR_INVALID, expected);
     }
 
@@ -332,24 +354,26 @@ test_depth_bundle (void)
     g_autofree char *path = g_build_filename (dir, "manifest.sihua", NULL);
     g_autofree char *extra = g_strdup_printf ("\"models\":[],\"deep\":%s", deep);
     g_autofree char *expected = g_strdup_printf ("The manifest of %s nests", path);
-    Entry entries[4];
+    Entry entries[5];
 
-    /* Unclosed, so the manifest stays small; json-glib recurses all the same. */
+    /* Unclosed; json-glib recurses all the same. */
     for (guint i = 0; i < 4; i++)
       entries[i] = (Entry) { data_entries[i], "[]", 2 };
-    write_bundle (path, entries, 4, extra);
+    entries[4] = (Entry) { "padding.bin", padding, 256 * 1024 };
+    write_bundle (path, entries, 5, extra);
     assert_bundle_refused (path, SIHUA_BUNDLE_ERROR_INVALID, expected);
   }
 
   /* A model carried by the bundle. */
   {
     g_autofree char *path = g_build_filename (dir, "model.sihua", NULL);
-    Entry entries[5];
+    Entry entries[6];
 
     for (guint i = 0; i < 4; i++)
       entries[i] = (Entry) { data_entries[i], "[]", 2 };
     entries[4] = (Entry) { "models/deep@1.json", deep, strlen (deep) };
-    write_bundle (path, entries, 5,
+    entries[5] = (Entry) { "padding.bin", padding, 256 * 1024 };
+    write_bundle (path, entries, 6,
                   "\"models\":[{\"id\":\"deep\",\"version\":\"1\",\"path\":\"models/deep@1.json\"}],");
     assert_bundle_refused (path, SIHUA_BUNDLE_ERROR_INVALID, "more than 64 levels deep");
   }
@@ -616,6 +640,124 @@ test_modes_exports (Identity      *f,
   umask (old_umask);
 }
 
+/* --- inflation ---------------------------------------------------------- */
+
+static gsize
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_size;
+}
+
+/* A bundle of 200 kB unpacking to 8 MiB of valid JSON (a real bundle
+ * unpacks to six times its size): refused as a zip bomb. */
+static void
+test_inflation_ratio (void)
+{
+  g_autofree char *dir = sihua_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "inflates.sihua", NULL);
+  gsize big = 8 * 1024 * 1024;
+  g_autofree char *spaces = g_malloc (big);
+  g_autofree char *padding = noise (200 * 1024);
+  Entry entries[5];
+
+  memset (spaces, ' ', big);
+  spaces[0] = '[';
+  spaces[big - 1] = ']';
+  entries[0] = (Entry) { "data/answers.json", spaces, big };
+  entries[1] = (Entry) { "data/assessments.json", "[]", 2 };
+  entries[2] = (Entry) { "data/companies.json", "[]", 2 };
+  entries[3] = (Entry) { "data/history.json", "[]", 2 };
+  entries[4] = (Entry) { "padding.bin", padding, 200 * 1024 };
+  write_bundle (path, entries, 5, NULL);
+  g_test_message ("%" G_GSIZE_FORMAT " bytes unpack to %" G_GSIZE_FORMAT, file_size (path), big);
+
+  assert_bundle_refused (path, SIHUA_BUNDLE_ERROR_TOO_LARGE, "zip bomb");
+  sihua_test_remove_tree (dir);
+}
+
+/* Many small entries add up: reading stops once the bundle has unpacked
+ * to 32 times its size, whatever the entries say. */
+static void
+test_inflation_many_entries (void)
+{
+  g_autofree char *dir = sihua_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "many.sihua", NULL);
+  gsize each = 256 * 1024;
+  guint n = 2000;
+  g_autofree char *spaces = g_malloc (each);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (Entry));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SihuaBundle) bundle = NULL;
+  const char *at;
+  guint stopped_at;
+  gsize size;
+
+  memset (spaces, ' ', each);
+  for (guint i = 0; i < G_N_ELEMENTS (data_entries); i++)
+    {
+      Entry e = { data_entries[i], "[]", 2 };
+      g_array_append_val (entries, e);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      Entry e = { NULL, spaces, each };
+
+      g_ptr_array_add (names, g_strdup_printf ("pad/%05u.txt", i));
+      e.path = g_ptr_array_index (names, i);
+      g_array_append_val (entries, e);
+    }
+  write_bundle (path, (Entry *) entries->data, entries->len, NULL);
+  size = file_size (path);
+  g_test_message ("%" G_GSIZE_FORMAT " bytes unpack to %" G_GSIZE_FORMAT, size, n * each);
+
+  bundle = sihua_bundle_load (path, &error);
+  g_assert_null (bundle);
+  g_assert_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_TOO_LARGE);
+  g_test_message ("%s", error->message);
+  at = strstr (error->message, "(at pad/");
+  g_assert_nonnull (at);
+  stopped_at = (guint) g_ascii_strtoull (at + strlen ("(at pad/"), NULL, 10);
+  /* Written out rather than SIHUA_BUNDLE_MAX_RATIO: a real bundle unpacks
+   * to 6 times its size, and 32 times is where reading must stop. */
+  g_assert_cmpuint ((guint64) stopped_at * each, <=, (guint64) size * 32 + 1024 * 1024);
+
+  sihua_test_remove_tree (dir);
+}
+
+/* An entry of tiny values ("[{},{},…") parses into a hundred times its
+ * size: refused before json-glib sees it. */
+static void
+test_inflation_dense_json (void)
+{
+  g_autofree char *dir = sihua_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "dense.sihua", NULL);
+  guint n = 1024 * 1024;
+  g_autoptr(GString) dense = g_string_sized_new (3 * n + 2);
+  g_autofree char *padding = noise (300 * 1024);
+  Entry entries[5];
+
+  g_string_append_c (dense, '[');
+  for (guint i = 0; i < n; i++)
+    g_string_append (dense, i > 0 ? ",{}" : "{}");
+  g_string_append_c (dense, ']');
+
+  entries[0] = (Entry) { "data/answers.json", dense->str, dense->len };
+  entries[1] = (Entry) { "data/assessments.json", "[]", 2 };
+  entries[2] = (Entry) { "data/companies.json", "[]", 2 };
+  entries[3] = (Entry) { "data/history.json", "[]", 2 };
+  entries[4] = (Entry) { "padding.bin", padding, 300 * 1024 };
+  write_bundle (path, entries, 5, NULL);
+
+  assert_bundle_refused (path, SIHUA_BUNDLE_ERROR_TOO_LARGE,
+                         "data/answers.json in the bundle");
+  assert_bundle_refused (path, SIHUA_BUNDLE_ERROR_TOO_LARGE, "packs far more values");
+  sihua_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -629,6 +771,10 @@ main (int   argc,
   g_test_add_func ("/hostile/depth/chart-data", test_depth_chart_data);
   g_test_add_func ("/hostile/depth/stored-answer", test_depth_stored_answer);
   g_test_add_func ("/hostile/depth/bundle", test_depth_bundle);
+
+  g_test_add_func ("/hostile/inflation/ratio", test_inflation_ratio);
+  g_test_add_func ("/hostile/inflation/many-entries", test_inflation_many_entries);
+  g_test_add_func ("/hostile/inflation/dense-json", test_inflation_dense_json);
 
   g_test_add ("/hostile/model-identity/builtin", Identity, NULL,
               identity_set_up, test_identity_builtin, identity_tear_down);

@@ -413,6 +413,24 @@ sihua_bundle_read_zip (const char   *path,
           break;
         }
 
+      if (g_str_has_suffix (name, ".json") && g_bytes_get_size (bytes) > SIHUA_BUNDLE_DENSE_ENTRY_SIZE)
+        {
+          guint64 n_values = sihua_json_guard_count_values (g_bytes_get_data (bytes, NULL),
+                                                            g_bytes_get_size (bytes));
+
+          if (n_values > g_bytes_get_size (bytes) / SIHUA_BUNDLE_MIN_BYTES_PER_VALUE)
+            {
+              g_set_error (&local_error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_TOO_LARGE,
+                           _("%s in the bundle %s packs far more values into its size than any "
+                             "real bundle (%llu in %llu bytes); reading it would take many times "
+                             "that much memory, so the bundle was not read"),
+                           name, path, (unsigned long long) n_values,
+                           (unsigned long long) g_bytes_get_size (bytes));
+              ok = FALSE;
+              break;
+            }
+        }
+
       if (strcmp (name, "manifest.json") == 0)
         manifest_bytes = g_steal_pointer (&bytes);
       else

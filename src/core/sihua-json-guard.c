@@ -125,6 +125,42 @@ sihua_json_guard_depth (const char *data,
   return deepest;
 }
 
+guint64
+sihua_json_guard_count_values (const char *data,
+                               gsize       length)
+{
+  const char *p = data;
+  const char *end = data + length;
+  guint64 n = 0;
+
+  if (data == NULL)
+    return 0;
+
+  while (p < end)
+    switch (*p)
+      {
+      case '[':
+      case '{':
+      case ',':
+        n++;
+        p++;
+        break;
+
+      case '"':
+      case '\'':
+      case '#':
+      case '/':
+        p = skip_text (p, end);
+        break;
+
+      default:
+        p++;
+        break;
+      }
+
+  return n;
+}
+
 gboolean
 sihua_json_guard_check (const char  *data,
                         gssize       length,

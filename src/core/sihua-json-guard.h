@@ -30,6 +30,11 @@ GQuark    sihua_json_guard_error_quark (void);
 guint     sihua_json_guard_depth       (const char  *data,
                                         gssize       length,
                                         guint        limit);
+/* How many arrays, objects and separators (about one per value) @data
+ * holds outside strings and comments. json-glib spends a hundred bytes and
+ * more on each value, and Sihua's own files have one in 27 bytes or more. */
+guint64   sihua_json_guard_count_values (const char *data,
+                                         gsize       length);
 /* Refuses @data when it nests deeper than SIHUA_JSON_MAX_DEPTH, with a
  * message naming it as @name (nullable: the message names nothing). */
 gboolean  sihua_json_guard_check       (const char  *data,
