@@ -15,6 +15,7 @@
 #include "sihua-cli-assessment.h"
 #include "sihua-cli-company.h"
 #include "sihua-cli-store.h"
+#include "sihua-json-guard.h"
 #include "sihua-model-catalog.h"
 
 /* Scores the assessment again and caches the result, so lists (the
@@ -322,8 +323,12 @@ sihua_cli_assessment_import_run (SihuaCli  *cli,
   if (store == NULL)
     return status;
 
-  if (!json_parser_load_from_file (parser, argv[2], &error))
-    return sihua_cli_fail (_("Cannot read %s: %s; nothing was imported"), argv[2], error->message);
+  if (!sihua_json_guard_load_file (parser, argv[2], &error))
+    {
+      if (sihua_json_guard_is_too_deep (error))
+        return sihua_cli_fail (_("%s; nothing was imported"), error->message);
+      return sihua_cli_fail (_("Cannot read %s: %s; nothing was imported"), argv[2], error->message);
+    }
   if (!sihua_store_import_json (store, id, json_parser_get_root (parser), &error))
     return sihua_cli_fail ("%s: %s", argv[2], error->message);
   refresh_result (store, id);

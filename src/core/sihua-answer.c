@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "sihua-answer.h"
+#include "sihua-json-guard.h"
 
 G_DEFINE_QUARK (sihua-answer-error-quark, sihua_answer_error)
 
@@ -223,6 +224,15 @@ sihua_answer_value_deserialize (const char  *serialized,
     {
       g_set_error (error, SIHUA_ANSWER_ERROR, SIHUA_ANSWER_ERROR_INVALID,
                    _("An answer is stored without its value"));
+      return NULL;
+    }
+
+  /* Stored text can come from a damaged database or a hostile bundle, and
+   * json-glib would recurse through any depth of nesting. */
+  if (!sihua_json_guard_check (serialized, -1, NULL, &parse_error))
+    {
+      g_set_error (error, SIHUA_ANSWER_ERROR, SIHUA_ANSWER_ERROR_INVALID,
+                   _("A stored answer cannot be read: %s"), parse_error->message);
       return NULL;
     }
 

@@ -15,6 +15,7 @@
 #include "sihua-answer.h"
 #include "sihua-bundle-private.h"
 #include "sihua-exchange-db.h"
+#include "sihua-json-guard.h"
 #include "sihua-model.h"
 #include "sihua-store-private.h"
 
@@ -552,6 +553,7 @@ parse_table (SihuaBundle  *bundle,
   GBytes *bytes = g_hash_table_lookup (entries, entry);
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
   JsonNode *root;
 
   if (bytes == NULL)
@@ -567,6 +569,15 @@ parse_table (SihuaBundle  *bundle,
     {
       g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_INVALID,
                    _("%s in the bundle is empty"), entry);
+      return NULL;
+    }
+
+  name = g_strdup_printf (_("%s in the bundle"), entry);
+  if (!sihua_json_guard_check (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                               name, &local_error))
+    {
+      g_set_error_literal (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_INVALID,
+                           local_error->message);
       return NULL;
     }
 

@@ -800,7 +800,7 @@ sihua_bundle_analyse (SihuaBundle        *bundle,
 
   g_mutex_lock (&store->mutex);
   merge_init (&merge, bundle, store, report, FALSE);
-  ok = run_merge (&merge, error);
+  ok = _sihua_bundle_check_models (bundle, store->db, error) && run_merge (&merge, error);
   merge_clear (&merge);
   g_mutex_unlock (&store->mutex);
 
@@ -862,7 +862,7 @@ sihua_bundle_import (SihuaBundle        *bundle,
 
   reset_counts (report);
   merge_init (&merge, bundle, store, report, TRUE);
-  ok = run_merge (&merge, error);
+  ok = _sihua_bundle_check_models (bundle, store->db, error) && run_merge (&merge, error);
   merge_clear (&merge);
 
   /* A conflict that appeared since the analysis (the database changed in

@@ -77,5 +77,10 @@ gboolean    _sihua_bundle_values_equal (JsonObject         *a,
 /* What search-as-you-type matches: the same rule as the store's own
  * make_search_key() in sihua-store-companies.c. */
 char       *_sihua_bundle_search_key   (JsonObject         *company);
+/* Refuses a bundle carrying a model under a known id and version with
+ * other contents (sihua-bundle-models.c). */
+gboolean    _sihua_bundle_check_models (SihuaBundle        *bundle,
+                                        sqlite3            *db,
+                                        GError            **error);
 
 G_END_DECLS

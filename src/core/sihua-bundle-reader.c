@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "sihua-bundle.h"
+#include "sihua-json-guard.h"
 
 /*
  * A bundle comes from another laptop, a USB stick or a mail: treat it as
@@ -260,6 +261,7 @@ sihua_bundle_read_zip (const char   *path,
   g_autoptr(GBytes) manifest_bytes = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *manifest_name = NULL;
   struct archive *archive;
   struct archive_entry *entry;
   GStatBuf st;
@@ -411,6 +413,24 @@ sihua_bundle_read_zip (const char   *path,
           break;
         }
 
+      if (g_str_has_suffix (name, ".json") && g_bytes_get_size (bytes) > SIHUA_BUNDLE_DENSE_ENTRY_SIZE)
+        {
+          guint64 n_values = sihua_json_guard_count_values (g_bytes_get_data (bytes, NULL),
+                                                            g_bytes_get_size (bytes));
+
+          if (n_values > g_bytes_get_size (bytes) / SIHUA_BUNDLE_MIN_BYTES_PER_VALUE)
+            {
+              g_set_error (&local_error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_TOO_LARGE,
+                           _("%s in the bundle %s packs far more values into its size than any "
+                             "real bundle (%llu in %llu bytes); reading it would take many times "
+                             "that much memory, so the bundle was not read"),
+                           name, path, (unsigned long long) n_values,
+                           (unsigned long long) g_bytes_get_size (bytes));
+              ok = FALSE;
+              break;
+            }
+        }
+
       if (strcmp (name, "manifest.json") == 0)
         manifest_bytes = g_steal_pointer (&bytes);
       else
@@ -436,6 +456,15 @@ sihua_bundle_read_zip (const char   *path,
     {
       g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_INVALID,
                    _("The manifest of %s is empty"), path);
+      return NULL;
+    }
+
+  manifest_name = g_strdup_printf (_("The manifest of %s"), path);
+  if (!sihua_json_guard_check (g_bytes_get_data (manifest_bytes, NULL),
+                               g_bytes_get_size (manifest_bytes), manifest_name, &local_error))
+    {
+      g_set_error_literal (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_INVALID,
+                           local_error->message);
       return NULL;
     }
 

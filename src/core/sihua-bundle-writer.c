@@ -15,8 +15,10 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sihua-bundle.h"
+#include "sihua-export-file.h"
 
 G_DEFINE_QUARK (sihua-bundle-error-quark, sihua_bundle_error)
 
@@ -152,6 +154,7 @@ sihua_bundle_write_zip (const char  *path,
   struct archive *archive;
   time_t now = time (NULL);
   gboolean ok = TRUE;
+  int fd;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (entries != NULL, FALSE);
@@ -169,14 +172,24 @@ sihua_bundle_write_zip (const char  *path,
   manifest = make_manifest (entries, paths, extra);
 
   part_path = g_strconcat (path, ".part", NULL);
+  fd = sihua_export_file_create_private (part_path);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_WRITE,
+                   _("Cannot write %s: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
   archive = archive_write_new ();
   if (archive_write_set_format_zip (archive) != ARCHIVE_OK ||
       archive_write_zip_set_compression_deflate (archive) != ARCHIVE_OK ||
-      archive_write_open_filename (archive, part_path) != ARCHIVE_OK)
+      archive_write_open_fd (archive, fd) != ARCHIVE_OK)
     {
       g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_WRITE,
                    _("Cannot write %s: %s"), path, archive_error_string (archive));
       archive_write_free (archive);
+      close (fd);
       g_unlink (part_path);
       return FALSE;
     }
@@ -195,6 +208,13 @@ sihua_bundle_write_zip (const char  *path,
       ok = FALSE;
     }
   archive_write_free (archive);
+  if (close (fd) != 0 && ok)
+    {
+      int saved_errno = errno;
+      g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_WRITE,
+                   _("Cannot write %s: %s"), path, g_strerror (saved_errno));
+      ok = FALSE;
+    }
 
   if (ok && g_rename (part_path, path) != 0)
     {

@@ -10,8 +10,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "sihua-export.h"
 #include "sihua-export-file.h"
@@ -25,6 +28,30 @@ set_errno_error (GError     **error,
                _("Cannot write %s: %s"), path, g_strerror (saved_errno));
 }
 
+int
+sihua_export_file_create_private (const char *path)
+{
+  int fd;
+
+  g_return_val_if_fail (path != NULL, -1);
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return -1;
+
+  /* A file left under this name earlier keeps its old mode on open. */
+  if (fchmod (fd, 0600) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      errno = saved_errno;
+      return -1;
+    }
+
+  return fd;
+}
+
 SihuaExportFile *
 sihua_export_file_open (const char  *path,
                         GError     **error)
@@ -32,14 +59,23 @@ sihua_export_file_open (const char  *path,
   g_autofree char *part_path = NULL;
   SihuaExportFile *file;
   FILE *fp;
+  int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   part_path = g_strconcat (path, ".part", NULL);
-  fp = g_fopen (part_path, "wb");
+  fd = sihua_export_file_create_private (part_path);
+  fp = fd >= 0 ? fdopen (fd, "wb") : NULL;
   if (fp == NULL)
     {
-      set_errno_error (error, errno, path);
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        {
+          close (fd);
+          g_unlink (part_path);
+        }
+      set_errno_error (error, saved_errno, path);
       return NULL;
     }
 

@@ -22,6 +22,12 @@ typedef struct
   FILE *fp;
 } SihuaExportFile;
 
+/* Bundles and data exports hold a client's answers, notes and evidence:
+ * like the database and its backups they are readable by their owner only,
+ * whatever the umask. Creates (or empties) @path with mode 0600, never
+ * through a symbolic link, and returns its descriptor, or -1 with errno. */
+int              sihua_export_file_create_private (const char *path);
+
 SihuaExportFile *sihua_export_file_open    (const char       *path,
                                             GError          **error);
 gboolean         sihua_export_file_write   (SihuaExportFile  *file,

@@ -13,9 +13,11 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include "sihua-export.h"
+#include "sihua-export-file.h"
 
 /*
  * XLSX through libxlsxwriter in constant-memory mode: each row goes to a
@@ -299,6 +301,7 @@ sihua_export_xlsx_sink_new (const char  *path,
 {
   XlsxSink *self;
   lxw_workbook_options options = { 0 };
+  int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -306,6 +309,12 @@ sihua_export_xlsx_sink_new (const char  *path,
   self->parent.klass = &xlsx_sink_class;
   self->path = g_strdup (path);
   self->part_path = g_strconcat (path, ".part", NULL);
+
+  /* libxlsxwriter empties and rewrites the file it is given, which keeps
+   * the owner-only mode it is created with here. */
+  fd = sihua_export_file_create_private (self->part_path);
+  if (fd >= 0)
+    close (fd);
 
   options.constant_memory = LXW_TRUE;
   self->workbook = workbook_new_opt (self->part_path, &options);

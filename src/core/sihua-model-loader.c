@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "sihua-json-guard.h"
 #include "sihua-model-loader-private.h"
 
 /* Reads a model file (docs/model-format.md) into a SihuaModel: the top
@@ -698,6 +699,12 @@ _sihua_model_load (GBytes     *bytes,
   if (length == 0 || data == NULL)
     {
       _sihua_loader_problem (&loader, "$", _("the file is empty"));
+      return NULL;
+    }
+
+  if (!sihua_json_guard_check (data, length, NULL, &error))
+    {
+      _sihua_loader_problem (&loader, "$", "%s", error->message);
       return NULL;
     }
 

@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "sihua-answer.h"
+#include "sihua-json-guard.h"
 
 #include "sihua-score-json.h"
 
@@ -520,10 +521,14 @@ sihua_score_read_answers_file (SihuaModel  *model,
   g_return_val_if_fail (SIHUA_IS_MODEL (model), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!json_parser_load_from_file (parser, path, &local_error))
+  if (!sihua_json_guard_load_file (parser, path, &local_error))
     {
-      g_set_error (error, SIHUA_ANSWER_ERROR, SIHUA_ANSWER_ERROR_INVALID,
-                   "%s: %s", path, local_error->message);
+      if (sihua_json_guard_is_too_deep (local_error))
+        g_set_error_literal (error, SIHUA_ANSWER_ERROR, SIHUA_ANSWER_ERROR_INVALID,
+                             local_error->message);
+      else
+        g_set_error (error, SIHUA_ANSWER_ERROR, SIHUA_ANSWER_ERROR_INVALID,
+                     "%s: %s", path, local_error->message);
       return NULL;
     }
 

@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "sihua-chart-data.h"
+#include "sihua-json-guard.h"
 #include "sihua-report-catalog.h"
 #include "sihua-text.h"
 
@@ -481,8 +482,13 @@ sihua_chart_data_new_from_file (const char     *filename,
 
   g_return_val_if_fail (filename != NULL, NULL);
 
-  if (!json_parser_load_from_file (parser, filename, &local_error))
+  if (!sihua_json_guard_load_file (parser, filename, &local_error))
     {
+      if (sihua_json_guard_is_too_deep (local_error))
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, local_error->message);
+          return NULL;
+        }
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("Cannot read chart data %s: %s"), filename, local_error->message);
       return NULL;

@@ -18,6 +18,8 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$(cd "$(dirname "$0")/.." && pwd)/lsan.supp:print_suppressions=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
-exec "$fuzzer" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2560 \
+# libFuzzer would otherwise cap inputs at the largest seed (4 KB at least),
+# and never try a bundle entry or model nested hundreds of thousands deep.
+exec "$fuzzer" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2560 -max_len=1048576 \
   -print_final_stats=1 -artifact_prefix="$work/artifacts/" "$@" \
   "$work/corpus" "$seeds"
