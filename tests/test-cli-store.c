@@ -72,9 +72,10 @@ test_cli_company (Fixture       *fixture,
   g_autoptr(JsonNode) shown = NULL;
   JsonObject *company;
 
+  /* The code as an input method types it in full-width mode. */
   g_assert_cmpint (sihua_test_run_cli (fixture->db, &out, NULL, "company", "add", "--name", "无锡精工",
                                        "--industry", "C34", "--size", "small", "--region", "江苏无锡",
-                                       "--uscc", "91350100M000100Y43", "--employees", "85",
+                                       "--uscc", "９１３５ ０１００ Ｍ０００ １００ｙ４３", "--employees", "85",
                                        "--address", "新区 1 号", "--contact", "周工", "--notes", "试点",
                                        NULL), ==, 0);
   g_assert_cmpstr (out, ==, "1\n");
