@@ -264,7 +264,8 @@ print_outline (SihuaModel *model)
       SihuaArea *area = g_ptr_array_index (areas, a);
       g_autofree char *area_title = sihua_text_dup_marked (&area->title, language);
 
-      printf ("\n%s  %s%s\n", sihua_cli_shown (area->id), sihua_cli_shown (area_title), area->scored ? "" : _(" (not scored)"));
+      printf ("\n%s  %s%s\n", sihua_cli_shown (area->id), sihua_cli_shown (area_title),
+              area->scored ? "" : _(" (not scored)"));
       for (guint d = 0; d < area->dimensions->len; d++)
         {
           SihuaDimension *dimension = g_ptr_array_index (area->dimensions, d);

@@ -417,7 +417,8 @@ export_entries (sqlite3             *db,
       g_autofree char *entry_path = NULL;
       JsonObject *item;
 
-      if (!sihua_row_text_check (models->stmt, SIHUA_ROW_MODEL, -1, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_FAILED, error))
+      if (!sihua_row_text_check (models->stmt, SIHUA_ROW_MODEL, -1,
+                                 SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_FAILED, error))
         return FALSE;
       entry_path = model_entry_path (model_id, version);
       item = json_object_new ();

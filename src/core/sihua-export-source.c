@@ -287,7 +287,8 @@ emit_assessment (Walk          *walk,
                        _("An answer is stored without its question: the database is damaged"));
           return FALSE;
         }
-      if (!sihua_row_text_check (answers_stmt, SIHUA_ROW_ANSWER, 0, SIHUA_EXPORT_ERROR, SIHUA_EXPORT_ERROR_FAILED, error))
+      if (!sihua_row_text_check (answers_stmt, SIHUA_ROW_ANSWER, 0,
+                                 SIHUA_EXPORT_ERROR, SIHUA_EXPORT_ERROR_FAILED, error))
         return FALSE;
       answer = g_new0 (AnswerRow, 1);
       answer->question_id = g_strdup (column_text (answers_stmt, 0));
@@ -458,7 +459,8 @@ walk_rows (Walk                      *walk,
       sqlite3_bind_int64 (assessments->stmt, 3, sqlite3_column_int64 (c, 0));
       while ((rc = sqlite3_step (assessments->stmt)) == SQLITE_ROW)
         {
-          if (!sihua_row_text_check (assessments->stmt, SIHUA_ROW_ASSESSMENT, 4, SIHUA_EXPORT_ERROR, SIHUA_EXPORT_ERROR_FAILED, error) ||
+          if (!sihua_row_text_check (assessments->stmt, SIHUA_ROW_ASSESSMENT, 4,
+                                     SIHUA_EXPORT_ERROR, SIHUA_EXPORT_ERROR_FAILED, error) ||
               !emit_assessment (walk, assessments->stmt, answers->stmt,
                                 company.uuid, company.name, error))
             return FALSE;
