@@ -72,9 +72,10 @@ test_cli_company (Fixture       *fixture,
   g_autoptr(JsonNode) shown = NULL;
   JsonObject *company;
 
+  /* The code as an input method types it in full-width mode. */
   g_assert_cmpint (sihua_test_run_cli (fixture->db, &out, NULL, "company", "add", "--name", "无锡精工",
                                        "--industry", "C34", "--size", "small", "--region", "江苏无锡",
-                                       "--uscc", "91350100M000100Y43", "--employees", "85",
+                                       "--uscc", "９１３５ ０１００ Ｍ０００ １００ｙ４３", "--employees", "85",
                                        "--address", "新区 1 号", "--contact", "周工", "--notes", "试点",
                                        NULL), ==, 0);
   g_assert_cmpstr (out, ==, "1\n");
@@ -390,6 +391,54 @@ test_cli_repair (Fixture       *fixture,
   g_assert_cmpint (sihua_test_run_cli (fixture->db, &out, &err, "repair", "now", NULL), ==, 2);
 }
 
+/* What a terminal would take for a command: ESC, a C1 control, a bidi
+ * override, and a newline and a tab that would forge a row of the list. */
+static void
+assert_no_controls (const char *text)
+{
+  g_assert_null (strchr (text, '\x1b'));
+  g_assert_null (strstr (text, "\xc2\x9b"));
+  g_assert_null (strstr (text, "\xe2\x80\xae"));
+}
+
+static void
+test_cli_hostile_text (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *name = "\x1b[2J\xc2\x9b" "31m伪造\xe2\x80\xae" "cba\n2\tFake Co";
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+
+  g_assert_cmpint (sihua_test_run_cli (fixture->db, &out, NULL, "company", "add", "--name", name,
+                                       "--notes", "\x1b]0;title\x07", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+
+  /* One row, the controls written out. */
+  g_assert_cmpint (sihua_test_run_cli (fixture->db, &out, NULL, "company", "list", NULL), ==, 0);
+  assert_no_controls (out);
+  g_assert_nonnull (strstr (out, "\\u001b[2J\\u009b31m伪造\\u202ecba\\n2\\tFake Co\t"));
+  g_assert_cmpuint (strlen (out), ==, (gsize) (strchr (out, '\n') - out) + 1);
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (sihua_test_run_cli (fixture->db, &out, NULL, "company", "show", "1", NULL), ==, 0);
+  assert_no_controls (out);
+  g_assert_nonnull (strstr (out, "\\u001b]0;title\\u0007"));
+  g_clear_pointer (&out, g_free);
+
+  /* JSON keeps every character of the name, escaped as JSON allows. */
+  g_assert_cmpint (sihua_test_run_cli (fixture->db, &out, NULL, "company", "show", "1", "--json", NULL), ==, 0);
+  assert_no_controls (out);
+  shown = parse (out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (shown), "name"), ==, name);
+  g_clear_pointer (&out, g_free);
+
+  /* A message quoting outside text. */
+  g_assert_cmpint (sihua_test_run_cli (fixture->db, &out, &err, "assessment", "show", name, NULL), ==, 2);
+  assert_no_controls (err);
+  g_assert_nonnull (strstr (err, "\\u001b[2J"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -408,6 +457,7 @@ main (int   argc,
   ADD ("/cli/store/import", test_cli_import);
   ADD ("/cli/store/check-backup-restore", test_cli_check_backup_restore);
   ADD ("/cli/store/repair", test_cli_repair);
+  ADD ("/cli/store/hostile-text", test_cli_hostile_text);
 
 #undef ADD
 

@@ -80,6 +80,27 @@ test_uscc_normalize (void)
   g_assert_true (sihua_uscc_validate (code, NULL));
 }
 
+/* What a Chinese input method types in full-width mode: digits, letters
+ * (either case), the full-width hyphen and the ideographic space. */
+static void
+test_uscc_normalize_full_width (void)
+{
+  g_autofree char *code = sihua_uscc_normalize ("９１３５　０１００－ｍ０００　１００Ｙ４３");
+  g_autofree char *mixed = sihua_uscc_normalize ("9135０100M000100y４3");
+  g_autofree char *foreign = sihua_uscc_normalize ("九1350100M000100Y43");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (code, ==, "91350100M000100Y43");
+  g_assert_true (sihua_uscc_validate (code, NULL));
+  g_assert_cmpstr (mixed, ==, "91350100M000100Y43");
+
+  /* A character with no ASCII form stays, and is refused by name. */
+  g_assert_cmpstr (foreign, ==, "九1350100M000100Y43");
+  g_assert_false (sihua_uscc_validate (foreign, &error));
+  g_assert_error (error, SIHUA_USCC_ERROR, SIHUA_USCC_ERROR_CHARACTER);
+  g_assert_nonnull (strstr (error->message, "“九” at position 1"));
+}
+
 static void
 test_uscc_check_value_zero (void)
 {
@@ -112,6 +133,7 @@ main (int   argc,
   g_test_add_func ("/uscc/every-single-typo", test_uscc_every_single_typo_is_caught);
   g_test_add_func ("/uscc/length-and-characters", test_uscc_length_and_characters);
   g_test_add_func ("/uscc/normalize", test_uscc_normalize);
+  g_test_add_func ("/uscc/normalize-full-width", test_uscc_normalize_full_width);
   g_test_add_func ("/uscc/check-value-zero", test_uscc_check_value_zero);
 
   return g_test_run ();

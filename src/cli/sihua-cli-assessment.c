@@ -15,6 +15,7 @@
 #include "sihua-cli-assessment.h"
 #include "sihua-cli-company.h"
 #include "sihua-cli-store.h"
+#include "sihua-cli-text.h"
 #include "sihua-json-guard.h"
 #include "sihua-model-catalog.h"
 
@@ -33,7 +34,8 @@ refresh_result (SihuaStore *store,
   if (score == NULL
       || !sihua_store_set_assessment_result (store, id, sihua_score_get_index (score),
                                              sihua_score_get_stage (score), &error))
-    g_printerr (_("Warning: the stage shown in lists was not updated: %s\n"), error->message);
+    g_printerr (_("Warning: the stage shown in lists was not updated: %s\n"),
+                sihua_cli_shown (error->message));
 }
 
 static SihuaModel *
@@ -297,7 +299,7 @@ sihua_cli_assessment_answer_run (SihuaCli  *cli,
       sihua_cli_print_builder (builder);
     }
   else
-    printf ("%s = %s\n", argv[2], description);
+    printf ("%s = %s\n", sihua_cli_shown (argv[2]), sihua_cli_shown (description));
 
   return 0;
 }
@@ -419,10 +421,11 @@ sihua_cli_assessment_show_run (SihuaCli  *cli,
 
   printf ("%s %" G_GINT64_FORMAT "\n", _("Assessment:"), assessment->id);
   printf ("%s %" G_GINT64_FORMAT "\n", _("Company:"), assessment->company_id);
-  printf ("%s %s %s\n", _("Model:"), assessment->model_id, assessment->model_version);
-  printf ("%s %s\n", _("Date:"), assessment->date);
+  printf ("%s %s %s\n", _("Model:"), sihua_cli_shown (assessment->model_id),
+          sihua_cli_shown (assessment->model_version));
+  printf ("%s %s\n", _("Date:"), sihua_cli_shown (assessment->date));
   if (assessment->consultant != NULL)
-    printf ("%s %s\n", _("Consultant:"), assessment->consultant);
+    printf ("%s %s\n", _("Consultant:"), sihua_cli_shown (assessment->consultant));
   printf ("%s %s\n", _("Status:"),
           assessment->status == SIHUA_ASSESSMENT_COMPLETED ? _("completed") : _("in progress"));
   if (assessment->previous_id > 0)
@@ -438,11 +441,11 @@ sihua_cli_assessment_show_run (SihuaCli  *cli,
       if (answer == NULL)
         continue;
       text = describe (answer->value, model, question->id);
-      printf ("  %s = %s\n", question->id, text);
+      printf ("  %s = %s\n", sihua_cli_shown (question->id), sihua_cli_shown (text));
       if (answer->note != NULL)
-        printf ("      %s %s\n", _("Note:"), answer->note);
+        printf ("      %s %s\n", _("Note:"), sihua_cli_shown (answer->note));
       if (answer->evidence != NULL)
-        printf ("      %s %s\n", _("Evidence:"), answer->evidence);
+        printf ("      %s %s\n", _("Evidence:"), sihua_cli_shown (answer->evidence));
     }
 
   return 0;
@@ -517,9 +520,11 @@ sihua_cli_assessment_history_run (SihuaCli  *cli,
       g_autofree char *old_text = describe (change->old_value, model, change->question_id);
       g_autofree char *new_text = describe (change->new_value, model, change->question_id);
 
-      printf ("%s  %s  %s → %s", when, change->author != NULL ? change->author : "-", old_text, new_text);
+      printf ("%s  %s  %s → %s", when,
+              change->author != NULL ? sihua_cli_shown (change->author) : "-",
+              sihua_cli_shown (old_text), sihua_cli_shown (new_text));
       if (g_strcmp0 (change->old_note, change->new_note) != 0)
-        printf ("  (%s %s)", _("note:"), change->new_note != NULL ? change->new_note : "-");
+        printf ("  (%s %s)", _("note:"), change->new_note != NULL ? sihua_cli_shown (change->new_note) : "-");
       printf ("\n");
     }
 
@@ -564,7 +569,8 @@ sihua_cli_assessment_undo_run (SihuaCli  *cli,
   old_text = describe (change->old_value, model, change->question_id);
   new_text = describe (change->new_value, model, change->question_id);
   /* TRANSLATORS: "Undone: QUESTION_ID is OLD again (was NEW)" */
-  printf (_("Undone: %s is %s again (was %s)"), change->question_id, old_text, new_text);
+  printf (_("Undone: %s is %s again (was %s)"), sihua_cli_shown (change->question_id),
+          sihua_cli_shown (old_text), sihua_cli_shown (new_text));
   printf ("\n");
 
   return 0;

@@ -14,6 +14,7 @@
 
 #include "sihua-bundle.h"
 #include "sihua-cli-bundle.h"
+#include "sihua-cli-text.h"
 
 int
 sihua_cli_bundle_export_run (SihuaCli  *cli,
@@ -60,7 +61,7 @@ sihua_cli_bundle_export_run (SihuaCli  *cli,
       sihua_cli_print_json (root);
     }
   else
-    printf ("%s\n", output);
+    printf ("%s\n", sihua_cli_shown (output));
 
   return 0;
 }
@@ -86,7 +87,7 @@ print_report (SihuaBundleReport *report,
 
       printf ("  %s %s (%s): %s",
               conflict->kind == SIHUA_BUNDLE_ROW_COMPANY ? _("company") : _("assessment"),
-              conflict->label, conflict->uuid, fields);
+              sihua_cli_shown (conflict->label), sihua_cli_shown (conflict->uuid), sihua_cli_shown (fields));
       if (conflict->choice != SIHUA_BUNDLE_CHOICE_NONE)
         printf (" → %s", sihua_bundle_choice_to_string (conflict->choice));
       printf ("\n");

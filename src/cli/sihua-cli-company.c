@@ -14,6 +14,7 @@
 
 #include "sihua-cli-company.h"
 #include "sihua-cli-store.h"
+#include "sihua-cli-text.h"
 
 static void
 add_company (JsonBuilder        *builder,
@@ -192,10 +193,11 @@ sihua_cli_company_list_run (SihuaCli  *cli,
       SihuaCompany *company = g_ptr_array_index (companies, i);
       g_autofree char *stage = company->latest_stage >= 0 ? g_strdup_printf ("%d", company->latest_stage) : g_strdup ("-");
 
-      printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\n", company->id, company->name,
-              company->region != NULL ? company->region : "-",
-              company->industry != NULL ? company->industry : "-",
-              company->last_assessment_date != NULL ? company->last_assessment_date : "-",
+      /* Escaped, so no name can add a column or a line. */
+      printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\n", company->id, sihua_cli_shown (company->name),
+              company->region != NULL ? sihua_cli_shown (company->region) : "-",
+              company->industry != NULL ? sihua_cli_shown (company->industry) : "-",
+              company->last_assessment_date != NULL ? sihua_cli_shown (company->last_assessment_date) : "-",
               stage);
     }
 
@@ -242,23 +244,23 @@ sihua_cli_company_show_run (SihuaCli  *cli,
     }
 
   printf ("%s %" G_GINT64_FORMAT "\n", _("Company:"), company->id);
-  printf ("%s %s\n", _("Name:"), company->name);
+  printf ("%s %s\n", _("Name:"), sihua_cli_shown (company->name));
   if (company->uscc != NULL)
-    printf ("%s %s\n", _("Unified social credit code:"), company->uscc);
+    printf ("%s %s\n", _("Unified social credit code:"), sihua_cli_shown (company->uscc));
   if (company->industry != NULL)
-    printf ("%s %s\n", _("Industry:"), company->industry);
+    printf ("%s %s\n", _("Industry:"), sihua_cli_shown (company->industry));
   if (company->size != SIHUA_COMPANY_SIZE_UNKNOWN)
     printf ("%s %s\n", _("Size:"), sihua_company_size_to_string (company->size));
   if (company->employees >= 0)
     printf ("%s %d\n", _("Employees:"), company->employees);
   if (company->region != NULL)
-    printf ("%s %s\n", _("Region:"), company->region);
+    printf ("%s %s\n", _("Region:"), sihua_cli_shown (company->region));
   if (company->address != NULL)
-    printf ("%s %s\n", _("Address:"), company->address);
+    printf ("%s %s\n", _("Address:"), sihua_cli_shown (company->address));
   if (company->contact != NULL)
-    printf ("%s %s\n", _("Contact:"), company->contact);
+    printf ("%s %s\n", _("Contact:"), sihua_cli_shown (company->contact));
   if (company->notes != NULL)
-    printf ("%s %s\n", _("Notes:"), company->notes);
+    printf ("%s %s\n", _("Notes:"), sihua_cli_shown (company->notes));
 
   printf ("%s\n", _("Assessments:"));
   if (assessments->len == 0)
@@ -267,8 +269,8 @@ sihua_cli_company_show_run (SihuaCli  *cli,
     {
       SihuaAssessment *assessment = g_ptr_array_index (assessments, i);
 
-      printf ("  %" G_GINT64_FORMAT "\t%s\t%s %s\t%s\n", assessment->id, assessment->date,
-              assessment->model_id, assessment->model_version,
+      printf ("  %" G_GINT64_FORMAT "\t%s\t%s %s\t%s\n", assessment->id, sihua_cli_shown (assessment->date),
+              sihua_cli_shown (assessment->model_id), sihua_cli_shown (assessment->model_version),
               assessment->status == SIHUA_ASSESSMENT_COMPLETED ? _("completed") : _("in progress"));
     }
 

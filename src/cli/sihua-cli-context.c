@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "sihua-cli-context.h"
+#include "sihua-cli-text.h"
 #include "sihua-scoring.h"
 
 gboolean
@@ -211,10 +212,13 @@ print_failure (int         status,
                va_list     args)
 {
   g_autofree char *message = g_strdup_vprintf (format, args);
+  g_autofree char *escaped = NULL;
 
-  /* One line, so scripts can show it as it is. */
+  /* One line, so scripts can show it as it is; a message quotes names and
+   * file names, which may hold anything. */
   g_strdelimit (message, "\n", ' ');
-  fprintf (stderr, "sihua-cli: %s\n", message);
+  escaped = sihua_cli_escape (message);
+  fprintf (stderr, "sihua-cli: %s\n", escaped);
 
   return status;
 }
@@ -258,11 +262,13 @@ sihua_cli_print_json (JsonNode *node)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
 
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_root (generator, node);
   text = json_generator_to_data (generator, NULL);
-  printf ("%s\n", text);
+  escaped = sihua_cli_escape_json (text);
+  printf ("%s\n", escaped);
 }
 
 /* Prints what @builder has built, the end of every command's --json. */

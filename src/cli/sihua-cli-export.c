@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "sihua-cli-export.h"
+#include "sihua-cli-text.h"
 #include "sihua-export.h"
 #include "sihua-text.h"
 
@@ -114,10 +115,10 @@ sihua_cli_export_run (SihuaCli  *cli,
     for (guint t = 0; t < SIHUA_EXPORT_N_TABLES; t++)
       {
         g_autofree char *path = sihua_export_csv_table_path (output, t);
-        printf ("%s\n", path);
+        printf ("%s\n", sihua_cli_shown (path));
       }
   else
-    printf ("%s\n", output);
+    printf ("%s\n", sihua_cli_shown (output));
 
   return 0;
 }

@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "sihua-cli-info.h"
+#include "sihua-cli-text.h"
 #include "sihua-paths.h"
 #include "sihua-report-font.h"
 
@@ -53,9 +54,9 @@ sihua_cli_info_run (SihuaCli  *cli,
     }
 
   printf ("%s %s\n", _("Version:"), PACKAGE_VERSION);
-  printf ("%s %s\n", _("Database:"), cli->db_path);
-  printf ("%s %s\n", _("Installed models:"), models_dir);
-  printf ("%s %s\n", _("Report font:"), font != NULL ? font : font_error->message);
+  printf ("%s %s\n", _("Database:"), sihua_cli_shown (cli->db_path));
+  printf ("%s %s\n", _("Installed models:"), sihua_cli_shown (models_dir));
+  printf ("%s %s\n", _("Report font:"), sihua_cli_shown (font != NULL ? font : font_error->message));
 
   return 0;
 }

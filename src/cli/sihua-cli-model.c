@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "sihua-cli-model.h"
+#include "sihua-cli-text.h"
 #include "sihua-model-catalog.h"
 
 /* `model validate`, `model list` and `model show`: none of them needs the
@@ -22,7 +23,8 @@ static void
 print_problem (FILE                    *stream,
                const SihuaModelProblem *problem)
 {
-  fprintf (stream, "%s: %s: %s\n", problem->file, problem->json_path, problem->message);
+  fprintf (stream, "%s: %s: %s\n", sihua_cli_shown (problem->file), sihua_cli_shown (problem->json_path),
+           sihua_cli_shown (problem->message));
 }
 
 static JsonNode *
@@ -78,7 +80,7 @@ sihua_cli_model_validate_run (SihuaCli  *cli,
       sihua_cli_print_json (root);
     }
   else if (problems->len == 0)
-    printf (_("%s: OK, the model is valid\n"), file);
+    printf (_("%s: OK, the model is valid\n"), sihua_cli_shown (file));
   else
     for (guint i = 0; i < problems->len; i++)
       print_problem (stdout, g_ptr_array_index (problems, i));
@@ -157,8 +159,9 @@ sihua_cli_model_list_run (SihuaCli  *cli,
       SihuaModel *model = g_ptr_array_index (models, i);
       g_autofree char *title = sihua_text_dup_marked (sihua_model_get_title (model), language);
 
-      printf ("%s%s %s  %s  (%s)\n", i == 0 ? "* " : "  ", sihua_model_get_id (model),
-              sihua_model_get_version (model), title, model_source (catalog, model));
+      printf ("%s%s %s  %s  (%s)\n", i == 0 ? "* " : "  ", sihua_cli_shown (sihua_model_get_id (model)),
+              sihua_cli_shown (sihua_model_get_version (model)), sihua_cli_shown (title),
+              sihua_cli_shown (model_source (catalog, model)));
     }
 
   return 0;
@@ -203,9 +206,9 @@ print_option (const SihuaOption *option,
     }
 
   if (worth->len > 0)
-    printf ("        - %s [%s] %s\n", option->id, worth->str, short_text);
+    printf ("        - %s [%s] %s\n", sihua_cli_shown (option->id), worth->str, sihua_cli_shown (short_text));
   else
-    printf ("        - %s %s\n", option->id, short_text);
+    printf ("        - %s %s\n", sihua_cli_shown (option->id), sihua_cli_shown (short_text));
 }
 
 static void
@@ -216,10 +219,10 @@ print_question (const SihuaQuestion *question,
   g_autofree char *text = sihua_text_dup_marked (&question->text, language);
   g_autofree char *short_text = shorten (text, 60);
 
-  printf ("    %s  %s, %s %g%s%s\n", question->id, types[question->type], _("weight"),
+  printf ("    %s  %s, %s %g%s%s\n", sihua_cli_shown (question->id), types[question->type], _("weight"),
           question->weight, question->allow_na ? ", " : "",
           question->allow_na ? _("N/A allowed") : "");
-  printf ("      %s\n", short_text);
+  printf ("      %s\n", sihua_cli_shown (short_text));
 
   for (guint i = 0; i < question->options->len; i++)
     print_option (g_ptr_array_index (question->options, i), language);
@@ -244,14 +247,15 @@ print_outline (SihuaModel *model)
   g_autofree char *title = sihua_text_dup_marked (sihua_model_get_title (model), language);
   GPtrArray *areas = sihua_model_get_areas (model);
 
-  printf ("%s %s  %s\n", sihua_model_get_id (model), sihua_model_get_version (model), title);
+  printf ("%s %s  %s\n", sihua_cli_shown (sihua_model_get_id (model)),
+          sihua_cli_shown (sihua_model_get_version (model)), sihua_cli_shown (title));
   printf ("%s", _("Levels:"));
   for (guint i = 0; i < sihua_model_get_n_levels (model); i++)
     {
       g_autofree char *name = sihua_text_dup_marked (&sihua_model_get_level (model, i)->name,
                                                      language);
 
-      printf (" %u %s%s", i, name, i + 1 < sihua_model_get_n_levels (model) ? "," : "");
+      printf (" %u %s%s", i, sihua_cli_shown (name), i + 1 < sihua_model_get_n_levels (model) ? "," : "");
     }
   printf ("\n");
 
@@ -260,13 +264,14 @@ print_outline (SihuaModel *model)
       SihuaArea *area = g_ptr_array_index (areas, a);
       g_autofree char *area_title = sihua_text_dup_marked (&area->title, language);
 
-      printf ("\n%s  %s%s\n", area->id, area_title, area->scored ? "" : _(" (not scored)"));
+      printf ("\n%s  %s%s\n", sihua_cli_shown (area->id), sihua_cli_shown (area_title),
+              area->scored ? "" : _(" (not scored)"));
       for (guint d = 0; d < area->dimensions->len; d++)
         {
           SihuaDimension *dimension = g_ptr_array_index (area->dimensions, d);
           g_autofree char *dimension_title = sihua_text_dup_marked (&dimension->title, language);
 
-          printf ("  %s  %s, %s %g\n", dimension->id, dimension_title, _("weight"),
+          printf ("  %s  %s, %s %g\n", sihua_cli_shown (dimension->id), sihua_cli_shown (dimension_title), _("weight"),
                   dimension->weight);
           for (guint q = 0; q < dimension->questions->len; q++)
             print_question (g_ptr_array_index (dimension->questions, q), language);

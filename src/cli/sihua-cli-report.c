@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "sihua-cli-report.h"
+#include "sihua-cli-text.h"
 #include "sihua-report.h"
 
 /* The consultant, firm, logo and default language set in the preferences,
@@ -118,7 +119,7 @@ sihua_cli_report_run (SihuaCli  *cli,
       sihua_cli_print_builder (builder);
     }
   else
-    printf (_("Report written to %s\n"), output);
+    printf (_("Report written to %s\n"), sihua_cli_shown (output));
 
   return 0;
 }

@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "sihua-cli-score.h"
+#include "sihua-cli-text.h"
 #include "sihua-comparison.h"
 #include "sihua-flags.h"
 #include "sihua-model-catalog.h"
@@ -147,7 +148,7 @@ print_gap_questions (const SihuaDimensionGap *gap)
     {
       const SihuaQuestionGap *q = &g_array_index (gap->questions, SihuaQuestionGap, i);
 
-      printf ("      %s: %d → %d\n", q->question->id, q->level, q->needed);
+      printf ("      %s: %d → %d\n", sihua_cli_shown (q->question->id), q->level, q->needed);
     }
 }
 
@@ -197,9 +198,9 @@ print_comparison (SihuaScore    *previous,
                                     : change->dimension_id;
 
       if (isnan (change->delta))
-        printf ("  %-12s %s\n", title, trend_name (change->trend));
+        printf ("  %-12s %s\n", sihua_cli_shown (title), trend_name (change->trend));
       else
-        printf ("  %-12s %+5.1f  %s\n", title, sihua_score_round1 (change->delta),
+        printf ("  %-12s %+5.1f  %s\n", sihua_cli_shown (title), sihua_score_round1 (change->delta),
                 trend_name (change->trend));
     }
 }
@@ -213,9 +214,11 @@ print_score (SihuaScore     *score,
   SihuaModel *model = sihua_score_get_model (score);
   int stage = sihua_score_get_stage (score);
 
-  printf ("%s %s %s\n", _("Model:"), sihua_model_get_id (model), sihua_model_get_version (model));
+  printf ("%s %s %s\n", _("Model:"), sihua_cli_shown (sihua_model_get_id (model)),
+          sihua_cli_shown (sihua_model_get_version (model)));
   if (stage >= 0)
-    printf ("%s %d %s\n", _("Overall stage:"), stage, level_name (model, stage, language));
+    printf ("%s %d %s\n", _("Overall stage:"), stage,
+            sihua_cli_shown (level_name (model, stage, language)));
   else
     printf ("%s %s\n", _("Overall stage:"), _("not scored yet"));
   if (!isnan (sihua_score_get_index (score)))
@@ -231,10 +234,10 @@ print_score (SihuaScore     *score,
       const char *title = sihua_text_get (&d->dimension->title, language, NULL);
 
       if (d->scored)
-        printf ("  %-12s %5.1f  %d %s  (%u/%u)\n", title, sihua_score_round1 (d->score), d->stage,
-                level_name (model, d->stage, language), d->answered, d->applicable);
+        printf ("  %-12s %5.1f  %d %s  (%u/%u)\n", sihua_cli_shown (title), sihua_score_round1 (d->score),
+                d->stage, sihua_cli_shown (level_name (model, d->stage, language)), d->answered, d->applicable);
       else
-        printf ("  %-12s %5s  %s  (%u/%u)\n", title, "—", _("not scored"),
+        printf ("  %-12s %5s  %s  (%u/%u)\n", sihua_cli_shown (title), "—", _("not scored"),
                 d->answered, d->applicable);
     }
 
@@ -246,27 +249,27 @@ print_score (SihuaScore     *score,
           const SihuaFlag *flag = &g_array_index (flags, SihuaFlag, i);
           g_autofree char *text = sihua_flag_describe (flag, model, language);
 
-          printf ("  %s: %s\n", flag->question->id, text);
+          printf ("  %s: %s\n", sihua_cli_shown (flag->question->id), sihua_cli_shown (text));
         }
     }
 
   if (next->target >= 0)
     {
       printf ("\n%s %d %s\n", _("For the next stage:"), next->target,
-              level_name (model, next->target, language));
+              sihua_cli_shown (level_name (model, next->target, language)));
       for (guint i = 0; i < next->requirements->len; i++)
         {
           g_autofree char *text = sihua_requirement_gap_describe (&g_array_index (next->requirements,
                                                                                   SihuaRequirementGap, i),
                                                                   model, language);
-          printf ("  - %s\n", text);
+          printf ("  - %s\n", sihua_cli_shown (text));
         }
       for (guint i = 0; i < next->overall->len; i++)
         {
           const SihuaDimensionGap *gap = g_ptr_array_index (next->overall, i);
           g_autofree char *text = sihua_dimension_gap_describe (gap, model, language);
 
-          printf ("  - %s\n", text);
+          printf ("  - %s\n", sihua_cli_shown (text));
           print_gap_questions (gap);
         }
     }
@@ -328,9 +331,9 @@ print_item (const SihuaRoadmapItem *item,
 {
   const SihuaRecommendation *recommendation = item->recommendation;
 
-  printf ("  %u. %s", number, sihua_text_get (&recommendation->title, language, NULL));
+  printf ("  %u. %s", number, sihua_cli_shown (sihua_text_get (&recommendation->title, language, NULL)));
   if (item->dimension != NULL)
-    printf (" (%s → %d)", sihua_text_get (&item->dimension->title, language, NULL),
+    printf (" (%s → %d)", sihua_cli_shown (sihua_text_get (&item->dimension->title, language, NULL)),
             recommendation->level);
   if (recommendation->quick_win)
     printf (" [%s]", _("quick win"));
@@ -345,8 +348,8 @@ print_roadmap (SihuaRoadmap  *roadmap,
   guint number = 0;
 
   printf (_("Roadmap from stage %d %s to stage %d %s"), MAX (roadmap->stage, 0),
-          level_name (model, MAX (roadmap->stage, 0), language),
-          roadmap->target, level_name (model, roadmap->target, language));
+          sihua_cli_shown (level_name (model, MAX (roadmap->stage, 0), language)),
+          roadmap->target, sihua_cli_shown (level_name (model, roadmap->target, language)));
   printf ("\n");
 
   if (roadmap->gaps->len > 0)
@@ -356,7 +359,7 @@ print_roadmap (SihuaRoadmap  *roadmap,
         {
           const SihuaTargetGap *gap = &g_array_index (roadmap->gaps, SihuaTargetGap, i);
 
-          printf ("  %s: ", sihua_text_get (&gap->dimension->title, language, NULL));
+          printf ("  %s: ", sihua_cli_shown (sihua_text_get (&gap->dimension->title, language, NULL)));
           printf (ngettext ("stage %d, %d level missing", "stage %d, %d levels missing", gap->missing),
                   gap->stage, gap->missing);
           printf ("\n");
@@ -384,7 +387,7 @@ print_roadmap (SihuaRoadmap  *roadmap,
         {
           const SihuaRoadmapItem *item = &g_array_index (roadmap->barriers, SihuaRoadmapItem, i);
 
-          printf ("  - %s (%s)\n", sihua_text_get (&item->recommendation->title, language, NULL),
+          printf ("  - %s (%s)\n", sihua_cli_shown (sihua_text_get (&item->recommendation->title, language, NULL)),
                   sihua_horizon_describe (item->recommendation->horizon));
         }
     }

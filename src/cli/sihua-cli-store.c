@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "sihua-cli-store.h"
+#include "sihua-cli-text.h"
 
 static void
 add_backups (JsonBuilder *builder,
@@ -51,7 +52,7 @@ print_backups (GPtrArray *backups)
       SihuaBackupInfo *info = g_ptr_array_index (backups, i);
       g_autofree char *when = sihua_cli_format_time (info->created_at);
 
-      printf ("  %s  %s\n", when, info->path);
+      printf ("  %s  %s\n", when, sihua_cli_shown (info->path));
     }
 }
 
@@ -114,8 +115,8 @@ sihua_cli_check_run (SihuaCli  *cli,
     }
   else
     {
-      printf ("%s %s\n", _("Database:"), cli->db_path);
-      printf ("%s %s\n", _("Integrity:"), ok ? _("ok") : report);
+      printf ("%s %s\n", _("Database:"), sihua_cli_shown (cli->db_path));
+      printf ("%s %s\n", _("Integrity:"), ok ? _("ok") : sihua_cli_shown (report));
       print_backups (backups);
     }
 
@@ -155,7 +156,7 @@ sihua_cli_backup_run (SihuaCli  *cli,
       sihua_cli_print_builder (builder);
     }
   else
-    printf ("%s\n", path);
+    printf ("%s\n", sihua_cli_shown (path));
 
   return 0;
 }
@@ -188,11 +189,11 @@ sihua_cli_restore_run (SihuaCli  *cli,
     }
   else
     {
-      printf (_("Restored %s from %s"), cli->db_path, argv[1]);
+      printf (_("Restored %s from %s"), sihua_cli_shown (cli->db_path), sihua_cli_shown (argv[1]));
       printf ("\n");
       if (saved != NULL)
         {
-          printf (_("The replaced database was kept as %s"), saved);
+          printf (_("The replaced database was kept as %s"), sihua_cli_shown (saved));
           printf ("\n");
         }
     }
@@ -232,14 +233,14 @@ sihua_cli_repair_run (SihuaCli  *cli,
     }
   else if (kept != NULL)
     {
-      printf (_("Rebuilt the damaged indexes of %s; every row was kept"), cli->db_path);
+      printf (_("Rebuilt the damaged indexes of %s; every row was kept"), sihua_cli_shown (cli->db_path));
       printf ("\n");
-      printf (_("The damaged database was kept as %s"), kept);
+      printf (_("The damaged database was kept as %s"), sihua_cli_shown (kept));
       printf ("\n");
     }
   else
     {
-      printf (_("%s is sound: there was nothing to repair"), cli->db_path);
+      printf (_("%s is sound: there was nothing to repair"), sihua_cli_shown (cli->db_path));
       printf ("\n");
     }
 

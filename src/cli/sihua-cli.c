@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "sihua-cli-context.h"
+#include "sihua-cli-text.h"
 #include "sihua-paths.h"
 
 /* The command whose words start @args; the longest name wins, so "company"
@@ -212,6 +213,7 @@ main (int   argc,
 
   g_clear_object (&cli.store);
   g_free (cli.db_path);
+  sihua_cli_shown_clear ();
 
   return status;
 }

@@ -17,6 +17,7 @@
 #include "sihua-exchange-db.h"
 #include "sihua-json-guard.h"
 #include "sihua-model.h"
+#include "sihua-row-text.h"
 #include "sihua-store-private.h"
 
 /*
@@ -167,6 +168,25 @@ _sihua_bundle_row_to_object (sqlite3_stmt      *stmt,
   return object;
 }
 
+/* Every text of a row checked before it goes into a bundle: JSON with
+ * bytes that are not UTF-8 is a bundle no Sihua can read. */
+static gboolean
+row_text_check (sqlite3_stmt       *stmt,
+                const BundleTable  *table,
+                GError            **error)
+{
+  static const SihuaRowKind kinds[BUNDLE_N_TABLES] = {
+    SIHUA_ROW_COMPANY, SIHUA_ROW_ASSESSMENT, SIHUA_ROW_ANSWER, SIHUA_ROW_CHANGE,
+  };
+  /* The name, the date, the question. */
+  static const int labels[BUNDLE_N_TABLES] = { 1, 4, 2, 2 };
+  guint t = table - sihua_bundle_tables;
+
+  g_assert (t < BUNDLE_N_TABLES);
+
+  return sihua_row_text_check (stmt, kinds[t], labels[t], SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_FAILED, error);
+}
+
 JsonObject *
 _sihua_bundle_lookup_row (sqlite3            *db,
                           const BundleTable  *table,
@@ -184,7 +204,7 @@ _sihua_bundle_lookup_row (sqlite3            *db,
 
   rc = sqlite3_step (stmt->stmt);
   if (rc == SQLITE_ROW)
-    return _sihua_bundle_row_to_object (stmt->stmt, table);
+    return row_text_check (stmt->stmt, table, error) ? _sihua_bundle_row_to_object (stmt->stmt, table) : NULL;
   if (rc != SQLITE_DONE)
     sihua_exchange_db_error (db, error);
 
@@ -292,7 +312,11 @@ table_to_bytes (sqlite3            *db,
   sihua_exchange_bind_text (stmt->stmt, 1, scope_json);
 
   while ((rc = sqlite3_step (stmt->stmt)) == SQLITE_ROW)
-    json_array_add_object_element (array, _sihua_bundle_row_to_object (stmt->stmt, table));
+    {
+      if (!row_text_check (stmt->stmt, table, error))
+        return NULL;
+      json_array_add_object_element (array, _sihua_bundle_row_to_object (stmt->stmt, table));
+    }
   if (rc != SQLITE_DONE)
     {
       sihua_exchange_db_error (db, error);
@@ -391,8 +415,14 @@ export_entries (sqlite3             *db,
     {
       const char *model_id = (const char *)sqlite3_column_text (models->stmt, 0);
       const char *version = (const char *)sqlite3_column_text (models->stmt, 1);
-      g_autofree char *entry_path = model_entry_path (model_id, version);
-      JsonObject *item = json_object_new ();
+      g_autofree char *entry_path = NULL;
+      JsonObject *item;
+
+      if (!sihua_row_text_check (models->stmt, SIHUA_ROW_MODEL, -1,
+                                 SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_FAILED, error))
+        return FALSE;
+      entry_path = model_entry_path (model_id, version);
+      item = json_object_new ();
 
       if (!sihua_bundle_path_is_safe (entry_path))
         {

@@ -20,48 +20,44 @@
  * begins with '=', '+', '-' or '@' as a formula (and older Excel also took
  * a leading tab or CR as the start of one), so a company name such as
  * "=HYPERLINK(...)" typed at a client's site could run when an analyst opens
- * the file. Such text gets a leading apostrophe: the spreadsheet shows it as
- * text, and a reader can strip the apostrophe to get the value back. Numbers
+ * the file.
+ *
+ * A CSV file does not say how it is split: Excel in most European locales
+ * splits on ';', other readers on a tab, and such a reader honours quotes
+ * only at the start of what it takes for a field. So for any of them a new
+ * field may start at the start of ours, or right after a ',' ';' tab, CR or
+ * LF inside it, optionally after double quotes. Wherever a formula trigger
+ * follows such a point, an apostrophe goes before it: the spreadsheet shows
+ * text, and a script can strip the apostrophe to get the value back. Numbers
  * are written as numbers and are never touched (a negative score stays a
- * number). docs/export-format.md documents this.
+ * number). An XLSX cell holds its text as a string, never a formula, so XLSX
+ * writes text unchanged. docs/export-format.md documents this.
  */
+
+static gboolean
+is_trigger (char c)
+{
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+/* Where some reader could start a new field after @c. */
+static gboolean
+is_separator (char c)
+{
+  return c == ',' || c == ';' || c == '\t' || c == '\r' || c == '\n';
+}
 
 gboolean
 sihua_cell_is_dangerous (const char *text)
 {
-  if (text == NULL)
-    return FALSE;
-
-  switch (text[0])
-    {
-    case '=':
-    case '+':
-    case '-':
-    case '@':
-    case '\t':
-    case '\r':
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-char *
-sihua_cell_neutralise (const char *text)
-{
-  if (text == NULL)
-    return NULL;
-
-  if (sihua_cell_is_dangerous (text))
-    return g_strconcat ("'", text, NULL);
-
-  return g_strdup (text);
+  return text != NULL && is_trigger (text[0]);
 }
 
 void
 sihua_cell_append_csv_text (GString    *out,
                             const char *text)
 {
+  gboolean field_start = TRUE;
   gboolean quote;
 
   g_return_if_fail (out != NULL);
@@ -69,17 +65,20 @@ sihua_cell_append_csv_text (GString    *out,
   if (text == NULL)
     return;
 
-  quote = strpbrk (text, ",\"\r\n") != NULL;
+  quote = strpbrk (text, ",;\t\"\r\n") != NULL;
   if (quote)
     g_string_append_c (out, '"');
-  if (sihua_cell_is_dangerous (text))
-    g_string_append_c (out, '\'');
 
   for (const char *p = text; *p != '\0'; p++)
     {
+      if (field_start && is_trigger (*p))
+        g_string_append_c (out, '\'');
       if (*p == '"')
         g_string_append_c (out, '"');
       g_string_append_c (out, *p);
+
+      /* A reader takes quotes at a field's start as its quoting. */
+      field_start = is_separator (*p) || (field_start && *p == '"');
     }
 
   if (quote)

@@ -33,10 +33,10 @@ typedef struct
 /* Whether a spreadsheet could take @text for a formula or a command: it
  * begins with '=', '+', '-', '@', a tab or a carriage return. */
 gboolean  sihua_cell_is_dangerous     (const char *text);
-/* @text with a leading apostrophe when it is dangerous, else a copy. */
-char     *sihua_cell_neutralise       (const char *text);
-/* Appends @text as one RFC 4180 field (quoted when it holds a comma, a
- * quote, CR or LF; quotes doubled), neutralised first. */
+/* Appends @text as one CSV field: quoted when it holds a comma, a
+ * semicolon, a tab, a quote, CR or LF (quotes doubled), and with an
+ * apostrophe before every formula trigger that a reader splitting on any
+ * of those could see at the start of a field (see sihua-cell.c). */
 void      sihua_cell_append_csv_text  (GString    *out,
                                        const char *text);
 /* Appends @cell as one CSV field; numbers in the C locale, shortest form

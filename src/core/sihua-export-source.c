@@ -16,6 +16,7 @@
 #include "sihua-answer.h"
 #include "sihua-export.h"
 #include "sihua-exchange-db.h"
+#include "sihua-row-text.h"
 #include "sihua-scoring.h"
 
 /*
@@ -90,12 +91,18 @@ load_models (Walk                      *walk,
 
   while ((rc = sqlite3_step (stmt->stmt)) == SQLITE_ROW)
     {
-      const char *model_id = (const char *)sqlite3_column_text (stmt->stmt, 0);
-      const char *version = (const char *)sqlite3_column_text (stmt->stmt, 1);
-      g_autoptr(GBytes) bytes = g_bytes_new (sqlite3_column_blob (stmt->stmt, 2),
-                                             sqlite3_column_bytes (stmt->stmt, 2));
+      const char *model_id;
+      const char *version;
+      g_autoptr(GBytes) bytes = NULL;
       g_autoptr(SihuaModel) model = NULL;
       GPtrArray *model_dimensions;
+
+      if (!sihua_row_text_check (stmt->stmt, SIHUA_ROW_MODEL, -1, SIHUA_EXPORT_ERROR, SIHUA_EXPORT_ERROR_FAILED, error))
+        return FALSE;
+      model_id = (const char *)sqlite3_column_text (stmt->stmt, 0);
+      version = (const char *)sqlite3_column_text (stmt->stmt, 1);
+      bytes = g_bytes_new (sqlite3_column_blob (stmt->stmt, 2),
+                                             sqlite3_column_bytes (stmt->stmt, 2));
 
       model = sihua_model_new_from_bytes (bytes, model_id, error);
       if (model == NULL)
@@ -280,6 +287,9 @@ emit_assessment (Walk          *walk,
                        _("An answer is stored without its question: the database is damaged"));
           return FALSE;
         }
+      if (!sihua_row_text_check (answers_stmt, SIHUA_ROW_ANSWER, 0,
+                                 SIHUA_EXPORT_ERROR, SIHUA_EXPORT_ERROR_FAILED, error))
+        return FALSE;
       answer = g_new0 (AnswerRow, 1);
       answer->question_id = g_strdup (column_text (answers_stmt, 0));
       answer->raw = g_strdup (column_text (answers_stmt, 1));
@@ -425,6 +435,9 @@ walk_rows (Walk                      *walk,
       g_autofree char *created = format_time (c, 11);
       g_autofree char *modified = format_time (c, 12);
 
+      if (!sihua_row_text_check (c, SIHUA_ROW_COMPANY, 2, SIHUA_EXPORT_ERROR, SIHUA_EXPORT_ERROR_FAILED, error))
+        return FALSE;
+
       company.uuid = column_text (c, 1);
       company.name = column_text (c, 2);
       company.uscc = column_text (c, 3);
@@ -446,7 +459,9 @@ walk_rows (Walk                      *walk,
       sqlite3_bind_int64 (assessments->stmt, 3, sqlite3_column_int64 (c, 0));
       while ((rc = sqlite3_step (assessments->stmt)) == SQLITE_ROW)
         {
-          if (!emit_assessment (walk, assessments->stmt, answers->stmt,
+          if (!sihua_row_text_check (assessments->stmt, SIHUA_ROW_ASSESSMENT, 4,
+                                     SIHUA_EXPORT_ERROR, SIHUA_EXPORT_ERROR_FAILED, error) ||
+              !emit_assessment (walk, assessments->stmt, answers->stmt,
                                 company.uuid, company.name, error))
             return FALSE;
 

@@ -23,8 +23,10 @@
  * XLSX through libxlsxwriter in constant-memory mode: each row goes to a
  * temporary file as soon as the next one starts, so memory stays flat
  * however many assessments are exported. Numbers are written as numbers,
- * texts as inline strings (neutralised, see sihua-cell.c). A sheet is full
- * at 1 048 576 rows; the answers then continue on "answers 2" and so on.
+ * texts as inline strings, unchanged: a string cell is never a formula, so
+ * "+86 138…" stays what it is (CSV needs the apostrophes of sihua-cell.c).
+ * A sheet is full at 1 048 576 rows; the answers then continue on
+ * "answers 2" and so on.
  */
 
 /* The most characters a cell may hold in Excel. */
@@ -80,16 +82,16 @@ write_cell (XlsxSink         *self,
 
     case SIHUA_CELL_TEXT:
       {
-        g_autofree char *safe = sihua_cell_neutralise (cell->text);
+        const char *text = cell->text;
 
-        if (*safe == '\0')
+        if (text == NULL || *text == '\0')
           return TRUE;
-        if (g_utf8_strlen (safe, -1) > MAX_CELL_CHARS)
+        if (g_utf8_strlen (text, -1) > MAX_CELL_CHARS)
           {
-            g_autofree char *cut = g_utf8_substring (safe, 0, MAX_CELL_CHARS);
+            g_autofree char *cut = g_utf8_substring (text, 0, MAX_CELL_CHARS);
             return check (self, worksheet_write_string (worksheet, row, col, cut, format), error);
           }
-        return check (self, worksheet_write_string (worksheet, row, col, safe, format), error);
+        return check (self, worksheet_write_string (worksheet, row, col, text, format), error);
       }
 
     case SIHUA_CELL_NUMBER:

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sihua-row-text.h"
 #include "sihua-store-private.h"
 
 static const char *
@@ -54,6 +55,12 @@ apply_answer (SihuaStore  *self,
   _sihua_store_bind_text (stmt, 2, question_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
+      /* The old text goes into the history: never copy damage there. */
+      if (!sihua_row_text_check (stmt, SIHUA_ROW_ANSWER, -1, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_CORRUPT, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
       had_row = TRUE;
       old_value = _sihua_store_column_text (stmt, 0);
       old_note = _sihua_store_column_text (stmt, 1);
@@ -218,7 +225,8 @@ _sihua_store_load_answers_locked (SihuaStore  *self,
       g_autoptr(GError) local_error = NULL;
       SihuaAnswerValue *value;
 
-      if (question_id == NULL)
+      if (question_id == NULL ||
+          !sihua_row_text_check (stmt, SIHUA_ROW_ANSWER, 0, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_CORRUPT, error))
         {
           sqlite3_finalize (stmt);
           return NULL;
@@ -365,7 +373,8 @@ sihua_store_get_history (SihuaStore  *self,
   _sihua_store_bind_text (stmt, 2, question_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      if (_sihua_store_column_question_id (stmt, 1, error) == NULL)
+      if (_sihua_store_column_question_id (stmt, 1, error) == NULL ||
+          !sihua_row_text_check (stmt, SIHUA_ROW_CHANGE, 1, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_CORRUPT, error))
         break;
       g_ptr_array_add (changes, change_from_row (stmt));
     }
@@ -423,7 +432,8 @@ sihua_store_undo (SihuaStore  *self,
   sqlite3_bind_int64 (stmt, 1, assessment_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      if (_sihua_store_column_question_id (stmt, 1, error) == NULL)
+      if (_sihua_store_column_question_id (stmt, 1, error) == NULL ||
+          !sihua_row_text_check (stmt, SIHUA_ROW_CHANGE, 1, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_CORRUPT, error))
         {
           sqlite3_finalize (stmt);
           goto rollback;

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sihua-row-text.h"
 #include "sihua-store-private.h"
 
 #define ASSESSMENT_COLUMNS \
@@ -38,6 +39,8 @@ assessment_from_row (sqlite3_stmt  *stmt,
                    _("An assessment is stored incompletely: the database is damaged"));
       return NULL;
     }
+  if (!sihua_row_text_check (stmt, SIHUA_ROW_ASSESSMENT, 5, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_CORRUPT, error))
+    return NULL;
 
   assessment = g_new0 (SihuaAssessment, 1);
   assessment->id = sqlite3_column_int64 (stmt, 0);
@@ -172,7 +175,8 @@ copy_answers (SihuaStore  *self,
       g_autoptr(SihuaAnswerValue) value = NULL;
       g_autofree char *uuid = NULL;
 
-      if (question_id == NULL)
+      if (question_id == NULL ||
+          !sihua_row_text_check (select, SIHUA_ROW_ANSWER, 0, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_CORRUPT, error))
         {
           sqlite3_finalize (insert);
           sqlite3_finalize (select);
@@ -664,7 +668,10 @@ get_model_bytes_locked (SihuaStore  *self,
   _sihua_store_bind_text (stmt, 1, model_id);
   _sihua_store_bind_text (stmt, 2, version);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+    {
+      if (sihua_row_text_check (stmt, SIHUA_ROW_MODEL, -1, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_CORRUPT, error))
+        bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+    }
   else
     g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOT_FOUND,
                  _("The database holds no copy of model %s version %s"), model_id, version);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sihua-row-text.h"
 #include "sihua-store-private.h"
 #include "sihua-uscc.h"
 
@@ -38,6 +39,8 @@ company_from_row (sqlite3_stmt  *stmt,
                    _("A company is stored incompletely: the database is damaged"));
       return NULL;
     }
+  if (!sihua_row_text_check (stmt, SIHUA_ROW_COMPANY, 2, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_CORRUPT, error))
+    return NULL;
 
   company = g_new0 (SihuaCompany, 1);
   company->id = sqlite3_column_int64 (stmt, 0);

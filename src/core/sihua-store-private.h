@@ -88,6 +88,10 @@ char         *_sihua_store_search_key     (const char    *name,
 gboolean      _sihua_store_migrate        (SihuaStore    *self,
                                            int            from_version,
                                            GError       **error);
+gboolean      _sihua_store_check_schema   (sqlite3       *db,
+                                           const char    *path,
+                                           int            version,
+                                           GError       **error);
 
 /* Opening */
 gboolean      _sihua_store_probe          (sqlite3       *db,

@@ -209,3 +209,197 @@ failed:
                self->path, MIN (version, SIHUA_STORE_SCHEMA_VERSION), local_error->message);
   return FALSE;
 }
+
+/*
+ * Comparing a file's schema with Sihua's
+ *
+ * A file may carry objects Sihua never made: a trigger runs on Sihua's own
+ * writes, a view or an index changes what a query returns. The expected
+ * schema of each version is not kept by hand: it is what the steps above
+ * make in an empty in-memory database, so it can never drift from them.
+ */
+
+/* SQLite keeps a statement as it was typed; spacing is no part of its
+ * meaning, so runs of white space count as one space. */
+static char *
+normalise_sql (const char *sql)
+{
+  GString *normal;
+  gboolean in_space = FALSE;
+
+  if (sql == NULL)
+    return g_strdup ("");
+
+  normal = g_string_new (NULL);
+  for (const char *p = sql; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          in_space = TRUE;
+          continue;
+        }
+      if (in_space && normal->len > 0)
+        g_string_append_c (normal, ' ');
+      in_space = FALSE;
+      g_string_append_c (normal, *p);
+    }
+
+  return g_string_free (normal, FALSE);
+}
+
+/* "type\nname" → "tbl_name\nsql" of every object in @db's schema, without
+ * the statistics tables ANALYZE keeps: they hold numbers and never run. */
+static GHashTable *
+read_schema (sqlite3  *db,
+             int      *rc_out)
+{
+  g_autoptr(GHashTable) objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT type, name, tbl_name, sql FROM sqlite_master", -1, &stmt, NULL);
+  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *type = (const char *)sqlite3_column_text (stmt, 0);
+      const char *name = (const char *)sqlite3_column_text (stmt, 1);
+      const char *tbl_name = (const char *)sqlite3_column_text (stmt, 2);
+      g_autofree char *sql = normalise_sql ((const char *)sqlite3_column_text (stmt, 3));
+
+      if (name != NULL && g_str_has_prefix (name, "sqlite_stat"))
+        continue;
+      g_hash_table_insert (objects,
+                           g_strdup_printf ("%s\n%s", type != NULL ? type : "", name != NULL ? name : ""),
+                           g_strdup_printf ("%s\n%s", tbl_name != NULL ? tbl_name : "", sql));
+    }
+  sqlite3_finalize (stmt);
+  *rc_out = rc == SQLITE_DONE ? SQLITE_OK : rc;
+
+  return g_steal_pointer (&objects);
+}
+
+static GHashTable *
+expected_schema (int version)
+{
+  g_autoptr(GHashTable) objects = NULL;
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL);
+  for (int step = 1; rc == SQLITE_OK && step <= version; step++)
+    rc = sqlite3_exec (db, migrations[step], NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    objects = read_schema (db, &rc);
+  sqlite3_close (db);
+
+  /* Our own statements on an empty database in memory cannot fail. */
+  g_assert (rc == SQLITE_OK);
+
+  return g_steal_pointer (&objects);
+}
+
+static const char *
+object_kind (const char *type)
+{
+  if (g_strcmp0 (type, "table") == 0)
+    return C_("database object", "table");
+  if (g_strcmp0 (type, "index") == 0)
+    return C_("database object", "index");
+  if (g_strcmp0 (type, "trigger") == 0)
+    return C_("database object", "trigger");
+  if (g_strcmp0 (type, "view") == 0)
+    return C_("database object", "view");
+
+  return C_("database object", "object");
+}
+
+/* The name as the message can show it: whole characters, not too long. */
+static char *
+shown_name (const char *name)
+{
+  g_autofree char *valid = g_utf8_make_valid (name, -1);
+  g_autofree char *start = NULL;
+
+  if (g_utf8_strlen (valid, -1) <= 60)
+    return g_steal_pointer (&valid);
+
+  start = g_utf8_substring (valid, 0, 60);
+  return g_strconcat (start, "…", NULL);
+}
+
+/**
+ * _sihua_store_check_schema:
+ * @db: the database, opened read-only
+ * @path: its file, for messages
+ * @version: its schema version, 1 to %SIHUA_STORE_SCHEMA_VERSION
+ * @error: return location for a #SIHUA_STORE_ERROR
+ *
+ * Compares every table, index, trigger and view of @db with those the
+ * schema steps up to @version make, by type, name, table and statement.
+ * Anything else (an object Sihua did not create, one of Sihua's changed or
+ * missing) is refused with %SIHUA_STORE_ERROR_NOT_SIHUA naming the object.
+ *
+ * Returns: %TRUE if the schema is exactly Sihua's
+ */
+gboolean
+_sihua_store_check_schema (sqlite3     *db,
+                           const char  *path,
+                           int          version,
+                           GError     **error)
+{
+  g_autoptr(GHashTable) expected = NULL;
+  g_autoptr(GHashTable) found = NULL;
+  g_autoptr(GList) keys = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  int rc;
+
+  g_return_val_if_fail (version >= 1 && version <= SIHUA_STORE_SCHEMA_VERSION, FALSE);
+
+  found = read_schema (db, &rc);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_OPEN,
+                   _("Cannot read the database %s: %s"), path, sqlite3_errmsg (db));
+      return FALSE;
+    }
+  expected = expected_schema (version);
+
+  /* Sorted, so the same file always names the same object first. */
+  keys = g_list_sort (g_hash_table_get_keys (found), (GCompareFunc) g_strcmp0);
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      const char *object = l->data;
+      const char *want = g_hash_table_lookup (expected, object);
+      g_auto(GStrv) type_name = g_strsplit (object, "\n", 2);
+      g_autofree char *name = shown_name (type_name[1] != NULL ? type_name[1] : "");
+
+      if (want == NULL)
+        {
+          g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOT_SIHUA,
+                       _("%s holds a %s named “%s” that Sihua did not create; it was left untouched"),
+                       path, object_kind (type_name[0]), name);
+          return FALSE;
+        }
+      if (g_strcmp0 (want, g_hash_table_lookup (found, object)) != 0)
+        {
+          g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOT_SIHUA,
+                       _("%s holds a %s named “%s” that differs from the one Sihua created; it was left untouched"),
+                       path, object_kind (type_name[0]), name);
+          return FALSE;
+        }
+    }
+
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (found, key))
+      {
+        g_auto(GStrv) type_name = g_strsplit (key, "\n", 2);
+
+        g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOT_SIHUA,
+                     _("%s lacks the %s named “%s” that Sihua creates, so it is not a complete Sihua database; it was left untouched"),
+                     path, object_kind (type_name[0]), type_name[1]);
+        return FALSE;
+      }
+
+  return TRUE;
+}

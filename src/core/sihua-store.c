@@ -511,7 +511,9 @@ _sihua_store_probe (sqlite3     *db,
       return FALSE;
     }
 
-  return TRUE;
+  /* A trigger, view or index Sihua did not make would run on its writes or
+   * change what it reads. */
+  return *version == 0 || _sihua_store_check_schema (db, path, *version, error);
 }
 
 static gboolean

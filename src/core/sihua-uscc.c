@@ -37,23 +37,38 @@ char_value (char c)
  * @code: a code as typed
  *
  * Removes spaces and hyphens and upper-cases letters, as people often write
- * the code in groups or in lower case.
+ * the code in groups or in lower case. A Chinese input method in full-width
+ * mode types "９１３５" and "ｍ", and the ideographic space: every character
+ * whose compatibility form (NFKC) is ASCII is taken as that ASCII first.
+ * Any other character is kept, so validation names it.
  *
  * Returns: (transfer full): the normalized code
  */
 char *
 sihua_uscc_normalize (const char *code)
 {
+  g_autofree char *valid = NULL;
   GString *out;
 
   g_return_val_if_fail (code != NULL, NULL);
 
+  valid = g_utf8_make_valid (code, -1);
   out = g_string_new (NULL);
-  for (const char *p = code; *p != '\0'; p++)
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
     {
-      if (*p == ' ' || *p == '-' || *p == '\t')
+      const char *next = g_utf8_next_char (p);
+      g_autofree char *compatible = g_utf8_normalize (p, next - p, G_NORMALIZE_NFKC);
+      gboolean ascii = compatible != NULL && compatible[0] != '\0' && compatible[1] == '\0' &&
+                       (guchar) compatible[0] < 0x80;
+
+      if (!ascii)
+        {
+          g_string_append_len (out, p, next - p);
+          continue;
+        }
+      if (*compatible == ' ' || *compatible == '-' || *compatible == '\t')
         continue;
-      g_string_append_c (out, g_ascii_toupper (*p));
+      g_string_append_c (out, g_ascii_toupper (*compatible));
     }
 
   return g_string_free (out, FALSE);
@@ -102,13 +117,16 @@ gboolean
 sihua_uscc_validate (const char  *code,
                      GError     **error)
 {
+  const char *p;
   glong length;
   char expected;
+  guint i;
 
   g_return_val_if_fail (code != NULL, FALSE);
+  g_return_val_if_fail (g_utf8_validate (code, -1, NULL), FALSE);
 
   length = g_utf8_strlen (code, -1);
-  if (length != SIHUA_USCC_LENGTH || strlen (code) != SIHUA_USCC_LENGTH)
+  if (length != SIHUA_USCC_LENGTH)
     {
       g_set_error (error, SIHUA_USCC_ERROR, SIHUA_USCC_ERROR_LENGTH,
                    _("The unified social credit code “%s” has %ld characters; it needs 18"),
@@ -116,14 +134,17 @@ sihua_uscc_validate (const char  *code,
       return FALSE;
     }
 
-  /* A wrong 18th character is reported as a check failure: that is what
-   * the reader needs to know, whatever the character. */
-  for (guint i = 0; i < SIHUA_USCC_LENGTH - 1; i++)
-    if (char_value (code[i]) < 0)
+  /* Characters, not bytes: a Chinese character is named whole. A wrong
+   * 18th character from the alphabet is reported as a check failure: that
+   * is what the reader needs to know. */
+  for (p = code, i = 0; *p != '\0'; p = g_utf8_next_char (p), i++)
+    if ((i < SIHUA_USCC_LENGTH - 1 && char_value (*p) < 0) || (guchar) *p >= 0x80)
       {
+        g_autofree char *character = g_strndup (p, g_utf8_next_char (p) - p);
+
         g_set_error (error, SIHUA_USCC_ERROR, SIHUA_USCC_ERROR_CHARACTER,
-                     _("The unified social credit code “%s” has “%c” at position %u; only digits and the letters ABCDEFGHJKLMNPQRTUWXY are used"),
-                     code, code[i], i + 1);
+                     _("The unified social credit code “%s” has “%s” at position %u; only digits and the letters ABCDEFGHJKLMNPQRTUWXY are used"),
+                     code, character, i + 1);
         return FALSE;
       }
 

@@ -1,5 +1,6 @@
 /* fuzz-db-open.c: opening a damaged or hostile database file, read-only and
- * for writing, and reading everything through the store.
+ * for writing, reading everything through the store, and writing the PDF
+ * report of what it reads.
  *
  * Copyright 2026 The Sihua developers
  *
@@ -17,6 +18,7 @@
 #include "sihua-company.h"
 #include "sihua-export.h"
 #include "sihua-model.h"
+#include "sihua-report.h"
 #include "sihua-store.h"
 
 static void
@@ -96,6 +98,36 @@ export_all (SihuaStore *store)
   g_unlink (bundle);
 }
 
+/* The report hands every text of an assessment to Pango and libharu, which
+ * trust it to be UTF-8: one flipped bit in a note made it spin forever. */
+static void
+report_first (SihuaStore *store)
+{
+  g_autofree char *dir = g_build_filename (fuzz_get_dir (), "out", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr(GPtrArray) companies = sihua_store_list_companies (store, NULL);
+  g_autoptr(GPtrArray) assessments = NULL;
+  SihuaReportOptions options;
+
+  /* The first company with an assessment. */
+  for (guint i = 0; companies != NULL && i < companies->len && i < 8; i++)
+    {
+      g_clear_pointer (&assessments, g_ptr_array_unref);
+      assessments = sihua_store_list_assessments (store, ((SihuaCompany *) companies->pdata[i])->id, NULL);
+      if (assessments != NULL && assessments->len > 0)
+        break;
+    }
+  if (assessments == NULL || assessments->len == 0)
+    return;
+
+  sihua_report_options_init (&options);
+  options.language = SIHUA_LANGUAGE_ZH_CN;
+  g_mkdir_with_parents (dir, 0700);
+  sihua_report_write_from_store (store, ((SihuaAssessment *) assessments->pdata[0])->id,
+                                 &options, pdf, NULL);
+  g_unlink (pdf);
+}
+
 /* A follow-up assessment copies the answers of the one before it. */
 static void
 follow_up (SihuaStore *store)
@@ -144,6 +176,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     {
       read_all (store);
       export_all (store);
+      report_first (store);
     }
   else if (error == NULL || error->message[0] == '\0')
     abort ();
