@@ -84,7 +84,7 @@ fixture_fill (Fixture *f)
   set_answer (f->store, f->assessment_id, "production.networked", sihua_answer_value_new_number (35.5), NULL);
   set_answer (f->store, f->assessment_id, "production.reporting", sihua_answer_value_new_level (1), NULL);
   set_answer (f->store, f->assessment_id, "production.reporting", sihua_answer_value_new_level (3), "@changed");
-  set_answer (f->store, f->assessment_id, "systems.backup", sihua_answer_value_new_na (), NULL);
+  set_answer (f->store, f->assessment_id, "production.batch", sihua_answer_value_new_na (), NULL);
 
   assessment = sihua_store_get_assessment (f->store, f->assessment_id, &error);
   g_assert_no_error (error);
@@ -1169,13 +1169,16 @@ test_cli (Fixture       *f,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  /* Change a note on the other side: importing it back conflicts. */
+  /* Change the same answer on both sides: importing it back conflicts. */
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(SihuaStore) other = sihua_store_open (other_db, &error);
+    g_autoptr(SihuaStore) here = sihua_store_open (f->db_path, &error);
     g_assert_no_error (error);
     set_answer (other, local_assessment_id (other, f->assessment_uuid), "systems.coverage",
                 sihua_answer_value_new_level (0), "changed there");
+    set_answer (here, local_assessment_id (here, f->assessment_uuid), "systems.coverage",
+                sihua_answer_value_new_level (1), "changed here");
     sihua_bundle_export (other, NULL, theirs_bundle, &error);
     g_assert_no_error (error);
   }
