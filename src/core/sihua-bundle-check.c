@@ -125,7 +125,7 @@ check_time (JsonObject  *row,
   time = json_object_get_int_member (row, member);
   if (time < 0 || time > MAX_TIME)
     {
-      *what = g_strdup_printf (_("%s is not a time (%" G_GINT64_FORMAT ")"), member, time);
+      *what = g_strdup_printf (_("%s is not a time (%lld)"), member, (long long) time);
       return FALSE;
     }
 
@@ -238,8 +238,8 @@ check_company (Check       *check,
 
       if (employees < 0 || employees > G_MAXINT)
         {
-          g_autofree char *message = g_strdup_printf (_("the number of employees %" G_GINT64_FORMAT " is not possible"),
-                                                      employees);
+          g_autofree char *message = g_strdup_printf (_("the number of employees %lld is not possible"),
+                                                      (long long) employees);
           return refuse (error, where, message);
         }
     }
@@ -273,8 +273,8 @@ check_assessment (Check       *check,
 
       if (target < 0 || target >= n_levels)
         {
-          g_autofree char *message = g_strdup_printf (_("its target level %" G_GINT64_FORMAT " is not a level of its model (0 to %u)"),
-                                                      target, n_levels - 1);
+          g_autofree char *message = g_strdup_printf (_("its target level %lld is not a level of its model (0 to %u)"),
+                                                      (long long) target, n_levels - 1);
           return refuse (error, where, message);
         }
     }
@@ -336,8 +336,8 @@ check_value (const char           *serialized,
       if (JSON_NODE_HOLDS_VALUE (level) && json_node_get_value_type (level) == G_TYPE_INT64 &&
           (json_node_get_int (level) < G_MININT || json_node_get_int (level) > G_MAXINT))
         {
-          *what = g_strdup_printf (_("%s: level %" G_GINT64_FORMAT " does not exist; the levels are 0 to %u"),
-                                   member, json_node_get_int (level),
+          *what = g_strdup_printf (_("%s: level %lld does not exist; the levels are 0 to %u"),
+                                   member, (long long) json_node_get_int (level),
                                    question->options != NULL && question->options->len > 0
                                    ? question->options->len - 1 : 0);
           return FALSE;
