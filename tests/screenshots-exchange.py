@@ -64,6 +64,9 @@ def make_data(tmp):
     for assessment in ('1', '2'):
         cli(theirs, 'assessment', 'answer', assessment, 'data.collection', '3')
         cli(theirs, 'assessment', 'answer', assessment, 'network.coverage', '3')
+        # Changed here too since, so the dialog has conflicts to show.
+        cli(mine, 'assessment', 'answer', assessment, 'data.collection', '1')
+        cli(mine, 'assessment', 'answer', assessment, 'network.coverage', '1')
     company = cli(theirs, 'company', 'add', '--name', '苏州新锐电子科技', '--region', '江苏苏州')
     assessment = cli(theirs, 'assessment', 'new', '--company', company)
     cli(theirs, 'assessment', 'answer', assessment, 'data.collection', '1')

@@ -11,6 +11,7 @@
 #include <archive_entry.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "sihua-bundle.h"
@@ -89,7 +90,7 @@ fixture_fill (Fixture *f)
   set_answer (f->store, f->assessment_id, "production.networked", sihua_answer_value_new_number (35.5), NULL);
   set_answer (f->store, f->assessment_id, "production.reporting", sihua_answer_value_new_level (1), NULL);
   set_answer (f->store, f->assessment_id, "production.reporting", sihua_answer_value_new_level (3), "@changed");
-  set_answer (f->store, f->assessment_id, "systems.backup", sihua_answer_value_new_na (), NULL);
+  set_answer (f->store, f->assessment_id, "production.batch", sihua_answer_value_new_na (), NULL);
 
   assessment = sihua_store_get_assessment (f->store, f->assessment_id, &error);
   g_assert_no_error (error);
@@ -892,6 +893,302 @@ test_bundle_conflicts (Fixture       *f,
     }
 }
 
+
+/* --- merging answer by answer -------------------------------------------- */
+
+static gint64
+count_rows (SihuaStore *store,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (sihua_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return n;
+}
+
+/* Two laptops that started from the same bundle of @f. */
+static void
+two_laptops (Fixture     *f,
+             SihuaStore **mine,
+             SihuaStore **theirs,
+             gint64      *mine_id,
+             gint64      *theirs_id)
+{
+  g_autofree char *common = g_build_filename (f->dir, "common.sihua", NULL);
+  g_autoptr(SihuaBundleReport) a = NULL;
+  g_autoptr(SihuaBundleReport) b = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sihua_bundle_export (f->store, NULL, common, &error);
+  g_assert_no_error (error);
+  *mine = sihua_test_open_store_in (f->dir, "mine.db");
+  *theirs = sihua_test_open_store_in (f->dir, "theirs.db");
+  a = import_bundle (*mine, common, SIHUA_BUNDLE_CHOICE_NONE, &error);
+  g_assert_no_error (error);
+  b = import_bundle (*theirs, common, SIHUA_BUNDLE_CHOICE_NONE, &error);
+  g_assert_no_error (error);
+  *mine_id = local_assessment_id (*mine, f->assessment_uuid);
+  *theirs_id = local_assessment_id (*theirs, f->assessment_uuid);
+}
+
+static SihuaBundleReport *
+analyse_export (SihuaStore   *from,
+                SihuaStore   *into,
+                const char   *path,
+                SihuaBundle **bundle)
+{
+  g_autoptr(GError) error = NULL;
+  SihuaBundleReport *report;
+
+  sihua_bundle_export (from, NULL, path, &error);
+  g_assert_no_error (error);
+  *bundle = sihua_bundle_load (path, &error);
+  g_assert_no_error (error);
+  report = sihua_bundle_analyse (*bundle, into, SIHUA_BUNDLE_CHOICE_NONE, &error);
+  g_assert_no_error (error);
+
+  return report;
+}
+
+/* A change made on one laptop only is taken, from either side, with its
+ * history and a row recording the merge. */
+static void
+test_bundle_one_sided (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *to_mine = g_build_filename (f->dir, "to-mine.sihua", NULL);
+  g_autofree char *to_theirs = g_build_filename (f->dir, "to-theirs.sihua", NULL);
+  g_autoptr(SihuaStore) mine = NULL;
+  g_autoptr(SihuaStore) theirs = NULL;
+  g_autoptr(SihuaBundle) bundle = NULL;
+  g_autoptr(SihuaBundleReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 mine_id, theirs_id, their_history;
+
+  two_laptops (f, &mine, &theirs, &mine_id, &theirs_id);
+  set_answer (theirs, theirs_id, "systems.coverage", sihua_answer_value_new_level (3), "seen there");
+  set_answer (mine, mine_id, "production.reporting", sihua_answer_value_new_level (0), NULL);
+  their_history = count_rows (theirs, "SELECT count(*) FROM answer_history");
+
+  report = analyse_export (theirs, mine, to_mine, &bundle);
+  g_assert_cmpuint (report->conflicts->len, ==, 0);
+  g_assert_true (sihua_bundle_import (bundle, mine, report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->answers_taken, ==, 1);
+  g_assert_cmpuint (report->answers_kept, ==, 1);
+  g_assert_cmpuint (report->conflicts_resolved, ==, 0);
+  g_assert_cmpuint (report->assessments_merged, ==, 1);
+  g_assert_cmpuint (report->history_added, ==, 1);
+  g_assert_cmpint (answer_level (mine, mine_id, "systems.coverage"), ==, 3);
+  g_assert_cmpint (answer_level (mine, mine_id, "production.reporting"), ==, 0);
+  /* Every row of theirs is here, and the merge's own decision after them. */
+  g_assert_cmpint (count_rows (mine, "SELECT count(*) FROM answer_history WHERE merge_choice = 'theirs'"
+                                     " AND question_id = 'systems.coverage'"), ==, 1);
+  g_assert_cmpint (count_rows (mine, "SELECT count(*) FROM answer_history WHERE merge_choice IS NULL"),
+                   ==, their_history + 1);
+
+  /* The other way: my one-sided change reaches them without a conflict. */
+  g_clear_pointer (&report, sihua_bundle_report_free);
+  g_clear_pointer (&bundle, sihua_bundle_free);
+  report = analyse_export (mine, theirs, to_theirs, &bundle);
+  g_assert_cmpuint (report->conflicts->len, ==, 0);
+  g_assert_true (sihua_bundle_import (bundle, theirs, report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->answers_taken, ==, 1);
+  g_assert_cmpint (answer_level (theirs, theirs_id, "production.reporting"), ==, 0);
+  g_assert_cmpint (answer_level (theirs, theirs_id, "systems.coverage"), ==, 3);
+
+  /* Both now agree: a further import finds nothing to do. */
+  g_clear_pointer (&report, sihua_bundle_report_free);
+  g_clear_pointer (&bundle, sihua_bundle_free);
+  report = analyse_export (theirs, mine, to_mine, &bundle);
+  g_assert_cmpuint (report->conflicts->len, ==, 0);
+  g_assert_cmpuint (report->answers_taken + report->answers_added + report->answers_kept, ==, 0);
+}
+
+/* An answer changed on both sides is a conflict with both values; keeping
+ * mine still keeps their history and records the decision, and the same
+ * bundle does not ask again. */
+static void
+test_bundle_true_conflict (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *to_mine = g_build_filename (f->dir, "to-mine.sihua", NULL);
+  g_autoptr(SihuaStore) mine = NULL;
+  g_autoptr(SihuaStore) theirs = NULL;
+  g_autoptr(SihuaBundle) bundle = NULL;
+  g_autoptr(SihuaBundleReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  SihuaBundleConflict *conflict;
+  SihuaBundleAnswerConflict *answer;
+  gint64 mine_id, theirs_id;
+
+  two_laptops (f, &mine, &theirs, &mine_id, &theirs_id);
+  set_answer (mine, mine_id, "systems.coverage", sihua_answer_value_new_level (1), "here");
+  set_answer (theirs, theirs_id, "systems.coverage", sihua_answer_value_new_level (3), "there");
+
+  report = analyse_export (theirs, mine, to_mine, &bundle);
+  g_assert_cmpuint (report->conflicts->len, ==, 1);
+  conflict = g_ptr_array_index (report->conflicts, 0);
+  g_assert_cmpint (conflict->kind, ==, SIHUA_BUNDLE_ROW_ASSESSMENT);
+  g_assert_cmpuint (conflict->answers->len, ==, 1);
+  answer = g_ptr_array_index (conflict->answers, 0);
+  g_assert_cmpstr (answer->question_id, ==, "systems.coverage");
+  g_assert_cmpstr (answer->mine.value, ==, "{\"level\":1}");
+  g_assert_cmpstr (answer->mine.note, ==, "here");
+  g_assert_cmpstr (answer->theirs.value, ==, "{\"level\":3}");
+  g_assert_cmpstr (answer->theirs.note, ==, "there");
+  g_assert_cmpint (answer->theirs.changed_at, >, 0);
+
+  conflict->choice = SIHUA_BUNDLE_CHOICE_MINE;
+  g_assert_true (sihua_bundle_import (bundle, mine, report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->conflicts_resolved, ==, 1);
+  g_assert_cmpuint (report->answers_kept, ==, 1);
+  g_assert_cmpuint (report->answers_taken, ==, 0);
+  g_assert_cmpuint (report->history_added, ==, 1);
+  g_assert_cmpint (answer_level (mine, mine_id, "systems.coverage"), ==, 1);
+  g_assert_cmpint (count_rows (mine, "SELECT count(*) FROM answer_history WHERE merge_choice = 'mine'"), ==, 1);
+  g_assert_cmpint (count_rows (mine, "SELECT count(*) FROM answer_history WHERE new_note = 'there'"), ==, 1);
+
+  g_clear_pointer (&report, sihua_bundle_report_free);
+  g_clear_pointer (&bundle, sihua_bundle_free);
+  bundle = sihua_bundle_load (to_mine, &error);
+  g_assert_no_error (error);
+  report = sihua_bundle_analyse (bundle, mine, SIHUA_BUNDLE_CHOICE_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->conflicts->len, ==, 0);
+}
+
+/* Rewrites @entry of the bundle @path with @find replaced by @replace. */
+static void
+tamper_bundle (const char *path,
+               const char *out,
+               const char *entry,
+               const char *find,
+               const char *replace)
+{
+  g_autoptr(JsonObject) manifest = NULL;
+  g_autoptr(JsonObject) extra = json_object_new ();
+  g_autoptr(GHashTable) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = NULL;
+  GBytes *bytes;
+
+  entries = sihua_bundle_read_zip (path, &manifest, &error);
+  g_assert_no_error (error);
+  bytes = g_hash_table_lookup (entries, entry);
+  text = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_cmpuint (g_string_replace (text, find, replace, 1), ==, 1);
+  g_hash_table_insert (entries, g_strdup (entry), g_bytes_new (text->str, text->len));
+  json_object_set_member (extra, "models", json_node_copy (json_object_get_member (manifest, "models")));
+  g_assert_true (sihua_bundle_write_zip (out, entries, extra, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_bundle_values (Fixture       *f,
+                    gconstpointer  data)
+{
+  struct { const char *entry; const char *find; const char *replace; const char *message; } cases[] = {
+    { "data/answers.json", "{\\\"level\\\":3}", "{\\\"level\\\":4294967298}",
+      "level 4294967298 does not exist" },
+    { "data/answers.json", "{\\\"level\\\":3}", "{\\\"level\\\":7}", "How are output and progress reported?" },
+    { "data/answers.json", "\"question_id\" : \"systems.coverage\"", "\"question_id\" : \"systems.nothing\"",
+      "systems.nothing" },
+    { "data/answers.json", "{\\\"number\\\":35.5}", "{\\\"number\\\":1e999}", "number" },
+    { "data/companies.json", "苏州明达机械", "苏州明达\\u0007机械", "control character U+0007" },
+    { "data/companies.json", "\"employees\" : 120", "\"employees\" : -5", "employees" },
+    { "data/assessments.json", "\"consultant\" : \"李顾问\"", "\"consultant\" : \"李\\n顾问\"", "control character" },
+    { "data/history.json", "{\\\"level\\\":1}", "{\\\"level\\\":-4294967290}", "does not exist" },
+  };
+  g_autofree char *good = g_build_filename (f->dir, "good.sihua", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.sihua", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  sihua_bundle_export (f->store, NULL, good, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SihuaBundle) bundle = NULL;
+
+      tamper_bundle (good, bad, cases[i].entry, cases[i].find, cases[i].replace);
+      bundle = sihua_bundle_load (bad, &error);
+      g_assert_null (bundle);
+      g_assert_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_INVALID);
+      g_test_message ("%s", error->message);
+      if (strstr (error->message, cases[i].message) == NULL)
+        g_error ("case %u: \"%s\" lacks \"%s\"", i, error->message, cases[i].message);
+      g_clear_error (&error);
+    }
+}
+
+/* The same client entered on two laptops (same credit code, different
+ * UUIDs) merges into one company holding both sides' assessments. */
+static void
+test_bundle_same_uscc (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "other.sihua", NULL);
+  g_autoptr(SihuaStore) other = sihua_test_open_store_in (f->dir, "other.db");
+  g_autoptr(SihuaModel) model = sihua_test_load_data_model ("example-small.json");
+  g_autoptr(SihuaCompany) mine = find_company (f->store, f->company_uuid);
+  g_autoptr(SihuaCompany) theirs = sihua_company_new ("宁波精工");
+  g_autoptr(SihuaBundle) bundle = NULL;
+  g_autoptr(SihuaBundleReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  SihuaBundleConflict *conflict;
+  gint64 theirs_id, assessment_id;
+
+  g_free (mine->uscc);
+  mine->uscc = g_strdup ("91330200MA2H4KXQ4U");
+  sihua_store_update_company (f->store, mine, &error);
+  g_assert_no_error (error);
+  theirs->uscc = g_strdup ("91330200MA2H4KXQ4U");
+  theirs_id = sihua_store_add_company (other, theirs, &error);
+  g_assert_no_error (error);
+  assessment_id = sihua_store_new_assessment (other, theirs_id, model, 0, "王顾问", &error);
+  g_assert_no_error (error);
+  set_answer (other, assessment_id, "systems.coverage", sihua_answer_value_new_level (1), NULL);
+
+  report = analyse_export (other, f->store, path, &bundle);
+  g_assert_cmpuint (report->conflicts->len, ==, 1);
+  conflict = g_ptr_array_index (report->conflicts, 0);
+  g_assert_cmpint (conflict->kind, ==, SIHUA_BUNDLE_ROW_SAME_COMPANY);
+  g_assert_cmpstr (conflict->local_uuid, ==, f->company_uuid);
+  g_assert_cmpstr (conflict->label, ==, "宁波精工");
+
+  /* Without a choice, nothing. */
+  g_assert_false (sihua_bundle_import (bundle, f->store, report, &error));
+  g_assert_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_CONFLICTS);
+  g_clear_error (&error);
+
+  conflict->choice = SIHUA_BUNDLE_CHOICE_MINE;
+  g_assert_true (sihua_bundle_import (bundle, f->store, report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->companies_merged, ==, 1);
+  g_assert_cmpuint (report->companies_added, ==, 0);
+  g_assert_cmpuint (count_companies (f->store), ==, 2);
+  {
+    g_autoptr(SihuaCompany) merged = find_company (f->store, f->company_uuid);
+    g_autoptr(GPtrArray) assessments = sihua_store_list_assessments (f->store, merged->id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (assessments->len, ==, 2);
+    g_assert_cmpstr (merged->name, ==, "=HYPERLINK(\"http://x\") 宁波精工, Ltd");
+  }
+}
+
 /* --- hostile bundles --------------------------------------------------- */
 
 typedef struct
@@ -1202,13 +1499,16 @@ test_cli (Fixture       *f,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  /* Change a note on the other side: importing it back conflicts. */
+  /* Change the same answer on both sides: importing it back conflicts. */
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(SihuaStore) other = sihua_store_open (other_db, &error);
+    g_autoptr(SihuaStore) here = sihua_store_open (f->db_path, &error);
     g_assert_no_error (error);
     set_answer (other, local_assessment_id (other, f->assessment_uuid), "systems.coverage",
                 sihua_answer_value_new_level (0), "changed there");
+    set_answer (here, local_assessment_id (here, f->assessment_uuid), "systems.coverage",
+                sihua_answer_value_new_level (1), "changed here");
     sihua_bundle_export (other, NULL, theirs_bundle, &error);
     g_assert_no_error (error);
   }
@@ -1216,6 +1516,9 @@ test_cli (Fixture       *f,
   g_file_get_contents (f->db_path, &before, &before_length, NULL);
   g_assert_cmpint (sihua_test_run_cli (f->db_path, &out, &err, "bundle", "import", theirs_bundle, NULL), ==, 1);
   g_assert_nonnull (strstr (out, "answer:systems.coverage"));
+  /* Both sides of the answer, so the choice is an informed one. */
+  g_assert_nonnull (strstr (out, "mine {\"level\":1} · changed here"));
+  g_assert_nonnull (strstr (out, "theirs {\"level\":0} · changed there"));
   g_assert_nonnull (strstr (err, "--on-conflict"));
   g_file_get_contents (f->db_path, &after, &after_length, NULL);
   g_assert_cmpuint (before_length, ==, after_length);
@@ -1230,6 +1533,7 @@ test_cli (Fixture       *f,
   g_assert_cmpint (sihua_test_run_cli (f->db_path, &out, &err, "bundle", "import", theirs_bundle,
                                        "--on-conflict", "theirs", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "→ theirs"));
+  g_assert_nonnull (strstr (out, "conflicts resolved: 1"));
 }
 
 int
@@ -1255,6 +1559,10 @@ main (int   argc,
   g_test_add ("/exchange/export/not-found", Fixture, "fill", fixture_set_up, test_export_not_found, fixture_tear_down);
   g_test_add ("/exchange/bundle/round-trip", Fixture, "fill", fixture_set_up, test_bundle_round_trip, fixture_tear_down);
   g_test_add ("/exchange/bundle/conflicts", Fixture, "fill", fixture_set_up, test_bundle_conflicts, fixture_tear_down);
+  g_test_add ("/exchange/bundle/one-sided", Fixture, "fill", fixture_set_up, test_bundle_one_sided, fixture_tear_down);
+  g_test_add ("/exchange/bundle/true-conflict", Fixture, "fill", fixture_set_up, test_bundle_true_conflict, fixture_tear_down);
+  g_test_add ("/exchange/bundle/values", Fixture, "fill", fixture_set_up, test_bundle_values, fixture_tear_down);
+  g_test_add ("/exchange/bundle/same-uscc", Fixture, "fill", fixture_set_up, test_bundle_same_uscc, fixture_tear_down);
   g_test_add ("/exchange/bundle/hostile", Fixture, "fill", fixture_set_up, test_bundle_hostile, fixture_tear_down);
   g_test_add ("/exchange/bundle/hostile-fixtures", Fixture, "fill", fixture_set_up, test_bundle_hostile_fixtures, fixture_tear_down);
 

@@ -75,6 +75,8 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (sihua_bundle_import (bundle, theirs, report, &error));
   g_assert_no_error (error);
   answer (theirs, assessment_id, 3);
+  /* Changed here too since: a conflict (a change there only is simply taken). */
+  answer (fixture->mine, assessment_id, 1);
 
   fixture->bundle_path = g_build_filename (fixture->dir, "theirs.sihua", NULL);
   g_assert_true (sihua_bundle_export (theirs, NULL, fixture->bundle_path, &error));
@@ -172,6 +174,30 @@ test_question_text (Fixture       *fixture,
   g_assert_null (strstr (zh, QUESTION));
 }
 
+/* Both versions of the conflicting answer are shown, as the consultant
+ * reads them, so the choice is an informed one. */
+static void
+test_both_values (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const SihuaQuestion *question = sihua_model_lookup_question (fixture->model, QUESTION);
+  g_autoptr(SihuaAnswerValue) mine = sihua_answer_value_new_level (1);
+  g_autoptr(SihuaAnswerValue) theirs = sihua_answer_value_new_level (3);
+  g_autofree char *mine_text = NULL;
+  g_autofree char *theirs_text = NULL;
+  g_autofree char *text = NULL;
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  mine_text = sihua_answer_value_describe (mine, question, fixture->model, SIHUA_LANGUAGE_EN);
+  theirs_text = sihua_answer_value_describe (theirs, question, fixture->model, SIHUA_LANGUAGE_EN);
+  text = conflict_text (fixture);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "On this computer"));
+  g_assert_nonnull (strstr (text, "In the bundle"));
+  g_assert_nonnull (strstr (text, mine_text));
+  g_assert_nonnull (strstr (text, theirs_text));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -189,6 +215,8 @@ main (int   argc,
 
   g_test_add ("/bundle-dialog/question-text", Fixture, NULL,
               fixture_set_up, test_question_text, fixture_tear_down);
+  g_test_add ("/bundle-dialog/both-values", Fixture, NULL,
+              fixture_set_up, test_both_values, fixture_tear_down);
 
   return g_test_run ();
 }

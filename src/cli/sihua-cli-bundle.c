@@ -75,22 +75,44 @@ print_report (SihuaBundleReport *report,
           report->companies_added, report->companies_skipped);
   printf (_("  assessments added: %u, unchanged: %u, with new answers: %u\n"),
           report->assessments_added, report->assessments_skipped, report->assessments_merged);
-  printf (_("  answers added: %u, history entries added: %u, models added: %u\n"),
-          report->answers_added, report->history_added, report->models_added);
+  printf (_("  answers added: %u, taken from theirs: %u, kept mine: %u, conflicts resolved: %u\n"),
+          report->answers_added, report->answers_taken, report->answers_kept,
+          report->conflicts_resolved);
+  printf (_("  companies merged (same credit code): %u, history entries added: %u, models added: %u\n"),
+          report->companies_merged, report->history_added, report->models_added);
 
   if (report->conflicts->len > 0)
-    printf (_("Conflicts (changed on both sides):\n"));
+    printf (_("Conflicts (changed on both sides, or the same company entered twice):\n"));
   for (guint i = 0; i < report->conflicts->len; i++)
     {
       SihuaBundleConflict *conflict = g_ptr_array_index (report->conflicts, i);
       g_autofree char *fields = g_strjoinv (", ", conflict->fields);
 
-      printf ("  %s %s (%s): %s",
-              conflict->kind == SIHUA_BUNDLE_ROW_COMPANY ? _("company") : _("assessment"),
-              sihua_cli_shown (conflict->label), sihua_cli_shown (conflict->uuid), sihua_cli_shown (fields));
+      if (conflict->kind == SIHUA_BUNDLE_ROW_SAME_COMPANY)
+        /* Translators: the company in the bundle, then the one here with its credit code */
+        printf (_("  company %s (%s) has the credit code of %s here: the same company? mine or theirs merges them (keeping this computer's or the bundle's details), both keeps them apart"),
+                sihua_cli_shown (conflict->label), sihua_cli_shown (conflict->uuid),
+                sihua_cli_shown (conflict->local_label));
+      else
+        printf ("  %s %s (%s): %s",
+                conflict->kind == SIHUA_BUNDLE_ROW_COMPANY ? _("company") : _("assessment"),
+                sihua_cli_shown (conflict->label), sihua_cli_shown (conflict->uuid), sihua_cli_shown (fields));
       if (conflict->choice != SIHUA_BUNDLE_CHOICE_NONE)
         printf (" → %s", sihua_bundle_choice_to_string (conflict->choice));
       printf ("\n");
+      for (guint a = 0; a < conflict->answers->len; a++)
+        {
+          SihuaBundleAnswerConflict *answer = g_ptr_array_index (conflict->answers, a);
+
+          /* Translators: an answer changed on both sides: question id, then each side's value and note */
+          printf (_("    %s: mine %s%s%s, theirs %s%s%s\n"), sihua_cli_shown (answer->question_id),
+                  answer->mine.value != NULL ? sihua_cli_shown (answer->mine.value) : _("(not answered)"),
+                  answer->mine.note != NULL ? " · " : "",
+                  answer->mine.note != NULL ? sihua_cli_shown (answer->mine.note) : "",
+                  answer->theirs.value != NULL ? sihua_cli_shown (answer->theirs.value) : _("(not answered)"),
+                  answer->theirs.note != NULL ? " · " : "",
+                  answer->theirs.note != NULL ? sihua_cli_shown (answer->theirs.note) : "");
+        }
     }
 }
 
@@ -107,7 +129,7 @@ sihua_cli_bundle_import_run (SihuaCli  *cli,
   SihuaStore *store;
   int status;
   GOptionEntry entries[] = {
-    { "on-conflict", 0, 0, G_OPTION_ARG_STRING, &on_conflict, N_("What to do with rows changed on both sides: mine, theirs or both"), "CHOICE" },
+    { "on-conflict", 0, 0, G_OPTION_ARG_STRING, &on_conflict, N_("What to do with rows changed on both sides, and with a company entered on both laptops: mine, theirs or both"), "CHOICE" },
     { NULL }
   };
 
@@ -141,8 +163,8 @@ sihua_cli_bundle_import_run (SihuaCli  *cli,
         }
       else
         print_report (report, FALSE);
-      return sihua_cli_fail (ngettext ("%u row differs between the bundle and this database; nothing was imported. Choose with --on-conflict mine, theirs or both",
-                                       "%u rows differ between the bundle and this database; nothing was imported. Choose with --on-conflict mine, theirs or both",
+      return sihua_cli_fail (ngettext ("%u row needs a choice (changed on both sides, or the same company entered twice); nothing was imported. Choose with --on-conflict mine, theirs or both",
+                                       "%u rows need a choice (changed on both sides, or the same company entered twice); nothing was imported. Choose with --on-conflict mine, theirs or both",
                                        report->conflicts->len),
                              report->conflicts->len);
     }

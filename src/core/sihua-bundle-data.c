@@ -29,6 +29,7 @@
 
 static const char * const sizes[] = { "micro", "small", "medium", NULL };
 static const char * const statuses[] = { "in_progress", "completed", NULL };
+static const char * const merge_choices[] = { "mine", "theirs", NULL };
 
 static const BundleColumn company_columns[] = {
   { "uuid", BUNDLE_COL_TEXT, TRUE, FALSE, FALSE },
@@ -86,6 +87,9 @@ static const BundleColumn history_columns[] = {
   { "new_evidence", BUNDLE_COL_TEXT, FALSE, FALSE, FALSE },
   { "author", BUNDLE_COL_TEXT, FALSE, FALSE, FALSE },
   { "changed_at", BUNDLE_COL_INT, TRUE, FALSE, FALSE },
+  /* Set on the rows a merge wrote: the side it kept. Absent from bundles
+   * written before merges recorded it. */
+  { "merge_choice", BUNDLE_COL_TEXT, FALSE, FALSE, FALSE, merge_choices },
 };
 
 const BundleTable sihua_bundle_tables[BUNDLE_N_TABLES] = {
@@ -122,13 +126,16 @@ const BundleTable sihua_bundle_tables[BUNDLE_N_TABLES] = {
   {
     "data/history.json", history_columns, G_N_ELEMENTS (history_columns),
     "SELECT h.uuid, a.uuid, h.question_id, h.old_value, h.old_note, h.old_evidence, h.new_value,"
-    " h.new_note, h.new_evidence, h.author, h.changed_at"
+    " h.new_note, h.new_evidence, h.author, h.changed_at, h.merge_choice"
     " FROM answer_history h JOIN assessments a ON a.id = h.assessment_id"
     " JOIN companies c ON c.id = a.company_id",
-    "h.uuid", "h.uuid",
+    /* In the order the changes were written here: the merge reads the
+     * order to find the latest change both laptops share. */
+    "h.uuid", "h.id",
     "INSERT INTO answer_history (uuid, assessment_id, question_id, old_value, old_note,"
-    " old_evidence, new_value, new_note, new_evidence, author, changed_at)"
-    " VALUES (?1, (SELECT id FROM assessments WHERE uuid = ?2), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    " old_evidence, new_value, new_note, new_evidence, author, changed_at, merge_choice)"
+    " VALUES (?1, (SELECT id FROM assessments WHERE uuid = ?2), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+    " ?11, ?12)",
   },
 };
 
@@ -714,6 +721,8 @@ load_models (SihuaBundle  *bundle,
 
       g_hash_table_insert (bundle->models, g_strdup_printf ("%s\n%s", id, version),
                            g_bytes_ref (bytes));
+      g_hash_table_insert (bundle->model_objects, g_strdup_printf ("%s\n%s", id, version),
+                           g_steal_pointer (&model));
     }
 
   return TRUE;
@@ -745,6 +754,8 @@ sihua_bundle_load (const char  *path,
   bundle->path = g_strdup (path);
   bundle->models = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) g_bytes_unref);
+  bundle->model_objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                 g_object_unref);
 
   entries = sihua_bundle_read_zip (path, &bundle->manifest, error);
   if (entries == NULL)
@@ -809,7 +820,7 @@ load_data (SihuaBundle  *bundle,
         }
     }
 
-  return TRUE;
+  return _sihua_bundle_check_content (bundle, uuids, error);
 }
 
 void
@@ -822,6 +833,7 @@ sihua_bundle_free (SihuaBundle *bundle)
     g_clear_pointer (&bundle->rows[t], json_array_unref);
   g_clear_pointer (&bundle->manifest, json_object_unref);
   g_clear_pointer (&bundle->models, g_hash_table_unref);
+  g_clear_pointer (&bundle->model_objects, g_hash_table_unref);
   g_free (bundle->path);
   g_free (bundle);
 }

@@ -12,18 +12,24 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "sihua-bundle-private.h"
+#include "sihua-bundle-merge-private.h"
 #include "sihua-exchange-db.h"
 #include "sihua-store-private.h"
 
 /*
  * Merging a bundle into the store, keyed by UUID. A row missing here is
- * added; a row equal on every compared column is skipped; a row that
- * differs is a conflict, settled by the user's choice: keep mine, take
- * theirs, or keep both (theirs becomes a copy with a new UUID). Answers are
- * matched by assessment and question (one answer per question), history by
- * UUID (it only grows). Everything runs in one transaction on the store's
- * connection: the first failure rolls all of it back.
+ * added; a row equal on every compared column is skipped. Answers are
+ * matched by assessment and question (one answer per question) and merged
+ * one by one against their common history (sihua-bundle-merge-answers.c):
+ * a change made on one side only is taken, and only an answer changed on
+ * both sides is a conflict. Company and assessment fields carry no history,
+ * so fields that differ are a conflict. A conflict is settled by the user's
+ * choice: keep mine, take theirs, or keep both (theirs becomes a copy with
+ * a new UUID). History is matched by UUID and only grows: whatever the
+ * choice, the bundle's history rows are kept. A company that is here under
+ * another UUID with the same credit code is offered as the same company.
+ * Everything runs in one transaction on the store's connection: the first
+ * failure rolls all of it back.
  */
 
 typedef enum
@@ -35,6 +41,7 @@ typedef enum
 } PlanAction;
 
 static const char * const choice_names[] = { "none", "mine", "theirs", "both" };
+static const char * const kind_names[] = { "company", "assessment", "same_company" };
 
 gboolean
 sihua_bundle_choice_from_string (const char        *text,
@@ -66,6 +73,9 @@ conflict_free (SihuaBundleConflict *conflict)
   g_free (conflict->uuid);
   g_free (conflict->label);
   g_strfreev (conflict->fields);
+  g_clear_pointer (&conflict->answers, g_ptr_array_unref);
+  g_free (conflict->local_uuid);
+  g_free (conflict->local_label);
   g_free (conflict);
 }
 
@@ -93,27 +103,13 @@ find_conflict (SihuaBundleReport *report,
   return NULL;
 }
 
-typedef struct
-{
-  sqlite3            *db;
-  SihuaBundle        *bundle;
-  SihuaBundleReport  *report;
-  gboolean            apply;
-  GHashTable         *answers_by_assessment;  /* uuid → GPtrArray of JsonObject */
-  GHashTable         *history_by_assessment;
-  GHashTable         *company_names;          /* uuid → name */
-  gint64              now;
-  const char         *author;
-  GHashTable         *stmts;                  /* SQL → sqlite3_stmt, reused for every row */
-  GHashTable         *models_done;            /* "id\nversion" pinned in this run */
-} Merge;
 
 /* The prepared statement for @sql, reset and ready to bind: an import runs
  * the same few statements for every row. */
-static sqlite3_stmt *
-merge_stmt (Merge       *merge,
-            const char  *sql,
-            GError     **error)
+sqlite3_stmt *
+_sihua_bundle_merge_stmt (Merge       *merge,
+                          const char  *sql,
+                          GError     **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (merge->stmts, sql);
 
@@ -141,7 +137,7 @@ merge_lookup (Merge              *merge,
               GError            **error)
 {
   g_autofree char *sql = g_strdup_printf ("%s WHERE %s = ?1", table->select_sql, table->uuid_sql);
-  sqlite3_stmt *stmt = merge_stmt (merge, sql, error);
+  sqlite3_stmt *stmt = _sihua_bundle_merge_stmt (merge, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -180,16 +176,16 @@ group_rows (JsonArray *rows)
   return groups;
 }
 
-static gboolean
-insert_row (Merge              *merge,
-            BundleTableId       table_id,
-            JsonObject         *row,
-            const char         *new_uuid,
-            const char         *new_parent,
-            GError            **error)
+gboolean
+_sihua_bundle_insert_row (Merge              *merge,
+                          BundleTableId       table_id,
+                          JsonObject         *row,
+                          const char         *new_uuid,
+                          const char         *new_parent,
+                          GError            **error)
 {
   const BundleTable *table = &sihua_bundle_tables[table_id];
-  sqlite3_stmt *stmt = merge_stmt (merge, table->insert_sql, error);
+  sqlite3_stmt *stmt = _sihua_bundle_merge_stmt (merge, table->insert_sql, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -234,7 +230,7 @@ add_model (Merge       *merge,
     return TRUE;
   g_hash_table_add (merge->models_done, g_strdup (key));
 
-  stmt = merge_stmt (merge,
+  stmt = _sihua_bundle_merge_stmt (merge,
                      "INSERT OR IGNORE INTO models (uuid, model_id, model_version, json, stored_at)"
                      " VALUES (?1, ?2, ?3, ?4, ?5)",
                      error);
@@ -255,31 +251,6 @@ add_model (Merge       *merge,
     merge->report->models_added++;
 
   return TRUE;
-}
-
-static JsonObject *
-lookup_answer (Merge       *merge,
-               const char  *assessment_uuid,
-               const char  *question_id,
-               GError     **error)
-{
-  const BundleTable *table = &sihua_bundle_tables[BUNDLE_TABLE_ANSWERS];
-  g_autofree char *sql = g_strdup_printf ("%s WHERE a.uuid = ?1 AND r.question_id = ?2", table->select_sql);
-  sqlite3_stmt *stmt = merge_stmt (merge, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, assessment_uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, question_id, -1, SQLITE_TRANSIENT);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return _sihua_bundle_row_to_object (stmt, table);
-  if (rc != SQLITE_DONE)
-    sihua_exchange_db_error (merge->db, error);
-
-  return NULL;
 }
 
 static gboolean
@@ -321,7 +292,7 @@ add_new_history (Merge       *merge,
       if (exists)
         continue;
       merge->report->history_added++;
-      if (merge->apply && !insert_row (merge, BUNDLE_TABLE_HISTORY, row, NULL, NULL, error))
+      if (merge->apply && !_sihua_bundle_insert_row (merge, BUNDLE_TABLE_HISTORY, row, NULL, NULL, error))
         return FALSE;
     }
 
@@ -347,70 +318,26 @@ add_assessment (Merge       *merge,
     return TRUE;
 
   if (!add_model (merge, assessment, error) ||
-      !insert_row (merge, BUNDLE_TABLE_ASSESSMENTS, assessment, new_uuid, NULL, error))
+      !_sihua_bundle_insert_row (merge, BUNDLE_TABLE_ASSESSMENTS, assessment, new_uuid,
+                                 g_hash_table_lookup (merge->company_map,
+                                                      json_object_get_string_member (assessment, "company_uuid")),
+                                 error))
     return FALSE;
 
   for (guint i = 0; answers != NULL && i < answers->len; i++)
     {
       g_autofree char *answer_uuid = copy ? g_uuid_string_random () : NULL;
-      if (!insert_row (merge, BUNDLE_TABLE_ANSWERS, g_ptr_array_index (answers, i),
+      if (!_sihua_bundle_insert_row (merge, BUNDLE_TABLE_ANSWERS, g_ptr_array_index (answers, i),
                        answer_uuid, new_uuid, error))
         return FALSE;
     }
   for (guint i = 0; history != NULL && i < history->len; i++)
     {
       g_autofree char *history_uuid = copy ? g_uuid_string_random () : NULL;
-      if (!insert_row (merge, BUNDLE_TABLE_HISTORY, g_ptr_array_index (history, i),
+      if (!_sihua_bundle_insert_row (merge, BUNDLE_TABLE_HISTORY, g_ptr_array_index (history, i),
                        history_uuid, new_uuid, error))
         return FALSE;
     }
-
-  return TRUE;
-}
-
-static gboolean
-take_their_answer (Merge       *merge,
-                   JsonObject  *mine,
-                   JsonObject  *theirs,
-                   GError     **error)
-{
-  g_autoptr(SihuaExchangeStmt) update = NULL;
-  g_autoptr(SihuaExchangeStmt) history = NULL;
-  g_autofree char *uuid = g_uuid_string_random ();
-
-  update = sihua_exchange_db_prepare (merge->db,
-                                      "UPDATE answers SET value = ?2, note = ?3, evidence = ?4,"
-                                      " author = ?5, updated_at = ?6 WHERE uuid = ?1",
-                                      error);
-  history = sihua_exchange_db_prepare (merge->db,
-                                       "INSERT INTO answer_history (uuid, assessment_id, question_id,"
-                                       " old_value, old_note, old_evidence, new_value, new_note,"
-                                       " new_evidence, author, changed_at)"
-                                       " SELECT ?1, assessment_id, question_id, value, note, evidence,"
-                                       " ?2, ?3, ?4, ?5, ?6 FROM answers WHERE uuid = ?7",
-                                       error);
-  if (update == NULL || history == NULL)
-    return FALSE;
-
-  /* The change is kept in the history, so "take theirs" can be undone. */
-  sqlite3_bind_text (history->stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  sihua_exchange_bind_text (history->stmt, 2, json_object_get_string_member (theirs, "value"));
-  sihua_exchange_bind_text (history->stmt, 3, json_object_get_string_member_with_default (theirs, "note", NULL));
-  sihua_exchange_bind_text (history->stmt, 4, json_object_get_string_member_with_default (theirs, "evidence", NULL));
-  sihua_exchange_bind_text (history->stmt, 5, merge->author);
-  sqlite3_bind_int64 (history->stmt, 6, merge->now);
-  sihua_exchange_bind_text (history->stmt, 7, json_object_get_string_member (mine, "uuid"));
-  if (sqlite3_step (history->stmt) != SQLITE_DONE)
-    return sihua_exchange_db_error (merge->db, error);
-
-  sihua_exchange_bind_text (update->stmt, 1, json_object_get_string_member (mine, "uuid"));
-  sihua_exchange_bind_text (update->stmt, 2, json_object_get_string_member (theirs, "value"));
-  sihua_exchange_bind_text (update->stmt, 3, json_object_get_string_member_with_default (theirs, "note", NULL));
-  sihua_exchange_bind_text (update->stmt, 4, json_object_get_string_member_with_default (theirs, "evidence", NULL));
-  sihua_exchange_bind_text (update->stmt, 5, json_object_get_string_member_with_default (theirs, "author", NULL));
-  sqlite3_bind_int64 (update->stmt, 6, json_object_get_int_member (theirs, "updated_at"));
-  if (sqlite3_step (update->stmt) != SQLITE_DONE)
-    return sihua_exchange_db_error (merge->db, error);
 
   return TRUE;
 }
@@ -474,9 +401,108 @@ note_conflict (Merge              *merge,
   g_ptr_array_add (fields, NULL);
   conflict->fields = g_strdupv ((GStrv) fields->pdata);
   conflict->choice = SIHUA_BUNDLE_CHOICE_NONE;
+  conflict->answers = g_ptr_array_new_with_free_func ((GDestroyNotify) _sihua_bundle_answer_conflict_free);
   g_ptr_array_add (merge->report->conflicts, conflict);
 
   return conflict;
+}
+
+/* The fields of @table in which @mine and @theirs differ. */
+static void
+differing_fields (const BundleTable *table,
+                  JsonObject        *mine,
+                  JsonObject        *theirs,
+                  GPtrArray         *fields)
+{
+  for (guint c = 0; c < table->n_columns; c++)
+    if (table->columns[c].compared &&
+        !_sihua_bundle_values_equal (mine, theirs, &table->columns[c]))
+      g_ptr_array_add (fields, g_strdup (table->columns[c].name));
+}
+
+/* Their company, under its own UUID but without its credit code, which
+ * stays with the company here. */
+static gboolean
+add_company_apart (Merge       *merge,
+                   JsonObject  *theirs,
+                   GError     **error)
+{
+  g_autoptr(JsonObject) apart = json_object_new ();
+
+  for (guint c = 0; c < sihua_bundle_tables[BUNDLE_TABLE_COMPANIES].n_columns; c++)
+    {
+      const char *name = sihua_bundle_tables[BUNDLE_TABLE_COMPANIES].columns[c].name;
+      JsonNode *value = json_object_get_member (theirs, name);
+
+      if (value != NULL && strcmp (name, "uscc") != 0)
+        json_object_set_member (apart, name, json_node_copy (value));
+    }
+
+  return _sihua_bundle_insert_row (merge, BUNDLE_TABLE_COMPANIES, apart, NULL, NULL, error);
+}
+
+/* Their company is not here by UUID, but @local (uuid, name) has its
+ * credit code: the same client, entered on both laptops. */
+static gboolean
+merge_same_company (Merge       *merge,
+                    JsonObject  *theirs,
+                    const char  *local_uuid,
+                    GError     **error)
+{
+  const BundleTable *table = &sihua_bundle_tables[BUNDLE_TABLE_COMPANIES];
+  const char *uuid = json_object_get_string_member (theirs, "uuid");
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonObject) mine = merge_lookup (merge, table, local_uuid, &local_error);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  SihuaBundleConflict *conflict;
+
+  if (mine == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_FAILED,
+                     _("The database changed while the bundle was being imported; nothing was imported"));
+      return FALSE;
+    }
+
+  differing_fields (table, mine, theirs, fields);
+  conflict = note_conflict (merge, SIHUA_BUNDLE_ROW_SAME_COMPANY, uuid,
+                            json_object_get_string_member (theirs, "name"), fields);
+  if (conflict->local_uuid == NULL)
+    {
+      conflict->local_uuid = g_strdup (local_uuid);
+      conflict->local_label = g_strdup (json_object_get_string_member (mine, "name"));
+    }
+
+  switch (conflict->choice)
+    {
+    case SIHUA_BUNDLE_CHOICE_NONE:
+      /* Analysis: their assessments would go under the company here. */
+      g_hash_table_insert (merge->company_map, (gpointer) uuid, g_strdup (local_uuid));
+      return TRUE;
+    case SIHUA_BUNDLE_CHOICE_MINE:
+    case SIHUA_BUNDLE_CHOICE_THEIRS:
+      g_hash_table_insert (merge->company_map, (gpointer) uuid, g_strdup (local_uuid));
+      merge->report->companies_merged++;
+      if (!merge->apply || conflict->choice == SIHUA_BUNDLE_CHOICE_MINE)
+        return TRUE;
+      {
+        /* Their details on the company here, which keeps its UUID. */
+        g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+        g_autoptr(JsonNode) renamed = NULL;
+
+        json_node_set_object (node, theirs);
+        renamed = json_node_copy (node);
+        json_object_set_string_member (json_node_get_object (renamed), "uuid", local_uuid);
+        return update_their_fields (merge, BUNDLE_TABLE_COMPANIES, json_node_get_object (renamed), error);
+      }
+    case SIHUA_BUNDLE_CHOICE_BOTH:
+      merge->report->companies_added++;
+      return !merge->apply || add_company_apart (merge, theirs, error);
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static gboolean
@@ -488,7 +514,7 @@ merge_company (Merge       *merge,
   const BundleTable *table = &sihua_bundle_tables[BUNDLE_TABLE_COMPANIES];
   g_autoptr(GError) local_error = NULL;
   g_autoptr(JsonObject) mine = merge_lookup (merge, table, uuid, &local_error);
-  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
   SihuaBundleConflict *conflict;
 
   if (local_error != NULL)
@@ -503,30 +529,27 @@ merge_company (Merge       *merge,
 
       if (uscc != NULL)
         {
-          sqlite3_stmt *stmt = merge_stmt (merge, "SELECT name FROM companies WHERE uscc = ?1", error);
+          sqlite3_stmt *stmt = _sihua_bundle_merge_stmt (merge, "SELECT uuid FROM companies WHERE uscc = ?1", error);
+          int rc;
 
           if (stmt == NULL)
             return FALSE;
           sqlite3_bind_text (stmt, 1, uscc, -1, SQLITE_TRANSIENT);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
+          rc = sqlite3_step (stmt);
+          if (rc == SQLITE_ROW)
             {
-              g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_INVALID,
-                           _("The company %s in the bundle has the same credit code %s as %s in this database, but is a different record; nothing was imported"),
-                           json_object_get_string_member (theirs, "name"), uscc,
-                           (const char *)sqlite3_column_text (stmt, 0));
-              return FALSE;
+              g_autofree char *local_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+              return merge_same_company (merge, theirs, local_uuid, error);
             }
+          if (rc != SQLITE_DONE)
+            return sihua_exchange_db_error (merge->db, error);
         }
 
       merge->report->companies_added++;
-      return !merge->apply || insert_row (merge, BUNDLE_TABLE_COMPANIES, theirs, NULL, NULL, error);
+      return !merge->apply || _sihua_bundle_insert_row (merge, BUNDLE_TABLE_COMPANIES, theirs, NULL, NULL, error);
     }
 
-  for (guint c = 0; c < table->n_columns; c++)
-    if (table->columns[c].compared &&
-        !_sihua_bundle_values_equal (mine, theirs, &table->columns[c]))
-      g_ptr_array_add (fields, (gpointer) table->columns[c].name);
-
+  differing_fields (table, mine, theirs, fields);
   if (fields->len == 0)
     {
       merge->report->companies_skipped++;
@@ -547,12 +570,51 @@ merge_company (Merge       *merge,
     case SIHUA_BUNDLE_CHOICE_BOTH:
       {
         g_autofree char *copy_uuid = g_uuid_string_random ();
-        return insert_row (merge, BUNDLE_TABLE_COMPANIES, theirs, copy_uuid, NULL, error);
+        return _sihua_bundle_insert_row (merge, BUNDLE_TABLE_COMPANIES, theirs, copy_uuid, NULL, error);
       }
     case SIHUA_BUNDLE_CHOICE_NONE:
     default:
       g_assert_not_reached ();
     }
+}
+
+/* An assessment here and in the bundle under the same UUID must be the
+ * same one: the same company (or the one merged with it) and model. */
+static gboolean
+check_same_assessment (Merge       *merge,
+                       JsonObject  *mine,
+                       JsonObject  *theirs,
+                       GError     **error)
+{
+  const char *their_company = json_object_get_string_member (theirs, "company_uuid");
+  const char *mapped = g_hash_table_lookup (merge->company_map, their_company);
+  const char *name = g_hash_table_lookup (merge->company_names, their_company);
+
+  if (g_strcmp0 (json_object_get_string_member (mine, "company_uuid"),
+                 mapped != NULL ? mapped : their_company) != 0)
+    {
+      g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_INVALID,
+                   _("The assessment of “%s” dated %s in the bundle is an assessment of another company on this computer; nothing was imported"),
+                   name, json_object_get_string_member (theirs, "date"));
+      return FALSE;
+    }
+
+  if (g_strcmp0 (json_object_get_string_member (mine, "model_id"),
+                 json_object_get_string_member (theirs, "model_id")) != 0 ||
+      g_strcmp0 (json_object_get_string_member (mine, "model_version"),
+                 json_object_get_string_member (theirs, "model_version")) != 0)
+    {
+      g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_INVALID,
+                   _("The assessment of “%s” dated %s uses the model %s %s in the bundle but %s %s on this computer; nothing was imported"),
+                   name, json_object_get_string_member (theirs, "date"),
+                   json_object_get_string_member (theirs, "model_id"),
+                   json_object_get_string_member (theirs, "model_version"),
+                   json_object_get_string_member (mine, "model_id"),
+                   json_object_get_string_member (mine, "model_version"));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -565,12 +627,11 @@ merge_assessment (Merge       *merge,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(JsonObject) mine = merge_lookup (merge, table, uuid, &local_error);
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) new_answers = g_ptr_array_new ();
-  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
-  g_autoptr(GPtrArray) changed_theirs = g_ptr_array_new ();
-  GPtrArray *answers = g_hash_table_lookup (merge->answers_by_assessment, uuid);
-  SihuaBundleConflict *conflict;
-  SihuaBundleChoice choice;
+  g_autoptr(GPtrArray) plans = NULL;
+  SihuaBundleConflict *conflict = NULL;
+  SihuaBundleChoice choice = SIHUA_BUNDLE_CHOICE_NONE;
+  guint n_taken = 0;
+  gboolean fields_differ;
 
   if (local_error != NULL)
     {
@@ -584,46 +645,24 @@ merge_assessment (Merge       *merge,
       return add_assessment (merge, theirs, FALSE, error);
     }
 
-  for (guint c = 0; c < table->n_columns; c++)
-    if (table->columns[c].compared &&
-        !_sihua_bundle_values_equal (mine, theirs, &table->columns[c]))
-      g_ptr_array_add (fields, g_strdup (table->columns[c].name));
+  if (!check_same_assessment (merge, mine, theirs, error))
+    return FALSE;
 
-  for (guint i = 0; answers != NULL && i < answers->len; i++)
+  differing_fields (table, mine, theirs, fields);
+  fields_differ = fields->len > 0;
+  plans = _sihua_bundle_plan_answers (merge, uuid, error);
+  if (plans == NULL)
+    return FALSE;
+  for (guint i = 0; i < plans->len; i++)
     {
-      JsonObject *their_answer = g_ptr_array_index (answers, i);
-      const char *question_id = json_object_get_string_member (their_answer, "question_id");
-      JsonObject *my_answer = lookup_answer (merge, uuid, question_id, &local_error);
-      const BundleTable *answer_table = &sihua_bundle_tables[BUNDLE_TABLE_ANSWERS];
-      gboolean same = TRUE;
+      AnswerPlan *plan = g_ptr_array_index (plans, i);
 
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      if (my_answer == NULL)
-        {
-          g_ptr_array_add (new_answers, their_answer);
-          continue;
-        }
-
-      for (guint c = 0; c < answer_table->n_columns; c++)
-        if (answer_table->columns[c].compared &&
-            !_sihua_bundle_values_equal (my_answer, their_answer, &answer_table->columns[c]))
-          same = FALSE;
-
-      if (same)
-        json_object_unref (my_answer);
-      else
-        {
-          g_ptr_array_add (fields, g_strconcat ("answer:", question_id, NULL));
-          g_ptr_array_add (changed, my_answer);
-          g_ptr_array_add (changed_theirs, their_answer);
-        }
+      if (plan->changed == BUNDLE_CHANGED_BOTH)
+        g_ptr_array_add (fields, g_strconcat ("answer:", plan->question_id, NULL));
+      else if (plan->changed == BUNDLE_CHANGED_THEIRS)
+        n_taken++;
     }
 
-  choice = SIHUA_BUNDLE_CHOICE_MINE;
   if (fields->len > 0)
     {
       g_autofree char *label = g_strdup_printf ("%s — %s",
@@ -631,41 +670,33 @@ merge_assessment (Merge       *merge,
                                                                                    json_object_get_string_member (theirs, "company_uuid")),
                                                 json_object_get_string_member (theirs, "date"));
       conflict = note_conflict (merge, SIHUA_BUNDLE_ROW_ASSESSMENT, uuid, label, fields);
+      if (conflict->answers->len == 0)
+        for (guint i = 0; i < plans->len; i++)
+          {
+            AnswerPlan *plan = g_ptr_array_index (plans, i);
+
+            if (plan->changed == BUNDLE_CHANGED_BOTH)
+              g_ptr_array_add (conflict->answers, _sihua_bundle_answer_conflict_new (plan));
+          }
       choice = conflict->choice;
     }
-  else if (new_answers->len > 0)
+  else if (n_taken > 0)
     merge->report->assessments_merged++;
   else
     merge->report->assessments_skipped++;
 
+  /* Keep both: mine stays as it is; theirs, whole, becomes a copy. */
   if (choice == SIHUA_BUNDLE_CHOICE_BOTH)
     return add_assessment (merge, theirs, TRUE, error);
 
-  /* Answers only they gave are added whatever the choice: nothing of mine
-   * is changed by them. */
-  merge->report->answers_added += new_answers->len;
-  if (merge->apply)
-    for (guint i = 0; i < new_answers->len; i++)
-      if (!insert_row (merge, BUNDLE_TABLE_ANSWERS, g_ptr_array_index (new_answers, i), NULL, NULL, error))
-        return FALSE;
-
-  if (fields->len > 0 && choice == SIHUA_BUNDLE_CHOICE_MINE)
-    return TRUE;
-
-  if (!add_new_history (merge, uuid, error))
+  /* Their history first, whatever the choice: nothing of theirs is lost,
+   * and the merge's own rows come after it, as the latest changes. */
+  if (!add_new_history (merge, uuid, error) ||
+      !_sihua_bundle_apply_answers (merge, uuid, plans, choice, error))
     return FALSE;
 
-  /* After their history, so the overwrite is the latest change and an undo
-   * brings my answer back. */
-  if (merge->apply && choice == SIHUA_BUNDLE_CHOICE_THEIRS)
-    {
-      if (!update_their_fields (merge, BUNDLE_TABLE_ASSESSMENTS, theirs, error))
-        return FALSE;
-      for (guint i = 0; i < changed->len; i++)
-        if (!take_their_answer (merge, g_ptr_array_index (changed, i),
-                                g_ptr_array_index (changed_theirs, i), error))
-          return FALSE;
-    }
+  if (merge->apply && fields_differ && choice == SIHUA_BUNDLE_CHOICE_THEIRS)
+    return update_their_fields (merge, BUNDLE_TABLE_ASSESSMENTS, theirs, error);
 
   return TRUE;
 }
@@ -748,6 +779,7 @@ merge_init (Merge              *merge,
   merge->answers_by_assessment = group_rows (bundle->rows[BUNDLE_TABLE_ANSWERS]);
   merge->history_by_assessment = group_rows (bundle->rows[BUNDLE_TABLE_HISTORY]);
   merge->company_names = g_hash_table_new (g_str_hash, g_str_equal);
+  merge->company_map = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   merge->now = g_get_real_time ();
   merge->author = store->author;
   merge->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -761,6 +793,7 @@ merge_clear (Merge *merge)
   g_clear_pointer (&merge->answers_by_assessment, g_hash_table_unref);
   g_clear_pointer (&merge->history_by_assessment, g_hash_table_unref);
   g_clear_pointer (&merge->company_names, g_hash_table_unref);
+  g_clear_pointer (&merge->company_map, g_hash_table_unref);
   g_clear_pointer (&merge->stmts, g_hash_table_unref);
   g_clear_pointer (&merge->models_done, g_hash_table_unref);
 }
@@ -884,6 +917,29 @@ sihua_bundle_import (SihuaBundle        *bundle,
   return ok;
 }
 
+static void
+add_state (JsonBuilder            *builder,
+           const char             *name,
+           SihuaBundleAnswerState *state)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_object (builder);
+#define ADD_TEXT(member) \
+  json_builder_set_member_name (builder, #member); \
+  if (state->member != NULL) \
+    json_builder_add_string_value (builder, state->member); \
+  else \
+    json_builder_add_null_value (builder)
+  ADD_TEXT (value);
+  ADD_TEXT (note);
+  ADD_TEXT (evidence);
+  ADD_TEXT (author);
+#undef ADD_TEXT
+  json_builder_set_member_name (builder, "changed_at");
+  json_builder_add_int_value (builder, state->changed_at);
+  json_builder_end_object (builder);
+}
+
 JsonNode *
 sihua_bundle_report_to_json (SihuaBundleReport *report)
 {
@@ -901,7 +957,11 @@ sihua_bundle_report_to_json (SihuaBundleReport *report)
   ADD_COUNT (assessments_added);
   ADD_COUNT (assessments_skipped);
   ADD_COUNT (assessments_merged);
+  ADD_COUNT (companies_merged);
   ADD_COUNT (answers_added);
+  ADD_COUNT (answers_taken);
+  ADD_COUNT (answers_kept);
+  ADD_COUNT (conflicts_resolved);
   ADD_COUNT (history_added);
   ADD_COUNT (models_added);
 #undef ADD_COUNT
@@ -913,7 +973,7 @@ sihua_bundle_report_to_json (SihuaBundleReport *report)
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, conflict->kind == SIHUA_BUNDLE_ROW_COMPANY ? "company" : "assessment");
+      json_builder_add_string_value (builder, kind_names[conflict->kind]);
       json_builder_set_member_name (builder, "uuid");
       json_builder_add_string_value (builder, conflict->uuid);
       json_builder_set_member_name (builder, "label");
@@ -925,6 +985,27 @@ sihua_bundle_report_to_json (SihuaBundleReport *report)
       json_builder_end_array (builder);
       json_builder_set_member_name (builder, "choice");
       json_builder_add_string_value (builder, sihua_bundle_choice_to_string (conflict->choice));
+      if (conflict->local_uuid != NULL)
+        {
+          json_builder_set_member_name (builder, "same_as_uuid");
+          json_builder_add_string_value (builder, conflict->local_uuid);
+          json_builder_set_member_name (builder, "same_as_label");
+          json_builder_add_string_value (builder, conflict->local_label);
+        }
+      json_builder_set_member_name (builder, "answers");
+      json_builder_begin_array (builder);
+      for (guint a = 0; a < conflict->answers->len; a++)
+        {
+          SihuaBundleAnswerConflict *answer = g_ptr_array_index (conflict->answers, a);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "question_id");
+          json_builder_add_string_value (builder, answer->question_id);
+          add_state (builder, "mine", &answer->mine);
+          add_state (builder, "theirs", &answer->theirs);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

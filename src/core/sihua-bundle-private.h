@@ -56,6 +56,7 @@ struct _SihuaBundle
   JsonObject  *manifest;
   JsonArray   *rows[BUNDLE_N_TABLES];
   GHashTable  *models;             /* "id\nversion" → GBytes */
+  GHashTable  *model_objects;      /* "id\nversion" → SihuaModel */
 };
 
 extern const BundleTable sihua_bundle_tables[BUNDLE_N_TABLES];
@@ -74,6 +75,37 @@ void        _sihua_bundle_bind_row     (sqlite3_stmt       *stmt,
 gboolean    _sihua_bundle_values_equal (JsonObject         *a,
                                         JsonObject         *b,
                                         const BundleColumn *column);
+/* Checks every value of @bundle against the model its assessment is pinned
+ * to, and every text, number and date as strictly as the same thing typed
+ * (sihua-bundle-check.c). @uuids: per table, uuid → row. */
+gboolean    _sihua_bundle_check_content (SihuaBundle       *bundle,
+                                         GHashTable       **uuids,
+                                         GError           **error);
+
+/* Which side changed an answer since the two laptops last agreed on it
+ * (sihua-bundle-ancestry.c). */
+typedef enum
+{
+  BUNDLE_CHANGED_NONE,     /* both sides hold the same answer */
+  BUNDLE_CHANGED_MINE,     /* only this database changed it: keep mine */
+  BUNDLE_CHANGED_THEIRS,   /* only the bundle changed it: take theirs */
+  BUNDLE_CHANGED_BOTH,     /* a conflict */
+} BundleChanged;
+
+/* @mine, @theirs: answer rows in bundle form, %NULL when not answered;
+ * @my_history, @their_history: the question's history rows in bundle form,
+ * each side in the order its changes were made (JsonObject*, may be NULL). */
+BundleChanged _sihua_bundle_changed_side (JsonObject *mine,
+                                          GPtrArray  *my_history,
+                                          JsonObject *theirs,
+                                          GPtrArray  *their_history);
+/* Whether the (value, note, evidence) of @a (members prefixed @a_prefix)
+ * and @b are the same answer; %NULL objects are "not answered". */
+gboolean    _sihua_bundle_states_equal (JsonObject *a,
+                                        const char *a_prefix,
+                                        JsonObject *b,
+                                        const char *b_prefix);
+
 /* What search-as-you-type matches: the same rule as the store's own
  * make_search_key() in sihua-store-companies.c. */
 char       *_sihua_bundle_search_key   (JsonObject         *company);

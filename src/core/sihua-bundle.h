@@ -33,6 +33,10 @@ G_BEGIN_DECLS
  * memory its size suggests. Small entries are let through. */
 #define SIHUA_BUNDLE_MIN_BYTES_PER_VALUE 8
 #define SIHUA_BUNDLE_DENSE_ENTRY_SIZE    (G_GUINT64_CONSTANT (64) * 1024)
+/* The most characters a one-line text (a name, a credit code, an author)
+ * and a free text (notes, evidence, a text answer) may have in a bundle. */
+#define SIHUA_BUNDLE_MAX_LINE        1000
+#define SIHUA_BUNDLE_MAX_TEXT        (1024 * 1024)
 
 #define SIHUA_BUNDLE_ERROR (sihua_bundle_error_quark ())
 
@@ -96,10 +100,38 @@ typedef enum
 {
   SIHUA_BUNDLE_ROW_COMPANY,
   SIHUA_BUNDLE_ROW_ASSESSMENT,
+  /* A company of the bundle that is not here by UUID, but whose credit code
+   * (统一社会信用代码) belongs to a company here: the same client entered on
+   * two laptops. Mine and theirs merge it into the company here (keeping
+   * this computer's details or taking the bundle's) with both sides'
+   * assessments under it; both keeps them apart, the bundle's without its
+   * credit code. */
+  SIHUA_BUNDLE_ROW_SAME_COMPANY,
 } SihuaBundleRowKind;
 
-/* A row changed on both sides. For an assessment, its own fields or any of
- * its answers differ; @fields names them ("consultant", "answer:Q1"). */
+/* One side of an answer: @value is the storage form, %NULL when the
+ * question is not answered on that side. */
+typedef struct
+{
+  char   *value;
+  char   *note;
+  char   *evidence;
+  char   *author;
+  gint64  changed_at;   /* microseconds since 1970; 0 if unknown */
+} SihuaBundleAnswerState;
+
+/* An answer changed on both laptops since they last agreed on it. */
+typedef struct
+{
+  char                   *question_id;
+  SihuaBundleAnswerState  mine;
+  SihuaBundleAnswerState  theirs;
+} SihuaBundleAnswerConflict;
+
+/* A row that needs a person's choice. For an assessment, fields that differ
+ * (they carry no history) or answers changed on both sides since the two
+ * laptops last agreed on them; @fields names them ("consultant",
+ * "answer:Q1") and @answers holds both sides of each answer. */
 typedef struct
 {
   SihuaBundleRowKind  kind;
@@ -107,6 +139,9 @@ typedef struct
   char               *label;    /* company name, or "company — date" */
   GStrv               fields;
   SihuaBundleChoice   choice;
+  GPtrArray          *answers;      /* SihuaBundleAnswerConflict*; empty but for assessments */
+  char               *local_uuid;   /* SAME_COMPANY: the company here */
+  char               *local_label;  /* SAME_COMPANY: its name here */
 } SihuaBundleConflict;
 
 /* What an import did (or, with conflicts undecided, would do). */
@@ -116,8 +151,12 @@ typedef struct
   guint      companies_skipped;
   guint      assessments_added;
   guint      assessments_skipped;
-  guint      assessments_merged;   /* new answers added to an existing assessment */
-  guint      answers_added;
+  guint      assessments_merged;   /* answers taken into an existing assessment */
+  guint      companies_merged;     /* same credit code: merged into the company here */
+  guint      answers_added;        /* answers to questions not answered here */
+  guint      answers_taken;        /* answers here replaced (or cleared) by theirs */
+  guint      answers_kept;         /* answers that differ, where this computer's stays */
+  guint      conflicts_resolved;   /* answers changed on both sides, settled by a choice */
   guint      history_added;
   guint      models_added;
   GPtrArray *conflicts;            /* SihuaBundleConflict* */

@@ -136,10 +136,19 @@ static const char migrate_to_2[] =
   SUMMARY_UPDATE ("OLD")
   " END;";
 
+/* Version 3: a history row made by merging a bundle says which side the
+ * merge kept ('mine' or 'theirs'); NULL for a change made by hand. The
+ * merge reads the history to find what both laptops last agreed on, and a
+ * consultant reading the history sees which answers a merge decided. */
+static const char migrate_to_3[] =
+  "ALTER TABLE answer_history ADD COLUMN merge_choice TEXT"
+  " CHECK (merge_choice IN ('mine', 'theirs'));";
+
 static const char * const migrations[] = {
   NULL,          /* version 0: an empty file */
   migrate_to_1,
   migrate_to_2,
+  migrate_to_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SIHUA_STORE_SCHEMA_VERSION + 1);

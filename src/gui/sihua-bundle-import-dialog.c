@@ -120,8 +120,109 @@ fill_summary (SihuaBundleImportDialog *self)
       g_autofree char *merged = g_strdup_printf ("%u", report->assessments_merged);
       add_summary_row (self, _("Assessments with new answers"), merged);
     }
+  if (report->answers_taken + report->answers_added > 0)
+    {
+      g_autofree char *taken = g_strdup_printf ("%u", report->answers_taken + report->answers_added);
+      add_summary_row (self, _("Answers taken from the bundle (changed there only)"), taken);
+    }
+  if (report->answers_kept > 0)
+    {
+      g_autofree char *kept = g_strdup_printf ("%u", report->answers_kept);
+      add_summary_row (self, _("Answers kept as on this computer (changed here only)"), kept);
+    }
   add_summary_row (self, _("Already here, skipped"), skipped);
   add_summary_row (self, _("Conflicts"), conflicts);
+}
+
+/* "2 自动化 · note · 李顾问 · 2026-11-20 14:05", or "Not answered". */
+static char *
+describe_state (const SihuaBundleAnswerState *state,
+                SihuaQuestion                *question,
+                SihuaModel                   *model)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(SihuaAnswerValue) value = NULL;
+
+  if (state->value == NULL)
+    return g_strdup (_("Not answered"));
+
+  value = sihua_answer_value_deserialize (state->value, NULL);
+  if (value != NULL && question != NULL)
+    {
+      g_autofree char *text = sihua_answer_value_describe (value, question, model,
+                                                           sihua_language_from_locale ());
+      g_string_append (out, text);
+    }
+  else
+    g_string_append (out, state->value);
+  if (state->note != NULL)
+    g_string_append_printf (out, "\n%s", state->note);
+  if (state->evidence != NULL)
+    /* Translators: the evidence given for an answer */
+    g_string_append_printf (out, "\n%s", state->evidence);
+  if (state->author != NULL || state->changed_at > 0)
+    {
+      g_autoptr(GDateTime) utc = state->changed_at > 0 ? g_date_time_new_from_unix_utc (state->changed_at / G_USEC_PER_SEC) : NULL;
+      g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+      g_autofree char *when = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : NULL;
+
+      g_string_append_printf (out, "\n%s%s%s", state->author != NULL ? state->author : "",
+                              state->author != NULL && when != NULL ? " · " : "",
+                              when != NULL ? when : "");
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static GtkWidget *
+side_label (const char *text,
+            gboolean    heading)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), !heading);
+  gtk_widget_set_hexpand (label, TRUE);
+  if (heading)
+    gtk_widget_add_css_class (label, "heading");
+  return label;
+}
+
+/* Each answer changed on both sides, the two versions side by side. */
+static GtkWidget *
+answers_grid (SihuaBundleConflict *conflict,
+              SihuaModel          *model)
+{
+  SihuaLanguage language = sihua_language_from_locale ();
+  GtkWidget *grid = gtk_grid_new ();
+  int row = 0;
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
+  gtk_grid_attach (GTK_GRID (grid), side_label (_("On this computer"), TRUE), 0, row, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), side_label (_("In the bundle"), TRUE), 1, row++, 1, 1);
+
+  for (guint i = 0; i < conflict->answers->len; i++)
+    {
+      SihuaBundleAnswerConflict *answer = g_ptr_array_index (conflict->answers, i);
+      SihuaQuestion *question = model != NULL ? sihua_model_lookup_question (model, answer->question_id) : NULL;
+      const char *text = question != NULL ? sihua_text_get (&question->text, language, NULL) : NULL;
+      g_autofree char *mine = describe_state (&answer->mine, question, model);
+      g_autofree char *theirs = describe_state (&answer->theirs, question, model);
+      GtkWidget *title = side_label (text != NULL && *text != '\0' ? text : answer->question_id, FALSE);
+
+      gtk_widget_add_css_class (title, "dim-label");
+      gtk_widget_set_margin_top (title, 6);
+      gtk_grid_attach (GTK_GRID (grid), title, 0, row++, 2, 1);
+      gtk_grid_attach (GTK_GRID (grid), side_label (mine, FALSE), 0, row, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), side_label (theirs, FALSE), 1, row++, 1, 1);
+    }
+
+  return grid;
 }
 
 static void
@@ -206,6 +307,11 @@ describe_fields (SihuaBundleConflict *conflict,
   append_list (answer_list, answers, all_texts);
   append_list (other_list, others, FALSE);
 
+  if (conflict->kind == SIHUA_BUNDLE_ROW_SAME_COMPANY)
+    /* Translators: %s is the company on this computer with the same credit code */
+    return g_strdup_printf (_("Company to merge · entered on both computers: it has the credit code of “%s” here. Merging puts the assessments of both under one company"),
+                            conflict->local_label);
+
   if (conflict->kind == SIHUA_BUNDLE_ROW_COMPANY)
     /* Translators: %s lists what differs, e.g. "region, contact" */
     return g_strdup_printf (_("Company · changed: %s"), other_list->str);
@@ -239,12 +345,21 @@ static void
 add_conflict_row (SihuaBundleImportDialog *self,
                   SihuaBundleConflict     *conflict)
 {
-  static const char *labels[] = { N_("Keep Mine"), N_("Take Theirs"), N_("Keep Both") };
-  static const char *tips[] = {
+  static const char *row_labels[] = { N_("Keep Mine"), N_("Take Theirs"), N_("Keep Both") };
+  static const char *row_tips[] = {
     N_("Keep the version on this computer"),
     N_("Replace it with the version in the bundle"),
     N_("Keep this computer's version and add the bundle's as a copy"),
   };
+  static const char *company_labels[] = { N_("Merge, Keep My Details"), N_("Merge, Take Theirs"), N_("Keep Apart") };
+  static const char *company_tips[] = {
+    N_("One company with the assessments of both; its details as on this computer"),
+    N_("One company with the assessments of both; its details as in the bundle"),
+    N_("Two companies; the bundle's without its credit code, which stays with this computer's"),
+  };
+  gboolean same = conflict->kind == SIHUA_BUNDLE_ROW_SAME_COMPANY;
+  const char **labels = same ? company_labels : row_labels;
+  const char **tips = same ? company_tips : row_tips;
   g_autofree char *subtitle = describe_fields (conflict, conflict_model (self, conflict));
   /* A preferences row, so the group puts it in its boxed list. */
   GtkWidget *row = adw_preferences_row_new ();
@@ -273,6 +388,8 @@ add_conflict_row (SihuaBundleImportDialog *self,
   gtk_widget_add_css_class (details, "caption");
   gtk_box_append (GTK_BOX (content), title);
   gtk_box_append (GTK_BOX (content), details);
+  if (conflict->answers != NULL && conflict->answers->len > 0)
+    gtk_box_append (GTK_BOX (content), answers_grid (conflict, conflict_model (self, conflict)));
   gtk_widget_add_css_class (box, "linked");
   gtk_widget_set_halign (box, GTK_ALIGN_END);
 

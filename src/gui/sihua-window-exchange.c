@@ -380,6 +380,20 @@ imported_cb (SihuaBundleImportDialog *dialog,
                                        "Imported %s and %u assessments",
                                        report->assessments_added),
                              companies, report->assessments_added);
+  /* What the merge changed in assessments already here, answer by answer. */
+  if (report->answers_taken + report->answers_added + report->answers_kept > 0 &&
+      report->assessments_merged + report->conflicts->len > 0)
+    {
+      g_autofree char *answers = NULL;
+      g_autofree char *imported = NULL;
+
+      /* Translators: appended to "Imported 1 company and 2 assessments"; the numbers count answers */
+      answers = g_strdup_printf (_("; answers taken from theirs: %u, kept mine: %u, conflicts resolved: %u"),
+                                 report->answers_taken + report->answers_added,
+                                 report->answers_kept, report->conflicts_resolved);
+      imported = g_steal_pointer (&message);
+      message = g_strconcat (imported, answers, NULL);
+    }
   sihua_window_add_toast (self, message);
   sihua_window_reload_companies (self);
 }
