@@ -31,7 +31,7 @@
  * these, so a database called "visits-2025.db" never takes the backups of
  * "visits.db" for its own, nor the other way round. */
 static const char * const backup_kinds[] = {
-  AUTO_KIND, "manual", "before-upgrade", "before-restore", "before-repair",
+  AUTO_KIND, "manual", "before-upgrade", "before-restore", "before-repair", "log-removed",
 };
 #define DAY_USEC (G_USEC_PER_SEC * (gint64) 24 * 60 * 60)
 
