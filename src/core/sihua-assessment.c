@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sihua-assessment.h"
 
@@ -89,4 +90,27 @@ sihua_assessment_status_from_string (const char            *text,
     return FALSE;
 
   return TRUE;
+}
+
+/**
+ * sihua_assessment_date_is_valid:
+ * @date: (nullable): an assessment's date
+ *
+ * The one rule for an assessment's date, whether typed or carried by a
+ * bundle: a real calendar day written as YYYY-MM-DD.
+ *
+ * Returns: whether @date is such a day
+ */
+gboolean
+sihua_assessment_date_is_valid (const char *date)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autofree char *iso = NULL;
+
+  if (date == NULL || strlen (date) != 10)
+    return FALSE;
+  iso = g_strconcat (date, "T00:00:00Z", NULL);
+  parsed = g_date_time_new_from_iso8601 (iso, NULL);
+
+  return parsed != NULL;
 }

@@ -73,6 +73,7 @@ void             sihua_assessment_free                (SihuaAssessment       *as
 const char      *sihua_assessment_status_to_string    (SihuaAssessmentStatus  status);
 gboolean         sihua_assessment_status_from_string  (const char            *text,
                                                        SihuaAssessmentStatus *status);
+gboolean         sihua_assessment_date_is_valid       (const char            *date);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SihuaAssessment, sihua_assessment_free)
 

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "sihua-answer.h"
+#include "sihua-assessment.h"
 #include "sihua-bundle-private.h"
 #include "sihua-model.h"
 #include "sihua-text.h"
@@ -130,20 +131,6 @@ check_time (JsonObject  *row,
     }
 
   return TRUE;
-}
-
-static gboolean
-valid_date (const char *text)
-{
-  g_autoptr(GDateTime) date = NULL;
-  g_autofree char *iso = NULL;
-
-  if (text == NULL || strlen (text) != 10)
-    return FALSE;
-  iso = g_strconcat (text, "T00:00:00Z", NULL);
-  date = g_date_time_new_from_iso8601 (iso, NULL);
-
-  return date != NULL;
 }
 
 /* --- names as the consultant knows them ------------------------------------ */
@@ -264,7 +251,7 @@ check_assessment (Check       *check,
       !check_time (row, "created_at", &what) || !check_time (row, "updated_at", &what))
     return refuse (error, where, what);
 
-  if (!valid_date (json_object_get_string_member (row, "date")))
+  if (!sihua_assessment_date_is_valid (json_object_get_string_member (row, "date")))
     return refuse (error, where, _("its date is not of the form YYYY-MM-DD"));
 
   if (json_object_has_member (row, "target_level") && !json_object_get_null_member (row, "target_level"))

@@ -486,20 +486,6 @@ update_one (SihuaStore    *self,
   return TRUE;
 }
 
-static gboolean
-valid_date (const char *text)
-{
-  g_autoptr(GDateTime) date = NULL;
-  g_autofree char *iso = NULL;
-
-  if (text == NULL || strlen (text) != 10)
-    return FALSE;
-  iso = g_strconcat (text, "T00:00:00Z", NULL);
-  date = g_date_time_new_from_iso8601 (iso, NULL);
-
-  return date != NULL;
-}
-
 /**
  * sihua_store_update_assessment:
  * @self: a store
@@ -520,7 +506,7 @@ sihua_store_update_assessment (SihuaStore             *self,
   g_return_val_if_fail (SIHUA_IS_STORE (self), FALSE);
   g_return_val_if_fail (assessment != NULL, FALSE);
 
-  if (!valid_date (assessment->date))
+  if (!sihua_assessment_date_is_valid (assessment->date))
     {
       g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_INVALID,
                    _("“%s” is not a date of the form YYYY-MM-DD"),
