@@ -11,16 +11,9 @@
 
 #include "sihua-answer.h"
 #include "sihua-model.h"
+#include "sihua-save-state.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  SIHUA_SAVE_STATE_IDLE,
-  SIHUA_SAVE_STATE_PENDING,
-  SIHUA_SAVE_STATE_SAVED,
-  SIHUA_SAVE_STATE_FAILED,
-} SihuaSaveState;
 
 /*
  * One question with its answer widgets. It only shows and reports: the page
