@@ -20,40 +20,6 @@
  * saved before them (a company edited, then listed, shows the edit).
  */
 
-typedef struct
-{
-  SihuaCompany *company;
-  SihuaModel   *model;
-  gint64        id;
-  gint64        from_id;
-  char         *text;
-} RowRequest;
-
-static void
-row_request_free (RowRequest *request)
-{
-  g_clear_pointer (&request->company, sihua_company_free);
-  g_clear_object (&request->model);
-  g_free (request->text);
-  g_free (request);
-}
-
-static GTask *
-row_task_new (SihuaStore          *self,
-              gpointer             source_tag,
-              RowRequest          *request,
-              GCancellable        *cancellable,
-              GAsyncReadyCallback  callback,
-              gpointer             user_data)
-{
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, request, (GDestroyNotify) row_request_free);
-
-  return task;
-}
-
 static gint64
 propagate_id (GTask   *task,
               GError **error)
@@ -80,7 +46,7 @@ add_company_worker (GTask        *task,
                     gpointer      task_data,
                     GCancellable *cancellable)
 {
-  RowRequest *request = task_data;
+  SihuaStoreRequest *request = task_data;
   GError *error = NULL;
   gint64 id;
 
@@ -110,14 +76,15 @@ sihua_store_add_company_async (SihuaStore          *self,
                                gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  RowRequest *request;
+  SihuaStoreRequest *request;
 
   g_return_if_fail (SIHUA_IS_STORE (self));
   g_return_if_fail (company != NULL);
 
-  request = g_new0 (RowRequest, 1);
+  request = _sihua_store_request_new ();
   request->company = sihua_company_copy (company);
-  task = row_task_new (self, sihua_store_add_company_async, request, NULL, callback, user_data);
+  task = _sihua_store_request_task (self, sihua_store_add_company_async, request,
+                                    NULL, callback, user_data);
   _sihua_store_run_in_worker (self, task, add_company_worker);
 }
 
@@ -142,7 +109,7 @@ update_company_worker (GTask        *task,
                        gpointer      task_data,
                        GCancellable *cancellable)
 {
-  RowRequest *request = task_data;
+  SihuaStoreRequest *request = task_data;
   GError *error = NULL;
 
   if (sihua_store_update_company (source_object, request->company, &error))
@@ -169,14 +136,15 @@ sihua_store_update_company_async (SihuaStore          *self,
                                   gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  RowRequest *request;
+  SihuaStoreRequest *request;
 
   g_return_if_fail (SIHUA_IS_STORE (self));
   g_return_if_fail (company != NULL);
 
-  request = g_new0 (RowRequest, 1);
+  request = _sihua_store_request_new ();
   request->company = sihua_company_copy (company);
-  task = row_task_new (self, sihua_store_update_company_async, request, NULL, callback, user_data);
+  task = _sihua_store_request_task (self, sihua_store_update_company_async, request,
+                                    NULL, callback, user_data);
   _sihua_store_run_in_worker (self, task, update_company_worker);
 }
 
@@ -196,7 +164,7 @@ get_company_worker (GTask        *task,
                     gpointer      task_data,
                     GCancellable *cancellable)
 {
-  RowRequest *request = task_data;
+  SihuaStoreRequest *request = task_data;
   GError *error = NULL;
   SihuaCompany *company;
 
@@ -228,13 +196,14 @@ sihua_store_get_company_async (SihuaStore          *self,
                                gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  RowRequest *request;
+  SihuaStoreRequest *request;
 
   g_return_if_fail (SIHUA_IS_STORE (self));
 
-  request = g_new0 (RowRequest, 1);
+  request = _sihua_store_request_new ();
   request->id = id;
-  task = row_task_new (self, sihua_store_get_company_async, request, cancellable, callback, user_data);
+  task = _sihua_store_request_task (self, sihua_store_get_company_async, request,
+                                    cancellable, callback, user_data);
   _sihua_store_run_in_worker (self, task, get_company_worker);
 }
 
@@ -263,7 +232,7 @@ list_assessments_worker (GTask        *task,
                          gpointer      task_data,
                          GCancellable *cancellable)
 {
-  RowRequest *request = task_data;
+  SihuaStoreRequest *request = task_data;
   GError *error = NULL;
   GPtrArray *list;
 
@@ -295,14 +264,14 @@ sihua_store_list_assessments_async (SihuaStore          *self,
                                     gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  RowRequest *request;
+  SihuaStoreRequest *request;
 
   g_return_if_fail (SIHUA_IS_STORE (self));
 
-  request = g_new0 (RowRequest, 1);
+  request = _sihua_store_request_new ();
   request->id = company_id;
-  task = row_task_new (self, sihua_store_list_assessments_async, request, cancellable,
-                       callback, user_data);
+  task = _sihua_store_request_task (self, sihua_store_list_assessments_async, request,
+                                    cancellable, callback, user_data);
   _sihua_store_run_in_worker (self, task, list_assessments_worker);
 }
 
@@ -328,7 +297,7 @@ new_assessment_worker (GTask        *task,
                        gpointer      task_data,
                        GCancellable *cancellable)
 {
-  RowRequest *request = task_data;
+  SihuaStoreRequest *request = task_data;
   GError *error = NULL;
   gint64 id;
 
@@ -365,17 +334,18 @@ sihua_store_new_assessment_async (SihuaStore          *self,
                                   gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  RowRequest *request;
+  SihuaStoreRequest *request;
 
   g_return_if_fail (SIHUA_IS_STORE (self));
   g_return_if_fail (SIHUA_IS_MODEL (model));
 
-  request = g_new0 (RowRequest, 1);
+  request = _sihua_store_request_new ();
   request->id = company_id;
   request->model = g_object_ref (model);
   request->from_id = from_assessment_id;
   request->text = g_strdup (consultant);
-  task = row_task_new (self, sihua_store_new_assessment_async, request, NULL, callback, user_data);
+  task = _sihua_store_request_task (self, sihua_store_new_assessment_async, request,
+                                    NULL, callback, user_data);
   _sihua_store_run_in_worker (self, task, new_assessment_worker);
 }
 
@@ -400,7 +370,7 @@ get_by_uuid_worker (GTask        *task,
                     gpointer      task_data,
                     GCancellable *cancellable)
 {
-  RowRequest *request = task_data;
+  SihuaStoreRequest *request = task_data;
   GError *error = NULL;
   SihuaAssessment *assessment;
 
@@ -432,15 +402,15 @@ sihua_store_get_assessment_by_uuid_async (SihuaStore          *self,
                                           gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  RowRequest *request;
+  SihuaStoreRequest *request;
 
   g_return_if_fail (SIHUA_IS_STORE (self));
   g_return_if_fail (uuid != NULL);
 
-  request = g_new0 (RowRequest, 1);
+  request = _sihua_store_request_new ();
   request->text = g_strdup (uuid);
-  task = row_task_new (self, sihua_store_get_assessment_by_uuid_async, request, cancellable,
-                       callback, user_data);
+  task = _sihua_store_request_task (self, sihua_store_get_assessment_by_uuid_async, request,
+                                    cancellable, callback, user_data);
   _sihua_store_run_in_worker (self, task, get_by_uuid_worker);
 }
 

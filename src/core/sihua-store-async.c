@@ -20,26 +20,40 @@
  * question is always committed after an earlier one.
  */
 
-typedef struct
+SihuaStoreRequest *
+_sihua_store_request_new (void)
 {
-  gint64            assessment_id;
-  char             *question_id;
-  SihuaAnswerValue *value;
-  char             *note;
-  char             *evidence;
-  char             *query;
-  guint             limit;
-} Request;
+  return g_new0 (SihuaStoreRequest, 1);
+}
 
-static void
-request_free (Request *request)
+void
+_sihua_store_request_free (SihuaStoreRequest *request)
 {
   g_free (request->question_id);
+  g_free (request->text);
   g_clear_pointer (&request->value, sihua_answer_value_free);
   g_free (request->note);
   g_free (request->evidence);
-  g_free (request->query);
+  g_clear_pointer (&request->company, sihua_company_free);
+  g_clear_object (&request->model);
   g_free (request);
+}
+
+/* A task that owns @request and frees it with the task. */
+GTask *
+_sihua_store_request_task (gpointer             source_object,
+                           gpointer             source_tag,
+                           SihuaStoreRequest   *request,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  GTask *task = g_task_new (source_object, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, request, (GDestroyNotify) _sihua_store_request_free);
+
+  return task;
 }
 
 static void
@@ -49,13 +63,13 @@ set_answer_worker (GTask        *task,
                    GCancellable *cancellable)
 {
   SihuaStore *self = source_object;
-  Request *request = task_data;
+  SihuaStoreRequest *request = task_data;
   GError *error = NULL;
   gboolean ok;
 
   /* Not cancellable: an answer the user gave is always stored. */
   g_mutex_lock (&self->mutex);
-  ok = _sihua_store_set_answer_locked (self, request->assessment_id, request->question_id,
+  ok = _sihua_store_set_answer_locked (self, request->id, request->question_id,
                                        request->value, request->note, request->evidence, &error);
   g_mutex_unlock (&self->mutex);
 
@@ -93,21 +107,20 @@ sihua_store_set_answer_async (SihuaStore              *self,
                               gpointer                 user_data)
 {
   g_autoptr(GTask) task = NULL;
-  Request *request;
+  SihuaStoreRequest *request;
 
   g_return_if_fail (SIHUA_IS_STORE (self));
   g_return_if_fail (question_id != NULL);
 
-  request = g_new0 (Request, 1);
-  request->assessment_id = assessment_id;
+  request = _sihua_store_request_new ();
+  request->id = assessment_id;
   request->question_id = g_strdup (question_id);
   request->value = value != NULL ? sihua_answer_value_copy (value) : NULL;
   request->note = g_strdup (note);
   request->evidence = g_strdup (evidence);
 
-  task = g_task_new (self, NULL, callback, user_data);
-  g_task_set_source_tag (task, sihua_store_set_answer_async);
-  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+  task = _sihua_store_request_task (self, sihua_store_set_answer_async, request,
+                                    NULL, callback, user_data);
   _sihua_store_run_in_worker (self, task, set_answer_worker);
 }
 
@@ -136,7 +149,7 @@ load_answers_worker (GTask        *task,
                      GCancellable *cancellable)
 {
   SihuaStore *self = source_object;
-  Request *request = task_data;
+  SihuaStoreRequest *request = task_data;
   GError *error = NULL;
   GHashTable *answers;
 
@@ -144,7 +157,7 @@ load_answers_worker (GTask        *task,
     return;
 
   g_mutex_lock (&self->mutex);
-  answers = _sihua_store_load_answers_locked (self, request->assessment_id, &error);
+  answers = _sihua_store_load_answers_locked (self, request->id, &error);
   g_mutex_unlock (&self->mutex);
 
   if (answers != NULL)
@@ -172,16 +185,15 @@ sihua_store_load_answers_async (SihuaStore          *self,
                                 gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  Request *request;
+  SihuaStoreRequest *request;
 
   g_return_if_fail (SIHUA_IS_STORE (self));
 
-  request = g_new0 (Request, 1);
-  request->assessment_id = assessment_id;
+  request = _sihua_store_request_new ();
+  request->id = assessment_id;
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sihua_store_load_answers_async);
-  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+  task = _sihua_store_request_task (self, sihua_store_load_answers_async, request,
+                                    cancellable, callback, user_data);
   _sihua_store_run_in_worker (self, task, load_answers_worker);
 }
 
@@ -211,7 +223,7 @@ search_worker (GTask        *task,
                GCancellable *cancellable)
 {
   SihuaStore *self = source_object;
-  Request *request = task_data;
+  SihuaStoreRequest *request = task_data;
   GError *error = NULL;
   GPtrArray *companies;
 
@@ -220,7 +232,7 @@ search_worker (GTask        *task,
     return;
 
   g_mutex_lock (&self->mutex);
-  companies = _sihua_store_search_locked (self, request->query, request->limit, &error);
+  companies = _sihua_store_search_locked (self, request->text, request->limit, &error);
   g_mutex_unlock (&self->mutex);
 
   if (companies != NULL)
@@ -249,17 +261,16 @@ sihua_store_search_companies_async (SihuaStore          *self,
                                     gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  Request *request;
+  SihuaStoreRequest *request;
 
   g_return_if_fail (SIHUA_IS_STORE (self));
 
-  request = g_new0 (Request, 1);
-  request->query = g_strdup (query);
+  request = _sihua_store_request_new ();
+  request->text = g_strdup (query);
   request->limit = limit;
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sihua_store_search_companies_async);
-  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+  task = _sihua_store_request_task (self, sihua_store_search_companies_async, request,
+                                    cancellable, callback, user_data);
   _sihua_store_run_in_worker (self, task, search_worker);
 }
 
@@ -288,14 +299,14 @@ open_worker (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  Request *request = task_data;
+  SihuaStoreRequest *request = task_data;
   GError *error = NULL;
   SihuaStore *store;
 
-  if (request->limit)
-    store = sihua_store_open_read_only (request->query, &error);
+  if (request->read_only)
+    store = sihua_store_open_read_only (request->text, &error);
   else
-    store = sihua_store_open (request->query, &error);
+    store = sihua_store_open (request->text, &error);
 
   if (store != NULL)
     g_task_return_pointer (task, store, g_object_unref);
@@ -322,17 +333,16 @@ sihua_store_open_async (const char          *path,
                         gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  Request *request;
+  SihuaStoreRequest *request;
 
   g_return_if_fail (path != NULL);
 
-  request = g_new0 (Request, 1);
-  request->query = g_strdup (path);
-  request->limit = read_only;
+  request = _sihua_store_request_new ();
+  request->text = g_strdup (path);
+  request->read_only = read_only;
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sihua_store_open_async);
-  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+  task = _sihua_store_request_task (NULL, sihua_store_open_async, request,
+                                    cancellable, callback, user_data);
   g_task_run_in_thread (task, open_worker);
 }
 

@@ -148,4 +148,30 @@ void          _sihua_store_run_in_worker  (SihuaStore      *self,
                                            GTask           *task,
                                            GTaskThreadFunc  func);
 
+/* What an async call hands its worker: one struct for every call, each
+ * filling only the fields its worker reads. */
+typedef struct
+{
+  gint64            id;           /* the company or assessment */
+  gint64            from_id;      /* the assessment a new one starts from */
+  gboolean          read_only;
+  guint             limit;
+  char             *question_id;
+  char             *text;         /* a path, a search, a UUID or a consultant */
+  SihuaAnswerValue *value;
+  char             *note;
+  char             *evidence;
+  SihuaCompany     *company;
+  SihuaModel       *model;
+} SihuaStoreRequest;
+
+SihuaStoreRequest *_sihua_store_request_new  (void);
+void               _sihua_store_request_free (SihuaStoreRequest   *request);
+GTask             *_sihua_store_request_task (gpointer             source_object,
+                                              gpointer             source_tag,
+                                              SihuaStoreRequest   *request,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+
 G_END_DECLS
