@@ -17,6 +17,8 @@
 #include "sihua-answer.h"
 #include "sihua-cairo-painter.h"
 #include "sihua-chart.h"
+#include "sihua-chart-private.h"
+#include "sihua-line-breaks.h"
 #include "sihua-model-catalog.h"
 #include "sihua-pdf-painter.h"
 #include "sihua-report-font.h"
@@ -248,6 +250,49 @@ test_radar_layout (void)
 }
 
 /* Labels far longer than any model's still end up placed, shortened. */
+/* Labels follow the PDF's punctuation rule: Pango alone would end a line
+ * with "#" (opening) before "数字化", which the report never does. */
+static void
+test_wrap_punctuation (void)
+{
+  static const char * const labels[] = {
+    "标签#数字化转型第一步",
+    "设备联网（SCADA）与数据采集、分析",
+    "管理¥成本核算与财务共享中心",
+  };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 4, 4);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(SihuaPainter) painter = sihua_cairo_painter_new (cr);
+  guint checked = 0;
+
+  for (guint l = 0; l < G_N_ELEMENTS (labels); l++)
+    for (double width = 20; width <= 200; width += 2)
+      {
+        g_auto(GStrv) lines = _sihua_chart_wrap (painter, labels[l], 10, width, 6);
+        guint n = g_strv_length (lines);
+
+        for (guint i = 0; i < n; i++)
+          {
+            const char *line = lines[i];
+            gunichar first, last;
+
+            if (g_utf8_strlen (line, -1) < 2 || g_str_has_suffix (line, "…"))
+              continue;
+            first = g_utf8_get_char (line);
+            last = g_utf8_get_char (g_utf8_find_prev_char (line, line + strlen (line)));
+            if (i > 0)
+              g_assert_false (sihua_line_breaks_is_no_start (first));
+            if (i + 1 < n)
+              g_assert_false (sihua_line_breaks_is_no_end (last));
+            checked++;
+          }
+      }
+  g_assert_cmpuint (checked, >, 0);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_radar_layout_long_labels (void)
 {
@@ -829,6 +874,7 @@ main (int   argc,
   g_test_add_func ("/charts/reference/detects-change", test_reference_detects_change);
   g_test_add_func ("/charts/radar-layout", test_radar_layout);
   g_test_add_func ("/charts/radar-layout/long-labels", test_radar_layout_long_labels);
+  g_test_add_func ("/charts/wrap/punctuation", test_wrap_punctuation);
   g_test_add_func ("/charts/png-size", test_png_size);
   g_test_add_func ("/charts/text-never-collides", test_text_never_collides);
   g_test_add_func ("/charts/pdf", test_pdf);

@@ -12,6 +12,7 @@
 #include <hpdf.h>
 #include <string.h>
 
+#include "sihua-line-breaks.h"
 #include "sihua-pdf-font.h"
 #include "sihua-test-utils.h"
 #include "sihua-text-layout.h"
@@ -95,9 +96,9 @@ check_rules (const char *text,
       first = g_utf8_get_char (line_text);
       last = g_utf8_get_char (g_utf8_find_prev_char (line_text, line_text + strlen (line_text)));
       if (i > 0 && g_utf8_strlen (line_text, -1) > 1)
-        g_assert_false (sihua_text_layout_is_no_start (first));
+        g_assert_false (sihua_line_breaks_is_no_start (first));
       if (i + 1 < lines->len && g_utf8_strlen (line_text, -1) > 1)
-        g_assert_false (sihua_text_layout_is_no_end (last));
+        g_assert_false (sihua_line_breaks_is_no_end (last));
       g_assert_false (g_unichar_isspace (first));
       g_assert_false (g_unichar_isspace (last));
     }

@@ -11,11 +11,11 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
-#include <pango/pango.h>
 #include <string.h>
 
 #include "sihua-cairo-painter.h"
 #include "sihua-chart-private.h"
+#include "sihua-line-breaks.h"
 
 static const char * const kind_names[SIHUA_N_CHART_KINDS] = {
   "radar", "ladder", "bars", "heatmap", "trend",
@@ -261,8 +261,8 @@ strip_line (const char *start,
 }
 
 /* Breaks @text into at most @max_lines lines no wider than @max_width,
- * at the break opportunities Pango finds (between words in English, between
- * most characters in Chinese); the last line is ellipsized if text is left. */
+ * where sihua_line_breaks_find() allows (the PDF's paragraphs follow the same
+ * rule); the last line is ellipsized if text is left. */
 char **
 _sihua_chart_wrap (SihuaPainter *painter,
                    const char   *text,
@@ -271,13 +271,12 @@ _sihua_chart_wrap (SihuaPainter *painter,
                    guint         max_lines)
 {
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  g_autofree PangoLogAttr *attrs = NULL;
-  int n_chars = g_utf8_strlen (text, -1);
+  g_autofree SihuaLineBreak *breaks = NULL;
+  guint n_chars;
   const char *line_start = text;
-  int line_start_char = 0;
+  guint line_start_char = 0;
 
-  attrs = g_new0 (PangoLogAttr, n_chars + 1);
-  pango_get_log_attrs (text, -1, -1, pango_language_from_string ("zh-cn"), attrs, n_chars + 1);
+  breaks = sihua_line_breaks_find (text, strlen (text), &n_chars);
 
   /* Two lines of about equal width read better than a full line and an
    * orphan ("采购与仓储物" / "流"): try the balanced split first. */
@@ -287,10 +286,10 @@ _sihua_chart_wrap (SihuaPainter *painter,
       const char *best = NULL;
       double best_width = G_MAXDOUBLE;
 
-      for (int i = 1; i < n_chars; i++)
+      for (guint i = 1; i < n_chars; i++)
         {
           p = g_utf8_next_char (p);
-          if (attrs[i].is_line_break)
+          if (breaks[i] != SIHUA_LINE_BREAK_NONE)
             {
               g_autofree char *first = strip_line (text, p);
               g_autofree char *second = strip_line (p, p + strlen (p));
@@ -317,7 +316,7 @@ _sihua_chart_wrap (SihuaPainter *painter,
   while (*line_start != '\0' && lines->len < max_lines)
     {
       const char *best_end = NULL;
-      int best_char = -1;
+      guint best_char = 0;
       const char *p = line_start;
 
       if (lines->len == max_lines - 1 ||
@@ -331,12 +330,12 @@ _sihua_chart_wrap (SihuaPainter *painter,
         }
 
       /* The longest prefix that ends at a break opportunity and fits. */
-      for (int i = line_start_char + 1; i <= n_chars; i++)
+      for (guint i = line_start_char + 1; i <= n_chars; i++)
         {
           g_autofree char *candidate = NULL;
 
           p = g_utf8_next_char (p);
-          if (!attrs[i].is_line_break && i != n_chars)
+          if (breaks[i] == SIHUA_LINE_BREAK_NONE)
             continue;
           candidate = strip_line (line_start, p);
           if (sihua_painter_text_width (painter, candidate, size) > max_width)
@@ -351,10 +350,10 @@ _sihua_chart_wrap (SihuaPainter *painter,
            * "n" reads as a misprint); the layouts measure the lines they
            * get, so a wide word makes them shrink the chart instead. */
           p = line_start;
-          for (int i = line_start_char + 1; i <= n_chars; i++)
+          for (guint i = line_start_char + 1; i <= n_chars; i++)
             {
               p = g_utf8_next_char (p);
-              if (attrs[i].is_line_break || i == n_chars)
+              if (breaks[i] != SIHUA_LINE_BREAK_NONE)
                 {
                   best_end = p;
                   best_char = i;

@@ -10,58 +10,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <pango/pango.h>
 #include <string.h>
 
+#include "sihua-line-breaks.h"
 #include "sihua-text-layout.h"
-
-/* Chinese typesetting rules (避头尾): these never begin a line … */
-static const char no_start_chars[] =
-  "。，、．，：；！？）》」』】〕〗〙〛｝］〉’”…‥·・〜～ー々〻ゝゞ%‰℃"
-  ".,:;!?)]}>";
-/* … and these never end one. */
-static const char no_end_chars[] =
-  "（《「『【〔〖〘〚｛［〈‘“([{<¥$£€#";
-
-static gboolean
-char_in (const char *set,
-         gunichar    ch)
-{
-  /* Letters, digits and Chinese characters are by far the most common and
-   * are in neither set. */
-  if ((ch >= 0x4e00 && ch <= 0x9fff) || (ch < 0x80 && g_ascii_isalnum (ch)))
-    return FALSE;
-
-  for (const char *p = set; *p != '\0'; p = g_utf8_next_char (p))
-    if (g_utf8_get_char (p) == ch)
-      return TRUE;
-
-  return FALSE;
-}
-
-/**
- * sihua_text_layout_is_no_start:
- * @ch: a character
- *
- * Returns: whether @ch is closing punctuation that must not begin a line.
- */
-gboolean
-sihua_text_layout_is_no_start (gunichar ch)
-{
-  return char_in (no_start_chars, ch);
-}
-
-/**
- * sihua_text_layout_is_no_end:
- * @ch: a character
- *
- * Returns: whether @ch is opening punctuation that must not end a line.
- */
-gboolean
-sihua_text_layout_is_no_end (gunichar ch)
-{
-  return char_in (no_end_chars, ch);
-}
 
 typedef struct
 {
@@ -82,24 +34,13 @@ is_newline (gunichar ch)
   return ch == '\n' || ch == '\r' || ch == 0x2028 || ch == 0x2029;
 }
 
-/* Whether a line may end before char @i: Pango's opinion (UAX #14 with
- * Chinese rules) and ours on punctuation both have to agree. */
+/* Whether a line may end before char @i (and after the line's first). */
 static gboolean
-may_break_before (const Char         *chars,
-                  const PangoLogAttr *attrs,
-                  guint               i,
-                  guint               start)
+may_break_before (const SihuaLineBreak *breaks,
+                  guint                 i,
+                  guint                 start)
 {
-  if (i <= start)
-    return FALSE;
-  if (!attrs[i].is_line_break)
-    return FALSE;
-  if (sihua_text_layout_is_no_start (chars[i].ch))
-    return FALSE;
-  if (sihua_text_layout_is_no_end (chars[i - 1].ch))
-    return FALSE;
-
-  return TRUE;
+  return i > start && breaks[i] != SIHUA_LINE_BREAK_NONE;
 }
 
 static void
@@ -132,10 +73,8 @@ push_line (GArray      *lines,
  * @text: a UTF-8 paragraph; line feeds force a break
  * @max_width: the width of the column in points
  *
- * Breaks @text into lines no wider than @max_width. Breaks fall where Pango
- * finds a line break opportunity (between any two Chinese characters, at
- * spaces and hyphens between Latin words), never before closing punctuation
- * nor after opening punctuation; a word wider than the column is broken
+ * Breaks @text into lines no wider than @max_width, at the places
+ * sihua_line_breaks_find() allows; a word wider than the column is broken
  * between two characters. Every line but an overlong single character fits.
  *
  * Returns: (transfer full) (element-type SihuaTextLine): the lines, at least
@@ -149,7 +88,7 @@ sihua_text_layout_break (SihuaPdfFont *font,
 {
   g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (SihuaTextLine));
   g_autofree Char *chars = NULL;
-  g_autofree PangoLogAttr *attrs = NULL;
+  g_autofree SihuaLineBreak *breaks = NULL;
   gsize text_length;
   guint n_chars;
   guint start = 0;
@@ -158,9 +97,8 @@ sihua_text_layout_break (SihuaPdfFont *font,
   g_return_val_if_fail (text != NULL, NULL);
 
   text_length = strlen (text);
-  n_chars = g_utf8_strlen (text, text_length);
+  breaks = sihua_line_breaks_find (text, text_length, &n_chars);
   chars = g_new (Char, n_chars + 1);
-  attrs = g_new0 (PangoLogAttr, n_chars + 1);
 
   {
     const char *p = text;
@@ -173,10 +111,6 @@ sihua_text_layout_break (SihuaPdfFont *font,
       }
   }
 
-  if (n_chars > 0)
-    pango_get_log_attrs (text, text_length, -1, pango_language_from_string ("zh-cn"),
-                         attrs, n_chars + 1);
-
   while (start < n_chars)
     {
       double width = 0.0;
@@ -185,10 +119,10 @@ sihua_text_layout_break (SihuaPdfFont *font,
 
       for (i = start; i < n_chars; i++)
         {
-          if (i > start && attrs[i].is_mandatory_break)
+          if (i > start && breaks[i] == SIHUA_LINE_BREAK_MANDATORY)
             break;
 
-          if (may_break_before (chars, attrs, i, start))
+          if (may_break_before (breaks, i, start))
             best_break = i;
 
           /* Spaces may hang past the margin: they are trimmed, not drawn. */
@@ -199,7 +133,7 @@ sihua_text_layout_break (SihuaPdfFont *font,
           width += chars[i].width;
         }
 
-      if (i >= n_chars || attrs[i].is_mandatory_break)
+      if (i >= n_chars || breaks[i] == SIHUA_LINE_BREAK_MANDATORY)
         {
           /* The rest of the paragraph, or up to a line feed, fits. */
           push_line (lines, chars, n_chars, text_length, start, i);
@@ -220,8 +154,8 @@ sihua_text_layout_break (SihuaPdfFont *font,
           guint cut = i;
 
           while (cut - 1 > start &&
-                 (sihua_text_layout_is_no_start (chars[cut].ch) ||
-                  sihua_text_layout_is_no_end (chars[cut - 1].ch)))
+                 (sihua_line_breaks_is_no_start (chars[cut].ch) ||
+                  sihua_line_breaks_is_no_end (chars[cut - 1].ch)))
             cut--;
           push_line (lines, chars, n_chars, text_length, start, cut);
           start = cut;

@@ -22,11 +22,9 @@ typedef struct
   double width;
 } SihuaTextLine;
 
-GArray   *sihua_text_layout_break        (SihuaPdfFont *font,
-                                          double        size,
-                                          const char   *text,
-                                          double        max_width);
-gboolean  sihua_text_layout_is_no_start  (gunichar      ch);
-gboolean  sihua_text_layout_is_no_end    (gunichar      ch);
+GArray *sihua_text_layout_break (SihuaPdfFont *font,
+                                 double        size,
+                                 const char   *text,
+                                 double        max_width);
 
 G_END_DECLS
