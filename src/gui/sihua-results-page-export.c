@@ -203,10 +203,9 @@ static char *
 suggest_name (SihuaResultsPage *self,
               SihuaLanguage     language)
 {
-  g_autoptr(SihuaCompany) company = NULL;
+  const SihuaCompany *company = sihua_results_get_company (self->results);
   g_autofree char *name = NULL;
 
-  company = sihua_store_get_company (self->store, self->assessment->company_id, NULL);
   name = g_strdup (company ? company->name : "");
   g_strdelimit (name, "/\\:*?\"<>|", '-');
 
