@@ -657,8 +657,9 @@ sihua_results_page_reload (SihuaResultsPage *self)
   if (self->store == NULL)
     return;
 
-  /* Nothing to export, and no stale figures, until the results are in. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.export", FALSE);
+  /* No stale figures while loading. Export stays enabled, so the page
+   * can take the focus when it is shown; it waits for the results. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.export", TRUE);
   gtk_label_set_text (self->stage_label, "");
   gtk_label_set_text (self->index_label, "");
   gtk_label_set_text (self->completeness_label, "");
