@@ -149,7 +149,7 @@ write_sihua (ReportFixture            *fixture,
   g_autoptr(GError) error = NULL;
   SihuaReportStats stats;
 
-  if (!sihua_report_write (&fixture->input, options, path, &stats, &error))
+  if (!sihua_report_write (fixture->results, options, path, &stats, &error))
     g_error ("%s", error->message);
   *n_pages = stats.n_pages;
 }
@@ -160,7 +160,7 @@ write_peer (ReportFixture            *fixture,
             const char               *path)
 {
   g_autoptr(GError) error = NULL;
-  SihuaReport *report = _sihua_report_new (&fixture->input, options, &error);
+  SihuaReport *report = _sihua_report_new (fixture->results, options, &error);
   cairo_surface_t *surface;
   PangoContext *context;
   Peer peer = { 0 };
@@ -264,7 +264,7 @@ measure (ReportFixture *fixture,
       {
         g_autoptr(GError) error = NULL;
         gint64 t0 = g_get_monotonic_time ();
-        SihuaReport *report = _sihua_report_new (&fixture->input, &options, &error);
+        SihuaReport *report = _sihua_report_new (fixture->results, &options, &error);
 
         layout[i] = (g_get_monotonic_time () - t0) / 1000.0;
         _sihua_report_free (report);

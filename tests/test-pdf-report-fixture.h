@@ -22,14 +22,13 @@
  * is the ≈15 pages of a real one), shared by the tests and the benchmark. */
 typedef struct
 {
-  SihuaReportInput  input;
+  SihuaResults     *results;
   SihuaCompany     *company;
   SihuaAssessment  *assessment;
   SihuaAssessment  *previous;
   SihuaModel       *model;
   GHashTable       *answers;
   GHashTable       *previous_answers;
-  SihuaScore       *previous_score;
 } ReportFixture;
 
 static char *
@@ -184,14 +183,9 @@ report_fixture_new (const char *model_path,
   fixture->answers = fixture_answers (fixture->model, json_object_get_object_member (root, "notes"),
                                       json_object_get_object_member (root, "evidence"), FALSE, long_note_chars);
   fixture->previous_answers = fixture_answers (fixture->model, NULL, NULL, TRUE, 0);
-  fixture->previous_score = sihua_scoring_compute (fixture->model, fixture->previous_answers);
-
-  fixture->input.company = fixture->company;
-  fixture->input.assessment = fixture->assessment;
-  fixture->input.model = fixture->model;
-  fixture->input.answers = fixture->answers;
-  fixture->input.previous = fixture->previous;
-  fixture->input.previous_score = fixture->previous_score;
+  fixture->results = sihua_results_new (fixture->company, fixture->assessment, fixture->model,
+                                       fixture->answers, fixture->previous, fixture->model,
+                                       fixture->previous_answers);
 
   return fixture;
 }
@@ -199,7 +193,7 @@ report_fixture_new (const char *model_path,
 static G_GNUC_UNUSED void
 report_fixture_free (ReportFixture *fixture)
 {
-  sihua_score_unref (fixture->previous_score);
+  g_object_unref (fixture->results);
   g_hash_table_unref (fixture->answers);
   g_hash_table_unref (fixture->previous_answers);
   sihua_assessment_free (fixture->assessment);

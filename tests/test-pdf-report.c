@@ -116,7 +116,7 @@ write_report (ReportFixture       *fixture,
   options.firm = "远见数字化咨询 Farsight Consulting";
   options.created = created;
 
-  sihua_report_write (&fixture->input, &options, path, stats, &error);
+  sihua_report_write (fixture->results, &options, path, stats, &error);
   g_assert_no_error (error);
 
   /* SIHUA_TEST_KEEP_PDF=DIR keeps a copy to look at. */
@@ -389,7 +389,7 @@ test_missing_font_no_file (void)
 
   sihua_report_options_init (&options);
   g_setenv ("SIHUA_REPORT_FONT", "/nonexistent/wqy.ttc", TRUE);
-  g_assert_false (sihua_report_write (&fixture->input, &options, path, NULL, &error));
+  g_assert_false (sihua_report_write (fixture->results, &options, path, NULL, &error));
   g_unsetenv ("SIHUA_REPORT_FONT");
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
@@ -423,13 +423,13 @@ test_logo (void)
   sihua_report_options_init (&options);
   options.sections = SIHUA_REPORT_SECTION_COVER;
   options.logo = logo;
-  g_assert_true (sihua_report_write (&fixture->input, &options, path, NULL, &error));
+  g_assert_true (sihua_report_write (fixture->results, &options, path, NULL, &error));
   g_assert_no_error (error);
   images = pdf_run_tool ("pdfimages", "-list", path, NULL);
   g_assert_cmpuint (count_occurrences (images, " image "), >=, 1);
 
   options.logo = "/nonexistent/logo.png";
-  g_assert_true (sihua_report_write (&fixture->input, &options, missing_path, NULL, &error));
+  g_assert_true (sihua_report_write (fixture->results, &options, missing_path, NULL, &error));
   g_assert_no_error (error);
   pdf_assert_qpdf_clean (missing_path);
 

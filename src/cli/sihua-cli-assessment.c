@@ -18,6 +18,7 @@
 #include "sihua-cli-text.h"
 #include "sihua-json-guard.h"
 #include "sihua-model-catalog.h"
+#include "sihua-results.h"
 
 /* Scores the assessment again and caches the result, so lists (the
  * window's companies, `company list`) show the stage reached however the
@@ -27,11 +28,23 @@ static void
 refresh_result (SihuaStore *store,
                 gint64      id)
 {
-  g_autoptr(SihuaScore) score = NULL;
+  g_autoptr(SihuaResults) results = NULL;
   g_autoptr(GError) error = NULL;
+  const SihuaAssessment *cached;
+  SihuaScore *score;
 
-  score = sihua_cli_score_assessment (store, id, &error);
-  if (score == NULL
+  /* Loading the results refreshes the cache; it only logs a failure, so
+   * one left behind is written once more here, to tell why. */
+  results = sihua_results_load (store, id, NULL, &error);
+  if (results != NULL)
+    {
+      score = sihua_results_get_score (results);
+      cached = sihua_results_get_assessment (results);
+      if (cached->has_result == (sihua_score_get_stage (score) >= 0)
+          && (!cached->has_result || cached->result_stage == sihua_score_get_stage (score)))
+        return;
+    }
+  if (results == NULL
       || !sihua_store_set_assessment_result (store, id, sihua_score_get_index (score),
                                              sihua_score_get_stage (score), &error))
     g_printerr (_("Warning: the stage shown in lists was not updated: %s\n"),

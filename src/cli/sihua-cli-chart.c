@@ -14,7 +14,7 @@
 
 #include "sihua-chart.h"
 #include "sihua-cli-chart.h"
-#include "sihua-scoring.h"
+#include "sihua-results.h"
 #include "sihua-text.h"
 
 #define MAX_SIZE 8000
@@ -136,26 +136,23 @@ load_from_store (SihuaCli      *cli,
                  SihuaLanguage  language,
                  GError       **error)
 {
-  g_autoptr(SihuaAssessment) assessment = NULL;
-  g_autoptr(SihuaScore) score = NULL;
-  g_autoptr(SihuaScore) previous = NULL;
+  g_autoptr(SihuaResults) results = NULL;
   g_autoptr(GPtrArray) history = NULL;
+  const SihuaAssessment *assessment;
   SihuaChartData *data;
   SihuaStore *store;
 
   store = sihua_cli_open_store (cli, SIHUA_CLI_STORE_READ, error);
   if (store == NULL)
     return NULL;
-  assessment = sihua_store_get_assessment (store, id, error);
-  if (assessment == NULL)
+  results = sihua_results_load (store, id, NULL, error);
+  if (results == NULL)
     return NULL;
-  score = sihua_cli_score_assessment (store, id, error);
-  if (score == NULL)
-    return NULL;
-  if (assessment->previous_id > 0)
-    previous = sihua_cli_score_assessment (store, assessment->previous_id, NULL);
+  assessment = sihua_results_get_assessment (results);
 
-  data = sihua_chart_data_new_from_score (score, previous, assessment->target_level, language);
+  data = sihua_chart_data_new_from_score (sihua_results_get_score (results),
+                                          sihua_results_get_previous_score (results),
+                                          assessment->target_level, language);
 
   history = sihua_store_list_assessments (store, assessment->company_id, NULL);
   if (history != NULL)
@@ -164,7 +161,8 @@ load_from_store (SihuaCli      *cli,
       for (guint i = 0; i < history->len; i++)
         {
           const SihuaAssessment *past = g_ptr_array_index (history, i);
-          g_autoptr(SihuaScore) past_score = NULL;
+          g_autoptr(SihuaResults) past_results = NULL;
+          SihuaScore *past_score;
 
           if (past->date == NULL)
             continue;
@@ -173,7 +171,8 @@ load_from_store (SihuaCli      *cli,
               sihua_chart_data_add_point (data, past->date, data->index, data->stage);
               continue;
             }
-          past_score = sihua_cli_score_assessment (store, past->id, NULL);
+          past_results = sihua_results_load (store, past->id, NULL, NULL);
+          past_score = past_results != NULL ? sihua_results_get_score (past_results) : NULL;
           if (past_score != NULL && sihua_score_get_stage (past_score) >= 0)
             sihua_chart_data_add_point (data, past->date, sihua_score_round1 (sihua_score_get_index (past_score)),
                                         sihua_score_get_stage (past_score));

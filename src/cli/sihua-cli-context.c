@@ -15,7 +15,6 @@
 
 #include "sihua-cli-context.h"
 #include "sihua-cli-text.h"
-#include "sihua-scoring.h"
 
 gboolean
 sihua_cli_parse_id (const char *text,
@@ -109,24 +108,6 @@ sihua_cli_parse_language (const char    *command,
 
   *language = parsed;
   return TRUE;
-}
-
-/* Scores a stored assessment with the model version it is pinned to. */
-SihuaScore *
-sihua_cli_score_assessment (SihuaStore  *store,
-                            gint64       id,
-                            GError     **error)
-{
-  g_autoptr(SihuaModel) model = sihua_store_load_assessment_model (store, id, error);
-  g_autoptr(GHashTable) answers = NULL;
-
-  if (model == NULL)
-    return NULL;
-  answers = sihua_store_load_answers (store, id, error);
-  if (answers == NULL)
-    return NULL;
-
-  return sihua_scoring_compute (model, answers);
 }
 
 /**

@@ -87,9 +87,6 @@ gboolean    sihua_cli_parse_language      (const char     *command,
                                            const char     *lang,
                                            SihuaLanguage  *language,
                                            int            *exit_status);
-SihuaScore *sihua_cli_score_assessment    (SihuaStore     *store,
-                                           gint64          id,
-                                           GError        **error);
 
 /* Shared by the commands that print records. */
 char       *sihua_cli_format_time         (gint64          usec);

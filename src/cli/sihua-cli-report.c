@@ -14,33 +14,8 @@
 
 #include "sihua-cli-report.h"
 #include "sihua-cli-text.h"
+#include "sihua-report-settings.h"
 #include "sihua-report.h"
-
-/* The consultant, firm, logo and default language set in the preferences,
- * when the settings schema is installed (it is not for a bare build). */
-static GSettings *
-get_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source == NULL)
-    return NULL;
-  schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
-    return NULL;
-
-  return g_settings_new (APP_ID);
-}
-
-static char *
-setting_or_null (GSettings  *settings,
-                 const char *key)
-{
-  g_autofree char *value = settings != NULL ? g_settings_get_string (settings, key) : NULL;
-
-  return value != NULL && *value != '\0' ? g_steal_pointer (&value) : NULL;
-}
 
 int
 sihua_cli_report_run (SihuaCli  *cli,
@@ -50,10 +25,7 @@ sihua_cli_report_run (SihuaCli  *cli,
   g_autofree char *output = NULL;
   g_autofree char *lang = NULL;
   g_autofree char *sections_text = NULL;
-  g_autofree char *consultant = NULL;
-  g_autofree char *firm = NULL;
-  g_autofree char *logo = NULL;
-  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(SihuaReportSettings) settings = NULL;
   g_autoptr(GError) error = NULL;
   SihuaReportOptions options;
   SihuaStore *store;
@@ -78,24 +50,15 @@ sihua_cli_report_run (SihuaCli  *cli,
   if (output == NULL || *output == '\0')
     return sihua_cli_usage_error (_("report: name the PDF to write with -o FILE"));
 
-  settings = get_settings ();
+  /* The consultant, firm, logo and default language of the preferences. */
+  settings = sihua_report_settings_load ();
   sihua_report_options_init (&options);
-
-  if (lang == NULL && settings != NULL)
-    options.language = g_settings_get_enum (settings, "report-language") == 1
-                       ? SIHUA_LANGUAGE_EN : SIHUA_LANGUAGE_ZH_CN;
+  sihua_report_settings_apply (settings, &options);
   if (!sihua_cli_parse_language ("report", lang, &options.language, &status))
     return status;
 
   if (sections_text != NULL && !sihua_report_sections_parse (sections_text, &options.sections, &error))
     return sihua_cli_usage_error ("report: %s", error->message);
-
-  consultant = setting_or_null (settings, "consultant-name");
-  firm = setting_or_null (settings, "firm-name");
-  logo = setting_or_null (settings, "logo-path");
-  options.consultant = consultant;
-  options.firm = firm;
-  options.logo = logo;
 
   if (!sihua_cli_check_output (cli, output, &error))
     return sihua_cli_fail_error (error);

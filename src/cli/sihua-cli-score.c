@@ -15,33 +15,9 @@
 
 #include "sihua-cli-score.h"
 #include "sihua-cli-text.h"
-#include "sihua-comparison.h"
-#include "sihua-flags.h"
 #include "sihua-model-catalog.h"
-#include "sihua-next-level.h"
-#include "sihua-roadmap.h"
+#include "sihua-results.h"
 #include "sihua-score-json.h"
-#include "sihua-scoring.h"
-
-/* What both commands work on: a model and its answers, from the store (an
- * assessment ID) or from files (--model and --answers). */
-typedef struct
-{
-  SihuaModel *model;
-  GHashTable *answers;
-  SihuaScore *previous;   /* the assessment this one re-assesses, if any */
-  gint64      previous_id;
-} Input;
-
-static void
-input_clear (Input *input)
-{
-  g_clear_object (&input->model);
-  g_clear_pointer (&input->answers, g_hash_table_unref);
-  g_clear_pointer (&input->previous, sihua_score_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Input, input_clear)
 
 static SihuaModel *
 load_model (const char  *model_arg,
@@ -57,32 +33,17 @@ load_model (const char  *model_arg,
   return sihua_model_catalog_lookup (catalog, model_arg, NULL, error);
 }
 
-/* The previous assessment is only shown beside this one: if it cannot be
- * read, the score is still worth printing. */
-static void
-load_previous (SihuaStore *store,
-               gint64      id,
-               Input      *input)
-{
-  g_autoptr(SihuaAssessment) assessment = sihua_store_get_assessment (store, id, NULL);
-
-  if (assessment == NULL || assessment->previous_id <= 0)
-    return;
-
-  input->previous = sihua_cli_score_assessment (store, assessment->previous_id, NULL);
-  if (input->previous != NULL)
-    input->previous_id = assessment->previous_id;
-}
-
-/* Returns 0 when @input is filled in, else the exit status. */
+/* The results both commands show: of a stored assessment (an ID), or of
+ * answers in a file (--model and --answers). Returns 0 when @results is
+ * set, else the exit status. */
 static int
-load_input (SihuaCli    *cli,
-            const char  *command,
-            int          argc,
-            char       **argv,
-            const char  *model_arg,
-            const char  *answers_arg,
-            Input       *input)
+load_results (SihuaCli      *cli,
+              const char    *command,
+              int            argc,
+              char         **argv,
+              const char    *model_arg,
+              const char    *answers_arg,
+              SihuaResults **results)
 {
   g_autoptr(GError) error = NULL;
 
@@ -94,12 +55,16 @@ load_input (SihuaCli    *cli,
       if (model_arg == NULL || answers_arg == NULL)
         return sihua_cli_usage_error (_("%s: --model and --answers go together"), command);
 
-      input->model = load_model (model_arg, &error);
-      if (input->model == NULL)
+      g_autoptr(SihuaModel) model = NULL;
+      g_autoptr(GHashTable) answers = NULL;
+
+      model = load_model (model_arg, &error);
+      if (model == NULL)
         return sihua_cli_fail_error (error);
-      input->answers = sihua_score_read_answers_file (input->model, answers_arg, &error);
-      if (input->answers == NULL)
+      answers = sihua_score_read_answers_file (model, answers_arg, &error);
+      if (answers == NULL)
         return sihua_cli_fail_error (error);
+      *results = sihua_results_new (NULL, NULL, model, answers, NULL, NULL, NULL);
       return 0;
     }
   else
@@ -119,14 +84,9 @@ load_input (SihuaCli    *cli,
         return sihua_cli_fail_error (error);
 
       /* Scored with the model version the assessment is pinned to. */
-      input->model = sihua_store_load_assessment_model (store, id, &error);
-      if (input->model == NULL)
+      *results = sihua_results_load (store, id, NULL, &error);
+      if (*results == NULL)
         return sihua_cli_fail_error (error);
-      input->answers = sihua_store_load_answers (store, id, &error);
-      if (input->answers == NULL)
-        return sihua_cli_fail_error (error);
-
-      load_previous (store, id, input);
       return 0;
     }
 }
@@ -174,12 +134,11 @@ trend_name (SihuaTrend trend)
 }
 
 static void
-print_comparison (SihuaScore    *previous,
-                  gint64         previous_id,
-                  SihuaScore    *score,
-                  SihuaLanguage  language)
+print_comparison (SihuaComparison *comparison,
+                  gint64           previous_id,
+                  SihuaScore      *score,
+                  SihuaLanguage    language)
 {
-  g_autoptr(SihuaComparison) comparison = sihua_comparison_compute (previous, score);
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, previous_id);
 
   printf ("\n");
@@ -283,10 +242,9 @@ sihua_cli_score_run (SihuaCli  *cli,
   g_autofree char *model_arg = NULL;
   g_autofree char *answers_arg = NULL;
   g_autofree char *lang = NULL;
-  g_auto(Input) input = { NULL, NULL, NULL, 0 };
-  g_autoptr(SihuaScore) score = NULL;
-  g_autoptr(GArray) flags = NULL;
-  g_autoptr(SihuaNextLevel) next = NULL;
+  g_autoptr(SihuaResults) results = NULL;
+  const SihuaAssessment *previous;
+  SihuaScore *score;
   SihuaLanguage language = sihua_language_from_locale ();
   int status = 0;
   GOptionEntry entries[] = {
@@ -300,25 +258,30 @@ sihua_cli_score_run (SihuaCli  *cli,
     return status;
   if (!sihua_cli_parse_language ("score", lang, &language, &status))
     return status;
-  status = load_input (cli, "score", argc, argv, model_arg, answers_arg, &input);
+  status = load_results (cli, "score", argc, argv, model_arg, answers_arg, &results);
   if (status != 0)
     return status;
 
-  score = sihua_scoring_compute (input.model, input.answers);
-  flags = sihua_flags_compute (score, input.answers);
-  next = sihua_next_level_compute (score, -1);
-
+  score = sihua_results_get_score (results);
+  previous = sihua_results_get_previous (results);
   if (cli->json)
     {
-      g_autoptr(JsonNode) root = sihua_score_to_json (score, flags, next, language);
+      g_autoptr(JsonNode) root = sihua_score_to_json (score, sihua_results_get_flags (results),
+                                                      sihua_results_get_next_level (results), language);
+      JsonNode *since = previous != NULL
+                        ? sihua_comparison_to_json (sihua_results_get_comparison (results),
+                                                    previous->id, previous->date)
+                        : json_node_new (JSON_NODE_NULL);
 
+      json_object_set_member (json_node_get_object (root), "previous", since);
       sihua_cli_print_json (root);
     }
   else
     {
-      print_score (score, flags, next, language);
-      if (input.previous != NULL)
-        print_comparison (input.previous, input.previous_id, score, language);
+      print_score (score, sihua_results_get_flags (results), sihua_results_get_next_level (results),
+                   language);
+      if (previous != NULL)
+        print_comparison (sihua_results_get_comparison (results), previous->id, score, language);
     }
 
   return 0;
@@ -402,9 +365,10 @@ sihua_cli_roadmap_run (SihuaCli  *cli,
   g_autofree char *answers_arg = NULL;
   g_autofree char *lang = NULL;
   g_autofree char *target_arg = NULL;
-  g_auto(Input) input = { NULL, NULL, NULL, 0 };
-  g_autoptr(SihuaScore) score = NULL;
-  g_autoptr(SihuaRoadmap) roadmap = NULL;
+  g_autoptr(SihuaResults) results = NULL;
+  g_autoptr(SihuaRoadmap) other_target = NULL;
+  SihuaRoadmap *roadmap;
+  SihuaModel *model;
   SihuaLanguage language = sihua_language_from_locale ();
   int target = -1;
   int status = 0;
@@ -420,13 +384,15 @@ sihua_cli_roadmap_run (SihuaCli  *cli,
     return status;
   if (!sihua_cli_parse_language ("roadmap", lang, &language, &status))
     return status;
-  status = load_input (cli, "roadmap", argc, argv, model_arg, answers_arg, &input);
+  status = load_results (cli, "roadmap", argc, argv, model_arg, answers_arg, &results);
   if (status != 0)
     return status;
+  model = sihua_results_get_model (results);
+  roadmap = sihua_results_get_roadmap (results);
 
   if (target_arg != NULL)
     {
-      int max_level = (int) sihua_model_get_n_levels (input.model) - 1;
+      int max_level = (int) sihua_model_get_n_levels (model) - 1;
       char *end = NULL;
       gint64 value = g_ascii_strtoll (target_arg, &end, 10);
 
@@ -434,19 +400,19 @@ sihua_cli_roadmap_run (SihuaCli  *cli,
         return sihua_cli_usage_error (_("roadmap: --target must be a level from 0 to %d, not “%s”"),
                                       max_level, target_arg);
       target = (int) value;
+      /* A target asked for on the command line, not the assessment's. */
+      if (target != sihua_results_get_target (results))
+        roadmap = other_target = sihua_results_compute_roadmap (results, target);
     }
-
-  score = sihua_scoring_compute (input.model, input.answers);
-  roadmap = sihua_roadmap_compute (score, input.answers, target);
 
   if (cli->json)
     {
-      g_autoptr(JsonNode) root = sihua_roadmap_to_json (roadmap, input.model, language);
+      g_autoptr(JsonNode) root = sihua_roadmap_to_json (roadmap, model, language);
 
       sihua_cli_print_json (root);
     }
   else
-    print_roadmap (roadmap, input.model, language);
+    print_roadmap (roadmap, model, language);
 
   return 0;
 }

@@ -26,6 +26,7 @@ typedef struct
   const char         *author;
   GHashTable         *stmts;                  /* SQL → sqlite3_stmt, reused for every row */
   GHashTable         *models_done;            /* "id\nversion" pinned in this run */
+  GPtrArray          *rescore;                /* UUIDs of assessments whose answers changed */
 } Merge;
 
 /* An answer of an assessment both sides hold, and which side changed it. */

@@ -14,6 +14,7 @@
 
 #include "sihua-bundle-merge-private.h"
 #include "sihua-exchange-db.h"
+#include "sihua-results.h"
 #include "sihua-store-private.h"
 
 /*
@@ -694,6 +695,8 @@ merge_assessment (Merge       *merge,
   if (!add_new_history (merge, uuid, error) ||
       !_sihua_bundle_apply_answers (merge, uuid, plans, choice, error))
     return FALSE;
+  if (merge->apply && (n_taken > 0 || choice == SIHUA_BUNDLE_CHOICE_THEIRS))
+    g_ptr_array_add (merge->rescore, g_strdup (uuid));
 
   if (merge->apply && fields_differ && choice == SIHUA_BUNDLE_CHOICE_THEIRS)
     return update_their_fields (merge, BUNDLE_TABLE_ASSESSMENTS, theirs, error);
@@ -785,6 +788,7 @@ merge_init (Merge              *merge,
   merge->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         finalize_stmt);
   merge->models_done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  merge->rescore = g_ptr_array_new_with_free_func (g_free);
 }
 
 static void
@@ -796,6 +800,7 @@ merge_clear (Merge *merge)
   g_clear_pointer (&merge->company_map, g_hash_table_unref);
   g_clear_pointer (&merge->stmts, g_hash_table_unref);
   g_clear_pointer (&merge->models_done, g_hash_table_unref);
+  g_clear_pointer (&merge->rescore, g_ptr_array_unref);
 }
 
 static void
@@ -846,6 +851,31 @@ sihua_bundle_analyse (SihuaBundle        *bundle,
   return g_steal_pointer (&report);
 }
 
+/* Scores again, through their results, the assessments whose answers the
+ * merge changed, so the stage cached for lists is right. The merge is
+ * committed: a failure here is logged and changes nothing of it. */
+static void
+rescore_assessments (SihuaStore *store,
+                     GPtrArray  *uuids)
+{
+  if (uuids == NULL)
+    return;
+
+  for (guint i = 0; i < uuids->len; i++)
+    {
+      const char *uuid = g_ptr_array_index (uuids, i);
+      g_autoptr(SihuaAssessment) assessment = NULL;
+      g_autoptr(SihuaResults) results = NULL;
+      g_autoptr(GError) error = NULL;
+
+      assessment = sihua_store_get_assessment_by_uuid (store, uuid, &error);
+      if (assessment != NULL)
+        results = sihua_results_load (store, assessment->id, NULL, &error);
+      if (results == NULL)
+        g_message ("The merged assessment %s was not scored again: %s", uuid, error->message);
+    }
+}
+
 /**
  * sihua_bundle_import:
  * @bundle: a loaded bundle
@@ -861,6 +891,7 @@ sihua_bundle_import (SihuaBundle        *bundle,
                      SihuaBundleReport  *report,
                      GError            **error)
 {
+  g_autoptr(GPtrArray) rescore = NULL;
   Merge merge;
   gboolean ok;
 
@@ -896,6 +927,7 @@ sihua_bundle_import (SihuaBundle        *bundle,
   reset_counts (report);
   merge_init (&merge, bundle, store, report, TRUE);
   ok = _sihua_bundle_check_models (bundle, store->db, error) && run_merge (&merge, error);
+  rescore = g_steal_pointer (&merge.rescore);
   merge_clear (&merge);
 
   /* A conflict that appeared since the analysis (the database changed in
@@ -913,6 +945,9 @@ sihua_bundle_import (SihuaBundle        *bundle,
   if (!ok)
     _sihua_store_rollback (store);
   g_mutex_unlock (&store->mutex);
+
+  if (ok)
+    rescore_assessments (store, rescore);
 
   return ok;
 }

@@ -539,3 +539,42 @@ sihua_score_read_answers_file (SihuaModel  *model,
 
   return answers;
 }
+
+/**
+ * sihua_comparison_to_json:
+ * @comparison: the comparison with the previous assessment
+ * @previous_id: the previous assessment's id
+ * @previous_date: (nullable): its date
+ *
+ * Returns: (transfer full): `{"id", "date", "index", "stage", "index_delta",
+ *   "stage_delta", "trend"}`, the previous assessment's figures and the
+ *   change since
+ */
+JsonNode *
+sihua_comparison_to_json (SihuaComparison *comparison,
+                          gint64           previous_id,
+                          const char      *previous_date)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (comparison != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, previous_id);
+  json_builder_set_member_name (builder, "date");
+  if (previous_date != NULL)
+    json_builder_add_string_value (builder, previous_date);
+  else
+    json_builder_add_null_value (builder);
+  add_double_or_null (builder, "index", comparison->previous_index);
+  add_stage (builder, "stage", comparison->previous_stage);
+  add_double_or_null (builder, "index_delta", comparison->index_delta);
+  json_builder_set_member_name (builder, "stage_delta");
+  json_builder_add_int_value (builder, comparison->stage_delta);
+  json_builder_set_member_name (builder, "trend");
+  json_builder_add_string_value (builder, sihua_trend_to_string (comparison->trend));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}

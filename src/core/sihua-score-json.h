@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "sihua-comparison.h"
 #include "sihua-flags.h"
 #include "sihua-next-level.h"
 #include "sihua-roadmap.h"
@@ -22,6 +23,9 @@ JsonNode   *sihua_score_to_json              (SihuaScore     *score,
                                               GArray         *flags,
                                               SihuaNextLevel *next,
                                               SihuaLanguage   language);
+JsonNode   *sihua_comparison_to_json         (SihuaComparison *comparison,
+                                              gint64           previous_id,
+                                              const char      *previous_date);
 JsonNode   *sihua_next_level_to_json         (SihuaNextLevel *next,
                                               SihuaModel     *model,
                                               SihuaLanguage   language);

@@ -1082,3 +1082,26 @@ _sihua_store_run_in_worker (SihuaStore      *self,
   g_object_set_data (G_OBJECT (task), "sihua-store-func", func);
   g_thread_pool_push (self->worker, g_object_ref (task), NULL);
 }
+
+/**
+ * sihua_store_run_in_worker:
+ * @self: a store
+ * @task: a task whose source object is @self
+ * @func: what to run; it calls the store's public functions, which take the
+ *   store's mutex themselves
+ *
+ * Runs @func on the store's single worker thread, after every async call
+ * made before (so it sees the answers given until then), for work that
+ * reads several rows and computes from them (see sihua_results_load_async()).
+ */
+void
+sihua_store_run_in_worker (SihuaStore      *self,
+                           GTask           *task,
+                           GTaskThreadFunc  func)
+{
+  g_return_if_fail (SIHUA_IS_STORE (self));
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (func != NULL);
+
+  _sihua_store_run_in_worker (self, task, func);
+}

@@ -339,6 +339,11 @@ SihuaAssessment   *sihua_store_get_assessment_by_uuid_finish (SihuaStore      *s
                                                           GAsyncResult        *result,
                                                           GError             **error);
 
+/* Work of other core objects on the worker thread */
+void               sihua_store_run_in_worker             (SihuaStore          *self,
+                                                          GTask               *task,
+                                                          GTaskThreadFunc      func);
+
 /* Integrity and backups */
 gboolean           sihua_store_check                     (SihuaStore          *self,
                                                           char               **report,

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sihua-report-settings.h"
 #include "sihua-report.h"
 #include "sihua-results-page-private.h"
 
@@ -64,34 +65,6 @@ export_job_free (ExportJob *job)
   g_free (job->logo);
   g_free (job->path);
   g_free (job);
-}
-
-static GSettings *
-get_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source == NULL)
-    return NULL;
-  schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
-    return NULL;
-
-  return g_settings_new (APP_ID);
-}
-
-static char *
-dup_setting (GSettings  *settings,
-             const char *key)
-{
-  g_autofree char *value = NULL;
-
-  if (settings == NULL)
-    return NULL;
-  value = g_settings_get_string (settings, key);
-
-  return value != NULL && *value != '\0' ? g_steal_pointer (&value) : NULL;
 }
 
 static void
@@ -172,7 +145,8 @@ start_export (SihuaResultsPage *self,
               ExportDialog     *dialog,
               const char       *path)
 {
-  g_autoptr(GSettings) settings = get_settings ();
+  g_autoptr(SihuaReportSettings) defaults = sihua_report_settings_load ();
+  g_autoptr(GSettings) settings = sihua_report_settings_open ();
   g_autoptr(GTask) task = NULL;
   ExportJob *job = g_new0 (ExportJob, 1);
 
@@ -180,9 +154,9 @@ start_export (SihuaResultsPage *self,
   job->assessment_id = self->assessment_id;
   job->language = dialog->chosen_language;
   job->sections = dialog->chosen_sections;
-  job->consultant = dup_setting (settings, "consultant-name");
-  job->firm = dup_setting (settings, "firm-name");
-  job->logo = dup_setting (settings, "logo-path");
+  job->consultant = g_strdup (defaults->consultant);
+  job->firm = g_strdup (defaults->firm);
+  job->logo = g_strdup (defaults->logo);
   job->path = g_strdup (path);
 
   if (settings != NULL)
@@ -229,10 +203,9 @@ static char *
 suggest_name (SihuaResultsPage *self,
               SihuaLanguage     language)
 {
-  g_autoptr(SihuaCompany) company = NULL;
+  const SihuaCompany *company = sihua_results_get_company (self->results);
   g_autofree char *name = NULL;
 
-  company = sihua_store_get_company (self->store, self->assessment->company_id, NULL);
   name = g_strdup (company ? company->name : "");
   g_strdelimit (name, "/\\:*?\"<>|", '-');
 
@@ -248,7 +221,7 @@ dialog_response_cb (AdwMessageDialog *message_dialog,
                     ExportDialog     *dialog)
 {
   SihuaResultsPage *self = dialog->self;
-  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(SihuaReportSettings) defaults = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
@@ -280,8 +253,8 @@ dialog_response_cb (AdwMessageDialog *message_dialog,
   name = suggest_name (self, dialog->chosen_language);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
 
-  settings = get_settings ();
-  folder = dup_setting (settings, "default-folder");
+  defaults = sihua_report_settings_load ();
+  folder = g_strdup (defaults->default_folder);
   if (folder == NULL)
     folder = g_strdup (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS));
   if (folder != NULL && g_file_test (folder, G_FILE_TEST_IS_DIR))
@@ -307,8 +280,7 @@ dialog_response_cb (AdwMessageDialog *message_dialog,
 void
 _sihua_results_page_export (SihuaResultsPage *self)
 {
-  g_autoptr(GSettings) settings = get_settings ();
-  g_autofree char *language = NULL;
+  g_autoptr(SihuaReportSettings) defaults = sihua_report_settings_load ();
   ExportDialog *dialog;
   GtkWidget *message, *box, *row, *label, *grid;
   GtkRoot *root;
@@ -343,8 +315,7 @@ _sihua_results_page_export (SihuaResultsPage *self)
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (dialog->language));
   gtk_accessible_update_property (GTK_ACCESSIBLE (dialog->language),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Report language"), -1);
-  language = settings ? g_settings_get_string (settings, "report-language") : NULL;
-  gtk_drop_down_set_selected (dialog->language, g_strcmp0 (language, "en") == 0 ? 1 : 0);
+  gtk_drop_down_set_selected (dialog->language, defaults->language == SIHUA_LANGUAGE_EN ? 1 : 0);
   gtk_box_append (GTK_BOX (row), GTK_WIDGET (dialog->language));
   gtk_box_append (GTK_BOX (box), row);
 

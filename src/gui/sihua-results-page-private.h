@@ -8,7 +8,7 @@
 #pragma once
 
 #include "sihua-results-page.h"
-#include "sihua-score.h"
+#include "sihua-results.h"
 
 G_BEGIN_DECLS
 
@@ -30,11 +30,15 @@ struct _SihuaResultsPage
   gint64            assessment_id;
   SihuaLanguage     language;
 
-  SihuaAssessment  *assessment;
+  SihuaResults     *results;   /* NULL until loaded */
+  GCancellable     *loading;   /* the load under way */
+  gint64            load_started;
+
+  /* Borrowed from @results */
+  const SihuaAssessment *assessment;
   SihuaModel       *model;
   GHashTable       *answers;
   SihuaScore       *score;
-  SihuaAssessment  *previous;
   SihuaScore       *previous_score;
 
   gboolean          exporting;

@@ -12,12 +12,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "sihua-comparison.h"
-#include "sihua-flags.h"
-#include "sihua-next-level.h"
 #include "sihua-results-page-private.h"
-#include "sihua-roadmap.h"
-#include "sihua-scoring.h"
 
 G_DEFINE_FINAL_TYPE (SihuaResultsPage, sihua_results_page, ADW_TYPE_BIN)
 
@@ -191,7 +186,7 @@ show_headline (SihuaResultsPage *self)
 static void
 show_next_level (SihuaResultsPage *self)
 {
-  g_autoptr(SihuaNextLevel) next = sihua_next_level_compute (self->score, -1);
+  SihuaNextLevel *next = sihua_results_get_next_level (self->results);
   g_autofree char *target = NULL;
   g_autofree char *title = NULL;
   GtkWidget *list;
@@ -246,7 +241,7 @@ show_next_level (SihuaResultsPage *self)
 static void
 show_flags (SihuaResultsPage *self)
 {
-  g_autoptr(GArray) flags = sihua_flags_compute (self->score, self->answers);
+  GArray *flags = sihua_results_get_flags (self->results);
   GtkWidget *list;
 
   list = add_group (self, _("Answers to verify"),
@@ -267,20 +262,19 @@ show_flags (SihuaResultsPage *self)
 static void
 show_comparison (SihuaResultsPage *self)
 {
-  g_autoptr(SihuaComparison) comparison = NULL;
+  SihuaComparison *comparison = sihua_results_get_comparison (self->results);
+  const SihuaAssessment *previous = sihua_results_get_previous (self->results);
   g_autofree char *title = NULL;
   g_autofree char *headline = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   GtkWidget *list;
 
-  if (self->previous_score == NULL || self->previous == NULL)
+  if (comparison == NULL || previous == NULL)
     return;
 
-  comparison = sihua_comparison_compute (self->previous_score, self->score);
-
   /* Translators: %s is the date of the previous assessment */
-  title = g_strdup_printf (_("Since the assessment of %s"), self->previous->date);
+  title = g_strdup_printf (_("Since the assessment of %s"), previous->date);
   list = add_group (self, title, NULL);
 
   before = format_score (comparison->previous_index);
@@ -379,10 +373,8 @@ add_roadmap_item (SihuaResultsPage       *self,
 static void
 show_roadmap (SihuaResultsPage *self)
 {
-  g_autoptr(SihuaRoadmap) roadmap = NULL;
-  int target = self->assessment->target_level;
+  SihuaRoadmap *roadmap = sihua_results_get_roadmap (self->results);
 
-  roadmap = sihua_roadmap_compute (self->score, self->answers, target >= 0 ? target : -1);
   if (roadmap == NULL)
     return;
 
@@ -443,97 +435,26 @@ show_dimension_scores (SihuaResultsPage *self)
     }
 }
 
-/* The store keeps the latest result beside the assessment, for lists that
- * show stages without scoring every assessment. */
-static void
-store_result_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  SihuaResultsPage *self = source_object;
-  double *result = task_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!sihua_store_set_assessment_result (self->store, self->assessment_id,
-                                          result[0], (int) result[1], &error))
-    g_debug ("Could not cache the result: %s", error->message);
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-store_result (SihuaResultsPage *self)
-{
-  g_autoptr(GTask) task = NULL;
-  double *result;
-
-  if (sihua_score_get_stage (self->score) < 0 || sihua_store_is_read_only (self->store))
-    return;
-
-  result = g_new (double, 2);
-  result[0] = sihua_score_get_index (self->score);
-  result[1] = sihua_score_get_stage (self->score);
-  task = g_task_new (self, NULL, NULL, NULL);
-  g_task_set_task_data (task, result, g_free);
-  g_task_run_in_thread (task, store_result_thread);
-}
-
-static void
-load_previous (SihuaResultsPage *self)
-{
-  g_autoptr(GPtrArray) assessments = NULL;
-  g_autoptr(SihuaModel) model = NULL;
-  g_autoptr(GHashTable) answers = NULL;
-  const SihuaAssessment *previous = NULL;
-  gint64 previous_id = self->assessment->previous_id;
-
-  if (previous_id == 0)
-    {
-      /* Not started as a re-assessment: the latest earlier one of the company. */
-      assessments = sihua_store_list_assessments (self->store, self->assessment->company_id, NULL);
-      for (guint i = 0; assessments != NULL && i < assessments->len; i++)
-        {
-          const SihuaAssessment *candidate = g_ptr_array_index (assessments, i);
-
-          if (candidate->id == self->assessment_id)
-            continue;
-          if (g_strcmp0 (candidate->date, self->assessment->date) > 0
-              || (g_strcmp0 (candidate->date, self->assessment->date) == 0
-                  && candidate->created_at >= self->assessment->created_at))
-            continue;
-          if (previous == NULL || g_strcmp0 (candidate->date, previous->date) > 0
-              || (g_strcmp0 (candidate->date, previous->date) == 0
-                  && candidate->created_at > previous->created_at))
-            previous = candidate;
-        }
-      if (previous == NULL)
-        return;
-      previous_id = previous->id;
-    }
-
-  self->previous = sihua_store_get_assessment (self->store, previous_id, NULL);
-  if (self->previous == NULL)
-    return;
-
-  model = sihua_store_load_assessment_model (self->store, previous_id, NULL);
-  answers = model ? sihua_store_load_answers (self->store, previous_id, NULL) : NULL;
-  if (answers != NULL)
-    self->previous_score = sihua_scoring_compute (model, answers);
-}
-
 static void
 clear_results (SihuaResultsPage *self)
 {
-  g_clear_pointer (&self->assessment, sihua_assessment_free);
-  g_clear_pointer (&self->previous, sihua_assessment_free);
-  g_clear_pointer (&self->score, sihua_score_unref);
-  g_clear_pointer (&self->previous_score, sihua_score_unref);
-  g_clear_pointer (&self->answers, g_hash_table_unref);
-  g_clear_object (&self->model);
+  self->assessment = NULL;
+  self->model = NULL;
+  self->answers = NULL;
+  self->score = NULL;
+  self->previous_score = NULL;
+  g_clear_object (&self->results);
 
   clear_box (self->charts_box);
   clear_box (self->bars_box);
   clear_box (self->groups_box);
+}
+
+static void
+cancel_loading (SihuaResultsPage *self)
+{
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
 }
 
 static void
@@ -544,6 +465,51 @@ show_error (SihuaResultsPage *self,
   gtk_label_set_text (self->index_label, error->message);
   gtk_label_set_text (self->completeness_label, "");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.export", FALSE);
+}
+
+static void
+show_results (SihuaResultsPage *self,
+              SihuaResults     *results)
+{
+  self->results = g_object_ref (results);
+  self->assessment = sihua_results_get_assessment (results);
+  self->model = sihua_results_get_model (results);
+  self->answers = sihua_results_get_answers (results);
+  self->score = sihua_results_get_score (results);
+  self->previous_score = sihua_results_get_previous_score (results);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.export", TRUE);
+  show_headline (self);
+  show_dimension_scores (self);
+  show_next_level (self);
+  show_flags (self);
+  show_comparison (self);
+  show_roadmap (self);
+}
+
+static void
+results_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(SihuaResultsPage) self = user_data;
+  g_autoptr(SihuaResults) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  results = sihua_results_load_finish (result, &error);
+  /* Another load (or the page's end) took over. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->loading);
+
+  if (results == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  show_results (self, results);
+  g_debug ("Results shown in %.1f ms", (g_get_monotonic_time () - self->load_started) / 1000.0);
 }
 
 /*
@@ -580,6 +546,7 @@ sihua_results_page_dispose (GObject *object)
 {
   SihuaResultsPage *self = (SihuaResultsPage *)object;
 
+  cancel_loading (self);
   clear_results (self);
 
   G_OBJECT_CLASS (sihua_results_page_parent_class)->dispose (object);
@@ -677,43 +644,28 @@ sihua_results_page_get_assessment_id (SihuaResultsPage *self)
 /**
  * sihua_results_page_reload:
  *
- * Scores the stored answers again and shows the result.
+ * Loads the results again (on the store's worker thread, after the answers
+ * given so far are stored) and shows them.
  */
 void
 sihua_results_page_reload (SihuaResultsPage *self)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 started = g_get_monotonic_time ();
-
   g_return_if_fail (SIHUA_IS_RESULTS_PAGE (self));
 
+  cancel_loading (self);
   clear_results (self);
   if (self->store == NULL)
     return;
 
+  /* No stale figures while loading. Export stays enabled, so the page
+   * can take the focus when it is shown; it waits for the results. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.export", TRUE);
+  gtk_label_set_text (self->stage_label, "");
+  gtk_label_set_text (self->index_label, "");
+  gtk_label_set_text (self->completeness_label, "");
 
-  self->assessment = sihua_store_get_assessment (self->store, self->assessment_id, &error);
-  if (self->assessment != NULL)
-    self->model = sihua_store_load_assessment_model (self->store, self->assessment_id, &error);
-  if (self->model != NULL)
-    self->answers = sihua_store_load_answers (self->store, self->assessment_id, &error);
-  if (self->answers == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-
-  self->score = sihua_scoring_compute (self->model, self->answers);
-  load_previous (self);
-
-  show_headline (self);
-  show_dimension_scores (self);
-  show_next_level (self);
-  show_flags (self);
-  show_comparison (self);
-  show_roadmap (self);
-  store_result (self);
-
-  g_debug ("Results shown in %.1f ms", (g_get_monotonic_time () - started) / 1000.0);
+  self->loading = g_cancellable_new ();
+  self->load_started = g_get_monotonic_time ();
+  sihua_results_load_async (self->store, self->assessment_id, self->loading,
+                            results_loaded_cb, g_object_ref (self));
 }

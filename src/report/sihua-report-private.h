@@ -22,7 +22,11 @@ G_BEGIN_DECLS
 /* Everything the sections of one report share while it is built. */
 typedef struct
 {
-  const SihuaReportInput   *input;
+  SihuaResults             *results;      /* what the report shows, composed in core */
+  const SihuaCompany       *company;
+  const SihuaAssessment    *assessment;
+  SihuaModel               *model;
+  GHashTable               *answers;
   const SihuaReportOptions *options;
   SihuaLanguage             language;
   SihuaReportCatalog       *catalog;
@@ -34,12 +38,13 @@ typedef struct
   SihuaRoadmap             *roadmap;
   SihuaNextLevel           *next;
   SihuaComparison          *comparison;  /* nullable */
+  const SihuaAssessment    *previous;    /* nullable: set with @comparison */
   int                       target;
   SihuaReportStats         *stats;
   SihuaReportStats          own_stats;
 } SihuaReport;
 
-SihuaReport   *_sihua_report_new           (const SihuaReportInput   *input,
+SihuaReport   *_sihua_report_new           (SihuaResults             *results,
                                             const SihuaReportOptions *options,
                                             GError                  **error);
 void           _sihua_report_free          (SihuaReport     *report);

@@ -259,7 +259,7 @@ void
 _sihua_report_add_barriers (SihuaReport *report)
 {
   SihuaPdfDocument *doc = report->doc;
-  SihuaArea *area = sihua_model_get_area_by_role (report->input->model, SIHUA_AREA_ROLE_BARRIERS);
+  SihuaArea *area = sihua_model_get_area_by_role (report->model, SIHUA_AREA_ROLE_BARRIERS);
   SihuaPdfTextStyle action_style = *sihua_pdf_document_get_style (doc, SIHUA_PDF_STYLE_BODY);
   guint n_answered = 0;
 
@@ -277,7 +277,7 @@ _sihua_report_add_barriers (SihuaReport *report)
       for (guint q = 0; q < dimension->questions->len; q++)
         {
           const SihuaQuestion *question = g_ptr_array_index (dimension->questions, q);
-          SihuaAnswer *answer = g_hash_table_lookup (report->input->answers, question->id);
+          SihuaAnswer *answer = g_hash_table_lookup (report->answers, question->id);
           g_autofree char *text = NULL;
 
           if (answer == NULL || answer->value == NULL)
@@ -409,7 +409,7 @@ void
 _sihua_report_add_appendix (SihuaReport *report)
 {
   SihuaPdfDocument *doc = report->doc;
-  GPtrArray *areas = sihua_model_get_areas (report->input->model);
+  GPtrArray *areas = sihua_model_get_areas (report->model);
 
   sihua_pdf_document_add_section (doc, TR (N_("Appendix: the full questionnaire")));
   report->stats->page_appendix = sihua_pdf_document_get_page (doc);

@@ -30,8 +30,8 @@ _sihua_report_consultant (SihuaReport *report)
 {
   if (report->options->consultant != NULL && *report->options->consultant != '\0')
     return g_strdup (report->options->consultant);
-  if (report->input->assessment->consultant != NULL)
-    return g_strdup (report->input->assessment->consultant);
+  if (report->assessment->consultant != NULL)
+    return g_strdup (report->assessment->consultant);
   return g_strdup ("");
 }
 
@@ -76,7 +76,7 @@ _sihua_report_add_cover (SihuaReport *report)
   company_style.bold = FALSE;
   company_style.color = ink;
   y += sihua_pdf_document_place_text_box (doc, left + 24, y, width - 24, &company_style,
-                                          report->input->company->name);
+                                          report->company->name);
   y += 16;
   if (stage >= 0 && !isnan (sihua_score_get_index (report->score)))
     stage_line = g_strdup_printf (TR (N_("Stage reached: %d %s · index %.1f of 100")), stage,
@@ -94,8 +94,8 @@ _sihua_report_add_cover (SihuaReport *report)
   }
 
   /* The facts of the assessment, as a small two-column list. */
-  model_line = g_strdup_printf ("%s %s", _sihua_report_text (report, sihua_model_get_title (report->input->model)),
-                                sihua_model_get_version (report->input->model));
+  model_line = g_strdup_printf ("%s %s", _sihua_report_text (report, sihua_model_get_title (report->model)),
+                                sihua_model_get_version (report->model));
   {
     const char *labels[] = {
       TR (N_("Assessment date")),
@@ -105,10 +105,10 @@ _sihua_report_add_cover (SihuaReport *report)
       TR (N_("Assessment model")),
     };
     const char *values[] = {
-      report->input->assessment->date,
+      report->assessment->date,
       consultant,
       firm,
-      report->input->assessment->respondents,
+      report->assessment->respondents,
       model_line,
     };
     SihuaPdfTextStyle label_style = *body;
@@ -132,7 +132,7 @@ _sihua_report_add_cover (SihuaReport *report)
 
   confidential = g_strdup_printf (TR (N_("Confidential. Prepared for the management of %s; "
                                          "not to be passed on without their consent.")),
-                                  report->input->company->name);
+                                  report->company->name);
   {
     SihuaPdfTextStyle small = *sihua_pdf_document_get_style (doc, SIHUA_PDF_STYLE_SMALL);
 
@@ -193,10 +193,10 @@ change_text (SihuaReport *report)
   if (c == NULL || isnan (c->previous_index))
     return g_strdup_printf (TR (N_("This is the first assessment of %s; it is the baseline later "
                                    "assessments will be measured against.")),
-                            report->input->company->name);
+                            report->company->name);
 
-  previous_date = report->input->previous != NULL && report->input->previous->date != NULL
-                    ? report->input->previous->date : "—";
+  previous_date = report->previous != NULL && report->previous->date != NULL
+                    ? report->previous->date : "—";
 
   /* "from stage 0 to stage 0" reads as a misprint; say it stayed. */
   if (c->previous_stage == c->current_stage)
@@ -361,7 +361,7 @@ void
 _sihua_report_add_guide (SihuaReport *report)
 {
   SihuaPdfDocument *doc = report->doc;
-  SihuaModel *model = report->input->model;
+  SihuaModel *model = report->model;
   const SihuaScoringRule *rule = sihua_model_get_scoring (model);
   const SihuaPdfTextStyle *body = sihua_pdf_document_get_style (doc, SIHUA_PDF_STYLE_BODY);
   SihuaPdfTextStyle name_style = *sihua_pdf_document_get_style (doc, SIHUA_PDF_STYLE_SUBHEADING);

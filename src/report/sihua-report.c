@@ -16,7 +16,6 @@
 #include "sihua-answer.h"
 #include "sihua-pdf-painter.h"
 #include "sihua-report-private.h"
-#include "sihua-scoring.h"
 
 G_DEFINE_QUARK (sihua-report-error-quark, sihua_report_error)
 
@@ -126,7 +125,7 @@ const char *
 _sihua_report_stage_name (SihuaReport *report,
                           int          stage)
 {
-  const SihuaLevel *level = stage >= 0 ? sihua_model_get_level (report->input->model, stage) : NULL;
+  const SihuaLevel *level = stage >= 0 ? sihua_model_get_level (report->model, stage) : NULL;
 
   return level != NULL ? _sihua_report_text (report, &level->name) : "—";
 }
@@ -165,12 +164,12 @@ char *
 _sihua_report_describe_answer (SihuaReport         *report,
                                const SihuaQuestion *question)
 {
-  SihuaAnswer *answer = g_hash_table_lookup (report->input->answers, question->id);
+  SihuaAnswer *answer = g_hash_table_lookup (report->answers, question->id);
 
   if (answer == NULL || answer->value == NULL)
     return g_strdup (TR (N_("Not answered")));
 
-  return sihua_answer_value_describe (answer->value, question, report->input->model, report->language);
+  return sihua_answer_value_describe (answer->value, question, report->model, report->language);
 }
 
 /* The consultant's note and the evidence seen, for a table cell. */
@@ -178,7 +177,7 @@ char *
 _sihua_report_note (SihuaReport         *report,
                     const SihuaQuestion *question)
 {
-  SihuaAnswer *answer = g_hash_table_lookup (report->input->answers, question->id);
+  SihuaAnswer *answer = g_hash_table_lookup (report->answers, question->id);
   GString *text = g_string_new (NULL);
 
   if (answer != NULL && answer->note != NULL && *answer->note != '\0')
@@ -230,7 +229,7 @@ SihuaChartData *
 _sihua_report_build_chart_data (SihuaReport *report)
 {
   SihuaChartData *data = sihua_chart_data_new_from_score (report->score,
-                                                          report->input->previous_score,
+                                                          sihua_results_get_previous_score (report->results),
                                                           -1, report->language);
 
   /* The embedded font is cut down to the characters the report prints, so
@@ -295,18 +294,14 @@ _sihua_report_free (SihuaReport *report)
   g_clear_pointer (&report->doc, sihua_pdf_document_free);
   g_clear_pointer (&report->font, sihua_pdf_font_free);
   g_clear_pointer (&report->catalog, sihua_report_catalog_free);
-  g_clear_pointer (&report->roadmap, sihua_roadmap_free);
-  g_clear_pointer (&report->next, sihua_next_level_free);
-  g_clear_pointer (&report->comparison, sihua_comparison_free);
-  g_clear_pointer (&report->flags, g_array_unref);
-  g_clear_pointer (&report->score, sihua_score_unref);
+  g_clear_object (&report->results);
   g_free (report);
 }
 
-/* Computes the results and lays the report out, ready to be saved. @input
- * and @options must outlive the report. */
+/* Lays the report out from @results, ready to be saved. @options must
+ * outlive the report. */
 SihuaReport *
-_sihua_report_new (const SihuaReportInput   *input,
+_sihua_report_new (SihuaResults             *results,
                    const SihuaReportOptions *options,
                    GError                  **error)
 {
@@ -315,14 +310,17 @@ _sihua_report_new (const SihuaReportInput   *input,
   g_autofree char *footer = NULL;
   SihuaReport *report;
   SihuaReportSections sections;
-  int stage;
 
   font = sihua_pdf_font_new_default (error);
   if (font == NULL)
     return NULL;
 
   report = g_new0 (SihuaReport, 1);
-  report->input = input;
+  report->results = g_object_ref (results);
+  report->company = sihua_results_get_company (results);
+  report->assessment = sihua_results_get_assessment (results);
+  report->model = sihua_results_get_model (results);
+  report->answers = sihua_results_get_answers (results);
   report->options = options;
   report->language = options->language;
   report->font = g_steal_pointer (&font);
@@ -330,27 +328,25 @@ _sihua_report_new (const SihuaReportInput   *input,
   report->palette = sihua_palette_get (SIHUA_PALETTE_LIGHT);
   report->stats = &report->own_stats;
 
-  report->score = sihua_scoring_compute (input->model, input->answers);
-  stage = sihua_score_get_stage (report->score);
-  report->target = input->assessment->target_level > stage
-                   ? input->assessment->target_level
-                   : MIN (stage + 1, (int)sihua_model_get_n_levels (input->model) - 1);
-  report->roadmap = sihua_roadmap_compute (report->score, input->answers, report->target);
-  report->next = sihua_next_level_compute (report->score, report->target);
-  report->flags = sihua_flags_compute (report->score, input->answers);
-  if (input->previous_score != NULL)
-    report->comparison = sihua_comparison_compute (input->previous_score, report->score);
+  /* Shown, not computed: the window and the CLI show the same results. */
+  report->score = sihua_results_get_score (results);
+  report->target = sihua_results_get_target (results);
+  report->roadmap = sihua_results_get_roadmap (results);
+  report->next = sihua_results_get_next_level (results);
+  report->flags = sihua_results_get_flags (results);
+  report->comparison = sihua_results_get_comparison (results);
+  report->previous = sihua_results_get_previous (results);
 
   report->doc = sihua_pdf_document_new (report->font);
   {
     g_autofree char *consultant = _sihua_report_consultant (report);
-    g_autofree char *subject = g_strdup_printf ("%s · %s", input->company->name,
-                                                input->assessment->date != NULL ? input->assessment->date : "");
+    g_autofree char *subject = g_strdup_printf ("%s · %s", report->company->name,
+                                                report->assessment->date != NULL ? report->assessment->date : "");
 
     sihua_pdf_document_set_info (report->doc, _sihua_report_title (report), consultant, subject, options->created);
   }
-  header = g_strdup_printf ("%s · %s", input->company->name, _sihua_report_title (report));
-  sihua_pdf_document_set_header (report->doc, header, input->assessment->date);
+  header = g_strdup_printf ("%s · %s", report->company->name, _sihua_report_title (report));
+  sihua_pdf_document_set_header (report->doc, header, report->assessment->date);
   if (options->firm != NULL && *options->firm != '\0')
     footer = g_strdup_printf (TR (N_("Confidential · %s")), options->firm);
   else
@@ -380,7 +376,7 @@ _sihua_report_new (const SihuaReportInput   *input,
 
 /**
  * sihua_report_write:
- * @input: the company, assessment, model and answers
+ * @results: the results of a stored assessment (with its company)
  * @options: language, sections, consultant and firm
  * @path: the PDF file to write
  * @stats: (out) (optional): what was written
@@ -391,7 +387,7 @@ _sihua_report_new (const SihuaReportInput   *input,
  * Returns: whether the report was written.
  */
 gboolean
-sihua_report_write (const SihuaReportInput   *input,
+sihua_report_write (SihuaResults             *results,
                     const SihuaReportOptions *options,
                     const char               *path,
                     SihuaReportStats         *stats,
@@ -400,14 +396,13 @@ sihua_report_write (const SihuaReportInput   *input,
   SihuaReport *report;
   gboolean ok;
 
-  g_return_val_if_fail (input != NULL, FALSE);
-  g_return_val_if_fail (input->company != NULL && input->assessment != NULL, FALSE);
-  g_return_val_if_fail (SIHUA_IS_MODEL (input->model), FALSE);
-  g_return_val_if_fail (input->answers != NULL, FALSE);
+  g_return_val_if_fail (SIHUA_IS_RESULTS (results), FALSE);
+  g_return_val_if_fail (sihua_results_get_company (results) != NULL, FALSE);
+  g_return_val_if_fail (sihua_results_get_assessment (results) != NULL, FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  report = _sihua_report_new (input, options, error);
+  report = _sihua_report_new (results, options, error);
   if (report == NULL)
     return FALSE;
 
@@ -429,8 +424,8 @@ sihua_report_write (const SihuaReportInput   *input,
  * @path: the PDF file to write
  * @error: return location for an error
  *
- * Loads the assessment, its company, pinned model and answers, and the
- * assessment it follows up (if any), and writes the report.
+ * Loads the results of the assessment (sihua_results_load()) and writes the
+ * report.
  *
  * Returns: whether the report was written.
  */
@@ -441,57 +436,15 @@ sihua_report_write_from_store (SihuaStore               *store,
                                const char               *path,
                                GError                  **error)
 {
-  g_autoptr(SihuaAssessment) assessment = NULL;
-  g_autoptr(SihuaAssessment) previous = NULL;
-  g_autoptr(SihuaCompany) company = NULL;
-  g_autoptr(SihuaModel) model = NULL;
-  g_autoptr(SihuaModel) previous_model = NULL;
-  g_autoptr(GHashTable) answers = NULL;
-  g_autoptr(GHashTable) previous_answers = NULL;
-  g_autoptr(SihuaScore) previous_score = NULL;
-  SihuaReportInput input = { 0 };
+  g_autoptr(SihuaResults) results = NULL;
 
   g_return_val_if_fail (SIHUA_IS_STORE (store), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  assessment = sihua_store_get_assessment (store, assessment_id, error);
-  if (assessment == NULL)
-    return FALSE;
-  company = sihua_store_get_company (store, assessment->company_id, error);
-  if (company == NULL)
-    return FALSE;
-  model = sihua_store_load_assessment_model (store, assessment_id, error);
-  if (model == NULL)
-    return FALSE;
-  answers = sihua_store_load_answers (store, assessment_id, error);
-  if (answers == NULL)
+  results = sihua_results_load (store, assessment_id, NULL, error);
+  if (results == NULL)
     return FALSE;
 
-  /* The previous assessment only adds the comparison: if it cannot be read,
-   * the report is still written, without it. */
-  if (assessment->previous_id > 0)
-    {
-      g_autoptr(GError) previous_error = NULL;
-
-      previous = sihua_store_get_assessment (store, assessment->previous_id, &previous_error);
-      if (previous != NULL)
-        previous_model = sihua_store_load_assessment_model (store, previous->id, &previous_error);
-      if (previous_model != NULL)
-        previous_answers = sihua_store_load_answers (store, previous->id, &previous_error);
-      if (previous_answers != NULL)
-        previous_score = sihua_scoring_compute (previous_model, previous_answers);
-      else
-        g_debug ("Leaving out the comparison: %s",
-                 previous_error != NULL ? previous_error->message : "no previous assessment");
-    }
-
-  input.company = company;
-  input.assessment = assessment;
-  input.model = model;
-  input.answers = answers;
-  input.previous = previous_score != NULL ? previous : NULL;
-  input.previous_score = previous_score;
-
-  return sihua_report_write (&input, options, path, NULL, error);
+  return sihua_report_write (results, options, path, NULL, error);
 }

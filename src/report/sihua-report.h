@@ -9,10 +9,7 @@
 
 #include <gio/gio.h>
 
-#include "sihua-assessment.h"
-#include "sihua-company.h"
-#include "sihua-model.h"
-#include "sihua-score.h"
+#include "sihua-results.h"
 #include "sihua-store.h"
 #include "sihua-types.h"
 
@@ -51,17 +48,6 @@ typedef struct
   GDateTime           *created;      /* nullable: now */
 } SihuaReportOptions;
 
-/* What a report is built from: core objects, borrowed. */
-typedef struct
-{
-  const SihuaCompany    *company;
-  const SihuaAssessment *assessment;
-  SihuaModel            *model;
-  GHashTable            *answers;           /* question id → SihuaAnswer* */
-  const SihuaAssessment *previous;          /* nullable */
-  SihuaScore            *previous_score;    /* nullable */
-} SihuaReportInput;
-
 /* What was written, for benchmarks and tests. */
 typedef struct
 {
@@ -77,7 +63,7 @@ void      sihua_report_options_init       (SihuaReportOptions      *options);
 gboolean  sihua_report_sections_parse     (const char              *list,
                                            SihuaReportSections     *sections,
                                            GError                 **error);
-gboolean  sihua_report_write              (const SihuaReportInput  *input,
+gboolean  sihua_report_write              (SihuaResults            *results,
                                            const SihuaReportOptions *options,
                                            const char              *path,
                                            SihuaReportStats        *stats,
