@@ -1040,7 +1040,8 @@ sihua_answer_sheet_set (SihuaAnswerSheet       *self,
         break;
       if (op_touches (op, question_id))
         {
-          write_take (g_ptr_array_index (op->writes, 0), value, note, evidence);
+          /* @value may be the answer table_put() just replaced: take the copy. */
+          write_take (g_ptr_array_index (op->writes, 0), given->value, given->note, given->evidence);
           write_free (given);
           update_state (self);
           return;
