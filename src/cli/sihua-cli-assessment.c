@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "sihua-answer-sheet.h"
 #include "sihua-cli-assessment.h"
 #include "sihua-cli-company.h"
 #include "sihua-cli-store.h"
@@ -256,6 +257,7 @@ sihua_cli_assessment_answer_run (SihuaCli  *cli,
   g_autoptr(SihuaAnswerValue) value = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
+  g_autoptr(SihuaAnswerSheet) sheet = NULL;
   SihuaQuestion *question;
   SihuaStore *store;
   gint64 id;
@@ -279,21 +281,22 @@ sihua_cli_assessment_answer_run (SihuaCli  *cli,
 
   /* A note or evidence not given on the command line stays as it was;
    * --note "" clears it. */
+  sheet = sihua_answer_sheet_new (store, id);
   if (note == NULL || evidence == NULL)
     {
-      g_autoptr(GHashTable) answers = sihua_store_load_answers (store, id, &error);
-      SihuaAnswer *current;
+      const SihuaAnswer *current;
 
-      if (answers == NULL)
+      if (!sihua_answer_sheet_load (sheet, &error))
         return sihua_cli_fail_error (error);
-      current = g_hash_table_lookup (answers, argv[2]);
+      current = sihua_answer_sheet_lookup (sheet, argv[2]);
       if (current != NULL && note == NULL)
         note = g_strdup (current->note);
       if (current != NULL && evidence == NULL)
         evidence = g_strdup (current->evidence);
     }
 
-  if (!sihua_store_set_answer (store, id, argv[2], value, note, evidence, &error))
+  sihua_answer_sheet_set (sheet, argv[2], value, note, evidence);
+  if (!sihua_answer_sheet_flush (sheet, &error))
     return sihua_cli_fail_error (error);
   refresh_result (store, id);
 
@@ -324,7 +327,8 @@ sihua_cli_assessment_import_run (SihuaCli  *cli,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) answers = NULL;
+  g_autoptr(GPtrArray) given = NULL;
+  g_autoptr(SihuaAnswerSheet) sheet = NULL;
   SihuaStore *store;
   JsonNode *answers_node;
   guint n_given = 0;
@@ -344,7 +348,13 @@ sihua_cli_assessment_import_run (SihuaCli  *cli,
         return sihua_cli_fail (_("%s; nothing was imported"), error->message);
       return sihua_cli_fail (_("Cannot read %s: %s; nothing was imported"), argv[2], error->message);
     }
-  if (!sihua_store_import_json (store, id, json_parser_get_root (parser), &error))
+  /* One transaction: every answer of the file is stored, or none. */
+  given = sihua_store_read_import_json (store, id, json_parser_get_root (parser), &error);
+  if (given == NULL)
+    return sihua_cli_fail ("%s: %s", argv[2], error->message);
+  sheet = sihua_answer_sheet_new (store, id);
+  sihua_answer_sheet_set_all (sheet, given);
+  if (!sihua_answer_sheet_flush (sheet, &error))
     return sihua_cli_fail ("%s: %s", argv[2], error->message);
   refresh_result (store, id);
 
@@ -554,6 +564,7 @@ sihua_cli_assessment_undo_run (SihuaCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autofree char *old_text = NULL;
   g_autofree char *new_text = NULL;
+  g_autoptr(SihuaAnswerSheet) sheet = NULL;
   SihuaStore *store;
   gint64 id;
   int status;
@@ -565,7 +576,8 @@ sihua_cli_assessment_undo_run (SihuaCli  *cli,
   if (store == NULL)
     return status;
   model = sihua_store_load_assessment_model (store, id, NULL);
-  change = sihua_store_undo (store, id, &error);
+  sheet = sihua_answer_sheet_new (store, id);
+  change = sihua_answer_sheet_undo (sheet, &error);
   if (change == NULL)
     return sihua_cli_fail_error (error);
   refresh_result (store, id);

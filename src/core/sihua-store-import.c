@@ -22,6 +22,14 @@ refuse (GError     **error,
   return FALSE;
 }
 
+static GPtrArray *
+refuse_answers (GError     **error,
+                const char  *reason)
+{
+  refuse (error, reason);
+  return NULL;
+}
+
 /* Reads an optional {"QUESTION_ID": "text"} member into @texts. */
 static gboolean
 read_texts (JsonObject   *root,
@@ -87,6 +95,33 @@ sihua_store_import_json (SihuaStore  *self,
                          JsonNode    *root,
                          GError     **error)
 {
+  g_autoptr(GPtrArray) answers = NULL;
+
+  answers = sihua_store_read_import_json (self, assessment_id, root, error);
+
+  return answers != NULL && sihua_store_import_answers (self, assessment_id, answers, error);
+}
+
+/**
+ * sihua_store_read_import_json:
+ * @self: a store
+ * @assessment_id: the assessment
+ * @root: an import file's contents, as for sihua_store_import_json()
+ * @error: return location for a #SIHUA_STORE_ERROR
+ *
+ * Reads and checks an import file as sihua_store_import_json() does, and
+ * writes nothing: give the answers to a #SihuaAnswerSheet with
+ * sihua_answer_sheet_set_all(), which stores them in one transaction.
+ *
+ * Returns: (transfer full) (element-type SihuaAnswer): the answers, or
+ *   %NULL with @error set
+ */
+GPtrArray *
+sihua_store_read_import_json (SihuaStore  *self,
+                              gint64       assessment_id,
+                              JsonNode    *root,
+                              GError     **error)
+{
   g_autoptr(SihuaModel) model = NULL;
   g_autoptr(GHashTable) notes = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) evidence = g_hash_table_new (g_str_hash, g_str_equal);
@@ -97,23 +132,23 @@ sihua_store_import_json (SihuaStore  *self,
   JsonObject *object;
   JsonNode *answers_node;
 
-  g_return_val_if_fail (SIHUA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (root != NULL, FALSE);
+  g_return_val_if_fail (SIHUA_IS_STORE (self), NULL);
+  g_return_val_if_fail (root != NULL, NULL);
 
   model = sihua_store_load_assessment_model (self, assessment_id, error);
   if (model == NULL)
-    return FALSE;
+    return NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
-    return refuse (error, _("The import file must hold a JSON object with “answers”"));
+    return refuse_answers (error, _("The import file must hold a JSON object with “answers”"));
   object = json_node_get_object (root);
   answers_node = json_object_get_member (object, "answers");
   if (answers_node == NULL || !JSON_NODE_HOLDS_OBJECT (answers_node))
-    return refuse (error, _("The import file must hold a JSON object with “answers”"));
+    return refuse_answers (error, _("The import file must hold a JSON object with “answers”"));
 
   if (!read_texts (object, "notes", model, notes, error) ||
       !read_texts (object, "evidence", model, evidence, error))
-    return FALSE;
+    return NULL;
 
   names = json_object_get_members (json_node_get_object (answers_node));
   for (GList *l = names; l != NULL; l = l->next)
@@ -127,11 +162,11 @@ sihua_store_import_json (SihuaStore  *self,
       if (question == NULL)
         {
           g_autofree char *reason = g_strdup_printf (_("Unknown question “%s”"), question_id);
-          return refuse (error, reason);
+          return refuse_answers (error, reason);
         }
       value = sihua_answer_value_from_json (question, node, &value_error);
       if (value == NULL)
-        return refuse (error, value_error->message);
+        return refuse_answers (error, value_error->message);
 
       g_ptr_array_add (answers,
                        sihua_answer_new (question_id, value,
@@ -147,7 +182,7 @@ sihua_store_import_json (SihuaStore  *self,
       {
         g_autofree char *reason = g_strdup_printf (_("The note for question “%s” has no answer in “answers”"),
                                                    (const char *)key);
-        return refuse (error, reason);
+        return refuse_answers (error, reason);
       }
   g_hash_table_iter_init (&iter, evidence);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -155,8 +190,8 @@ sihua_store_import_json (SihuaStore  *self,
       {
         g_autofree char *reason = g_strdup_printf (_("The evidence for question “%s” has no answer in “answers”"),
                                                    (const char *)key);
-        return refuse (error, reason);
+        return refuse_answers (error, reason);
       }
 
-  return sihua_store_import_answers (self, assessment_id, answers, error);
+  return g_steal_pointer (&answers);
 }

@@ -283,6 +283,10 @@ gboolean           sihua_store_import_json               (SihuaStore          *s
                                                           gint64               assessment_id,
                                                           JsonNode            *root,
                                                           GError             **error);
+GPtrArray         *sihua_store_read_import_json          (SihuaStore          *self,
+                                                          gint64               assessment_id,
+                                                          JsonNode            *root,
+                                                          GError             **error);
 
 /* The same on the store's worker thread (sihua-store-async-rows.c), for the
  * window: each copies its arguments, and its callback runs in the caller's

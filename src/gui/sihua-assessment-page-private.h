@@ -7,19 +7,11 @@
 
 #pragma once
 
+#include "sihua-answer-sheet.h"
 #include "sihua-assessment-page.h"
 #include "sihua-question-card.h"
 
 G_BEGIN_DECLS
-
-/* A write waiting for the store, or the one being committed. */
-typedef struct
-{
-  char             *question_id;
-  SihuaAnswerValue *value;
-  char             *note;
-  char             *evidence;
-} SihuaPendingWrite;
 
 struct _SihuaAssessmentPage
 {
@@ -50,11 +42,10 @@ struct _SihuaAssessmentPage
   SihuaModel           *model;
   SihuaLanguage         language;
 
-  /* What the page shows (question id → SihuaAnswer), and what the store
-   * confirmed as committed. They differ while writes are pending and after
-   * a write failed. */
+  /* Writes the answers given, in order, and knows what the store holds. */
+  SihuaAnswerSheet     *sheet;
+  /* What the page shows (question id → SihuaAnswer): the sheet's table. */
   GHashTable           *answers;
-  GHashTable           *saved;
 
   /* question id → SihuaQuestionCard (not owned); only built dimensions */
   GHashTable           *cards;
@@ -71,14 +62,8 @@ struct _SihuaAssessmentPage
   guint                 selecting;
   guint                 load_serial;
 
-  /* Writes go one at a time, in order, so the last answer given is the
-   * last one committed. */
-  GQueue                queue;
-  SihuaPendingWrite    *in_flight;
-  gboolean              holding_app;
-  gboolean              undoing;
-  gboolean              undo_waiting;
-  gboolean              failed;
+  /* Set while the page gives the sheet an answer its card shows already. */
+  gboolean              giving;
   gboolean              disposed;
 
   /* The frame clock whose next paint ends a dimension switch. */
@@ -103,8 +88,9 @@ void        _sihua_assessment_page_focus_next              (SihuaAssessmentPage 
                                                             int                   direction);
 
 /* sihua-assessment-page-save.c */
-void        _sihua_assessment_page_save_init               (SihuaAssessmentPage  *self);
-void        _sihua_assessment_page_save_finalize           (SihuaAssessmentPage  *self);
+void        _sihua_assessment_page_set_sheet               (SihuaAssessmentPage  *self,
+                                                            SihuaAnswerSheet     *sheet);
+void        _sihua_assessment_page_sheet_loaded            (SihuaAssessmentPage  *self);
 void        _sihua_assessment_page_save                    (SihuaAssessmentPage  *self,
                                                             const char           *question_id,
                                                             const SihuaAnswerValue *value,
@@ -116,7 +102,6 @@ void        _sihua_assessment_page_set_indicator           (SihuaAssessmentPage 
 void        _sihua_assessment_page_undo                    (SihuaAssessmentPage  *self);
 void        _sihua_assessment_page_toast                   (SihuaAssessmentPage  *self,
                                                             const char           *message);
-GHashTable *_sihua_answer_table_copy                       (GHashTable           *answers);
 
 /* sihua-assessment-page-search.c */
 void        _sihua_assessment_page_search_init             (SihuaAssessmentPage  *self);

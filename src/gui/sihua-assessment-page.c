@@ -214,13 +214,6 @@ card_value_chosen_cb (SihuaQuestionCard      *card,
   const char *note = sihua_question_card_get_note (card);
   const char *evidence = sihua_question_card_get_evidence (card);
 
-  if (value != NULL)
-    g_hash_table_insert (self->answers, g_strdup (question->id),
-                         sihua_answer_new (question->id, sihua_answer_value_copy (value),
-                                           note, evidence));
-  else
-    g_hash_table_remove (self->answers, question->id);
-
   _sihua_assessment_page_save (self, question->id, value, note, evidence);
   _sihua_assessment_page_refresh (self);
   update_navigation (self);
@@ -238,14 +231,6 @@ card_details_changed_cb (SihuaQuestionCard   *card,
   const char *evidence = sihua_question_card_get_evidence (card);
   SihuaAnswer *answer = g_hash_table_lookup (self->answers, question->id);
   const SihuaAnswerValue *value = answer ? answer->value : NULL;
-
-  if (answer != NULL)
-    {
-      g_free (answer->note);
-      answer->note = g_strdup (note);
-      g_free (answer->evidence);
-      answer->evidence = g_strdup (evidence);
-    }
 
   _sihua_assessment_page_save (self, question->id, value, note, evidence);
 }
@@ -707,28 +692,24 @@ answers_loaded_cb (GObject      *object,
 {
   LoadData *data = user_data;
   g_autoptr(SihuaAssessmentPage) self = data->self;
-  g_autoptr(GHashTable) answers = NULL;
   g_autoptr(GError) error = NULL;
   const SihuaDimension *dimension = NULL;
   guint serial = data->serial;
+  gboolean loaded;
 
   g_free (data);
-  answers = sihua_store_load_answers_finish (SIHUA_STORE (object), result, &error);
+  loaded = sihua_answer_sheet_load_finish (SIHUA_ANSWER_SHEET (object), result, &error);
 
   /* A later sihua_assessment_page_set_assessment() wins. */
   if (self->disposed || self->load_serial != serial)
     return;
 
-  if (answers == NULL)
+  if (!loaded)
     {
       _sihua_assessment_page_toast (self, error->message);
       return;
     }
-
-  g_clear_pointer (&self->answers, g_hash_table_unref);
-  self->answers = g_hash_table_ref (answers);
-  g_clear_pointer (&self->saved, g_hash_table_unref);
-  self->saved = _sihua_answer_table_copy (answers);
+  _sihua_assessment_page_sheet_loaded (self);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->toast_overlay), TRUE);
   _sihua_assessment_page_refresh (self);
@@ -793,6 +774,8 @@ sihua_assessment_page_dispose (GObject *object)
   g_clear_handle_id (&self->focus_idle_id, g_source_remove);
   g_clear_handle_id (&self->build_idle_id, g_source_remove);
   stop_waiting_for_paint (self);
+  /* The sheet goes on until what it was given is committed. */
+  _sihua_assessment_page_set_sheet (self, NULL);
   g_clear_pointer (&self->cards, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_hash_table_unref);
 
@@ -804,9 +787,8 @@ sihua_assessment_page_finalize (GObject *object)
 {
   SihuaAssessmentPage *self = (SihuaAssessmentPage *)object;
 
-  _sihua_assessment_page_save_finalize (self);
+  g_clear_object (&self->sheet);
   g_clear_pointer (&self->answers, g_hash_table_unref);
-  g_clear_pointer (&self->saved, g_hash_table_unref);
   g_clear_pointer (&self->wanted_dimension, g_free);
   g_clear_pointer (&self->wanted_question, g_free);
   g_clear_pointer (&self->focus_question, g_free);
@@ -900,8 +882,6 @@ sihua_assessment_page_init (SihuaAssessmentPage *self)
   self->cards = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->answers = sihua_answer_table_new ();
-  self->saved = sihua_answer_table_new ();
-  _sihua_assessment_page_save_init (self);
 
   gtk_list_box_set_header_func (self->dimension_list, dimension_header_func, self, NULL);
   g_signal_connect_object (self->dimension_list, "row-activated",
@@ -958,6 +938,7 @@ sihua_assessment_page_set_assessment (SihuaAssessmentPage *self,
                                       gint64               assessment_id)
 {
   g_autoptr(SihuaModel) model = NULL;
+  g_autoptr(SihuaAnswerSheet) sheet = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *dimensions;
 
@@ -970,9 +951,8 @@ sihua_assessment_page_set_assessment (SihuaAssessmentPage *self,
   g_set_object (&self->store, store);
   self->assessment_id = assessment_id;
   g_clear_object (&self->model);
-  g_hash_table_remove_all (self->answers);
-  g_hash_table_remove_all (self->saved);
-  _sihua_assessment_page_set_indicator (self, SIHUA_SAVE_STATE_IDLE);
+  sheet = sihua_answer_sheet_new (store, assessment_id);
+  _sihua_assessment_page_set_sheet (self, sheet);
 
   model = sihua_store_load_assessment_model (store, assessment_id, &error);
   if (model == NULL)
@@ -998,8 +978,7 @@ sihua_assessment_page_set_assessment (SihuaAssessmentPage *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->toast_overlay), FALSE);
   self->load_serial++;
 
-  sihua_store_load_answers_async (store, assessment_id, NULL, answers_loaded_cb,
-                                  load_data_new (self));
+  sihua_answer_sheet_load_async (sheet, NULL, answers_loaded_cb, load_data_new (self));
 }
 
 gint64
