@@ -30,6 +30,9 @@ struct _SihuaResultsPage
   gint64            assessment_id;
   SihuaLanguage     language;
 
+  /* What the window's header shows under "Results": the company. */
+  char             *subtitle;
+
   SihuaAssessment  *assessment;
   SihuaModel       *model;
   GHashTable       *answers;
