@@ -7,21 +7,26 @@
  * The company page in this process, over a real store: it loads on the
  * store's thread, a newer company replaces a load on its way, a company
  * that is gone says so, and a page dropped mid-load is not touched again.
+ * And the window around the pages: each header shows what its page says it
+ * is, and the window remembers the place on whichever page is on screen.
  */
 
 #include "config.h"
 
 #include <adwaita.h>
 
+#include "sihua-assessment-page.h"
 #include "sihua-company-page.h"
 #include "sihua-store.h"
 #include "sihua-test-store.h"
 #include "sihua-test-utils.h"
+#include "sihua-window-private.h"
 
 typedef struct
 {
   char             *dir;
   SihuaStore       *store;
+  SihuaContext     *context;
   SihuaModel       *model;
   gint64            first_id;
   gint64            second_id;
@@ -35,6 +40,7 @@ typedef struct
 static gint64
 add_company (Fixture    *fixture,
              const char *name,
+             const char *region,
              guint       n_assessments,
              gint64     *last_assessment)
 {
@@ -42,6 +48,7 @@ add_company (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
   gint64 id;
 
+  company->region = g_strdup (region);
   id = sihua_store_add_company (fixture->store, company, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < n_assessments; i++)
@@ -83,11 +90,15 @@ fixture_set_up (Fixture       *fixture,
   fixture->model = sihua_test_load_data_model ("example-small.json");
 
   /* The first company has many assessments, so its load is the slow one. */
-  fixture->first_id = add_company (fixture, "常州恒力机械", 40, NULL);
-  fixture->second_id = add_company (fixture, "无锡精工", 1, &fixture->second_assessment);
+  fixture->first_id = add_company (fixture, "常州恒力机械", "江苏省常州市", 40, NULL);
+  fixture->second_id = add_company (fixture, "无锡精工", NULL, 1, &fixture->second_assessment);
+  fixture->context = sihua_context_new (NULL, NULL);
+  sihua_context_set_store (fixture->context, fixture->store);
 
   fixture->loaded = g_array_new (FALSE, FALSE, sizeof (gint64));
-  fixture->page = g_object_ref_sink (g_object_new (SIHUA_TYPE_COMPANY_PAGE, NULL));
+  fixture->page = g_object_ref_sink (g_object_new (SIHUA_TYPE_COMPANY_PAGE,
+                                                  "context", fixture->context,
+                                                  NULL));
   g_signal_connect (fixture->page, "loaded", G_CALLBACK (loaded_cb), fixture);
   g_signal_connect (fixture->page, "load-failed", G_CALLBACK (load_failed_cb), fixture);
   fixture->window = gtk_window_new ();
@@ -98,8 +109,9 @@ fixture_set_up (Fixture       *fixture,
 static void
 wait_for_tasks (Fixture *fixture)
 {
-  /* Each task holds the store until the worker drops it; so does a page. */
-  int held = fixture->page != NULL ? 2 : 1;
+  /* Each task holds the store until the worker drops it; so do a page
+   * and the context. */
+  int held = 1 + (fixture->page != NULL) + (fixture->context != NULL);
 
   while (g_atomic_int_get (&G_OBJECT (fixture->store)->ref_count) > held)
     {
@@ -117,6 +129,7 @@ fixture_tear_down (Fixture       *fixture,
   if (fixture->page != NULL)
     g_assert_finalize_object (g_steal_pointer (&fixture->page));
   wait_for_tasks (fixture);
+  g_assert_finalize_object (g_steal_pointer (&fixture->context));
   g_assert_finalize_object (fixture->store);
   g_clear_object (&fixture->model);
   g_array_unref (fixture->loaded);
@@ -137,12 +150,11 @@ test_latest_wins (Fixture       *fixture,
                   gconstpointer  data)
 {
   /* Opening returns at once, before the store has answered. */
-  sihua_company_page_set_company (fixture->page, fixture->store, NULL, fixture->first_id,
-                                  "常州恒力机械");
+  sihua_company_page_set_company (fixture->page, fixture->first_id, NULL);
   g_assert_true (sihua_company_page_get_loading (fixture->page));
   g_assert_null (sihua_company_page_get_company (fixture->page));
 
-  sihua_company_page_set_company (fixture->page, fixture->store, NULL, fixture->second_id, NULL);
+  sihua_company_page_set_company (fixture->page, fixture->second_id, NULL);
   wait_for_page (fixture);
   wait_for_tasks (fixture);
 
@@ -163,7 +175,7 @@ test_reload (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   gint64 newer;
 
-  sihua_company_page_set_company (fixture->page, fixture->store, NULL, fixture->second_id, NULL);
+  sihua_company_page_set_company (fixture->page, fixture->second_id, NULL);
   wait_for_page (fixture);
 
   newer = sihua_store_new_assessment (fixture->store, fixture->second_id, fixture->model,
@@ -186,7 +198,9 @@ static void
 test_gone (Fixture       *fixture,
            gconstpointer  data)
 {
-  sihua_company_page_set_company (fixture->page, fixture->store, NULL, 4242, "已删除的公司");
+  g_autoptr(SihuaCompany) known = sihua_company_new ("已删除的公司");
+
+  sihua_company_page_set_company (fixture->page, 4242, known);
   wait_for_page (fixture);
 
   g_assert_cmpuint (fixture->loaded->len, ==, 0);
@@ -195,7 +209,7 @@ test_gone (Fixture       *fixture,
   g_assert_cmpint (sihua_company_page_get_latest_id (fixture->page), ==, 0);
 
   /* A company that exists still opens afterwards. */
-  sihua_company_page_set_company (fixture->page, fixture->store, NULL, fixture->second_id, NULL);
+  sihua_company_page_set_company (fixture->page, fixture->second_id, NULL);
   wait_for_page (fixture);
   g_assert_cmpuint (fixture->loaded->len, ==, 1);
 }
@@ -204,7 +218,7 @@ static void
 test_dropped_while_loading (Fixture       *fixture,
                             gconstpointer  data)
 {
-  sihua_company_page_set_company (fixture->page, fixture->store, NULL, fixture->first_id, NULL);
+  sihua_company_page_set_company (fixture->page, fixture->first_id, NULL);
   g_assert_true (sihua_company_page_get_loading (fixture->page));
 
   /* The load on its way holds no reference: the page goes at once, and its
@@ -215,6 +229,227 @@ test_dropped_while_loading (Fixture       *fixture,
 
   g_assert_cmpuint (fixture->loaded->len, ==, 0);
   g_assert_null (fixture->failed);
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_titles (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(SihuaCompany) listed = sihua_company_new ("常州恒力");
+  guint titles = 0;
+
+  g_signal_connect (fixture->page, "notify::title", G_CALLBACK (count_notify_cb), &titles);
+  g_assert_cmpstr (sihua_company_page_get_title (fixture->page), ==, "");
+
+  /* What the list knows is the title at once; the store's word follows. */
+  listed->region = g_strdup ("常州");
+  sihua_company_page_set_company (fixture->page, fixture->first_id, listed);
+  g_assert_cmpint (sihua_company_page_get_company_id (fixture->page), ==, fixture->first_id);
+  g_assert_cmpstr (sihua_company_page_get_title (fixture->page), ==, "常州恒力");
+  g_assert_cmpstr (sihua_company_page_get_subtitle (fixture->page), ==, "常州");
+  g_assert_cmpuint (titles, ==, 1);
+
+  wait_for_page (fixture);
+  g_assert_cmpstr (sihua_company_page_get_title (fixture->page), ==, "常州恒力机械");
+  g_assert_cmpstr (sihua_company_page_get_subtitle (fixture->page), ==, "江苏省常州市");
+  g_assert_cmpuint (titles, ==, 2);
+
+  /* Reading the same company again changes nothing in the header. */
+  sihua_company_page_reload (fixture->page);
+  wait_for_page (fixture);
+  g_assert_cmpuint (titles, ==, 2);
+
+  sihua_company_page_set_company (fixture->page, fixture->second_id, NULL);
+  wait_for_page (fixture);
+  g_assert_cmpstr (sihua_company_page_get_title (fixture->page), ==, "无锡精工");
+  g_assert_cmpstr (sihua_company_page_get_subtitle (fixture->page), ==, "");
+  g_assert_cmpuint (titles, ==, 4);
+}
+
+/*
+ * The window
+ */
+
+/* Runs the main loop until @done says so; a minute is far more than any
+ * of these waits needs, even on a busy machine. */
+static void
+wait_until (gboolean (*done) (SihuaWindow *window),
+            SihuaWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!done (window))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+companies_listed (SihuaWindow *window)
+{
+  return window->restored;
+}
+
+static gboolean
+company_loaded (SihuaWindow *window)
+{
+  return !sihua_company_page_get_loading (window->company_page)
+         && sihua_company_page_get_company (window->company_page) != NULL;
+}
+
+static gboolean
+dimension_shown (SihuaWindow *window)
+{
+  /* Nothing was asked for beforehand, so a dimension is one on screen. */
+  return sihua_assessment_page_get_dimension_id (SIHUA_ASSESSMENT_PAGE (window->assessment_page)) != NULL;
+}
+
+static const char *
+visible_page_name (SihuaWindow *window)
+{
+  GtkWidget *child = adw_leaflet_get_visible_child (window->leaflet);
+
+  return adw_leaflet_page_get_name (adw_leaflet_get_page (window->leaflet, child));
+}
+
+static SihuaWindow *
+open_window (Fixture   *fixture,
+             GSettings *settings)
+{
+  g_autoptr(SihuaModelCatalog) catalog = sihua_model_catalog_new (NULL);
+  g_autoptr(SihuaContext) context = sihua_context_new (settings, catalog);
+  SihuaWindow *window;
+
+  sihua_context_set_store (context, fixture->store);
+  window = g_object_ref_sink (sihua_window_new (NULL, context));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (companies_listed, window);
+
+  return window;
+}
+
+static void
+close_window (Fixture     *fixture,
+              SihuaWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+
+  /* The window, its pages and their reads on the way all let go of the
+   * store: only the test and its own context hold it afterwards. */
+  while (g_atomic_int_get (&G_OBJECT (fixture->store)->ref_count) > 2)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+test_window_headers (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(SihuaAssessment) assessment = NULL;
+  g_autofree char *subtitle = NULL;
+  SihuaWindow *window;
+
+  g_settings_set_string (settings, "last-assessment", "");
+  window = open_window (fixture, settings);
+  assessment = sihua_store_get_assessment (fixture->store, fixture->second_assessment, NULL);
+  subtitle = g_strdup_printf ("Assessment of %s", assessment->date);
+
+  /* The company's header names it from the list at once, before the store
+   * has answered. */
+  g_assert_true (sihua_window_open_company (window, fixture->first_id));
+  g_assert_cmpstr (visible_page_name (window), ==, "company");
+  g_assert_cmpstr (adw_window_title_get_title (window->company_title), ==, "常州恒力机械");
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->company_title), ==, "江苏省常州市");
+  wait_until (company_loaded, window);
+
+  /* Another company: its page and the header change together. */
+  g_assert_true (sihua_window_open_company (window, fixture->second_id));
+  g_assert_cmpstr (adw_window_title_get_title (window->company_title), ==, "无锡精工");
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->company_title), ==, "");
+  wait_until (company_loaded, window);
+
+  sihua_window_open_assessment (window, fixture->second_assessment, FALSE);
+  g_assert_cmpstr (visible_page_name (window), ==, "assessment");
+  g_assert_cmpstr (adw_window_title_get_title (window->assessment_title), ==, "无锡精工");
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->assessment_title), ==, subtitle);
+
+  sihua_window_open_assessment (window, fixture->second_assessment, TRUE);
+  g_assert_cmpstr (visible_page_name (window), ==, "results");
+  g_assert_cmpstr (adw_window_title_get_title (window->results_title), ==, "Results");
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->results_title), ==, "无锡精工");
+
+  /* Back on the first company, its header is its own again. */
+  g_assert_true (sihua_window_open_company (window, fixture->first_id));
+  g_assert_cmpstr (adw_window_title_get_title (window->company_title), ==, "常州恒力机械");
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->company_title), ==, "江苏省常州市");
+  wait_until (company_loaded, window);
+
+  close_window (fixture, window);
+}
+
+static void
+test_window_remembers_place (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(SihuaAssessment) assessment = NULL;
+  g_autofree char *remembered = NULL;
+  SihuaAssessmentPage *page;
+  GPtrArray *dimensions = sihua_model_get_dimensions (fixture->model);
+  const char *first, *second;
+  SihuaWindow *window;
+
+  g_assert_cmpuint (dimensions->len, >=, 2);
+  first = ((SihuaDimension *) g_ptr_array_index (dimensions, 0))->id;
+  second = ((SihuaDimension *) g_ptr_array_index (dimensions, 1))->id;
+
+  g_settings_set_string (settings, "last-assessment", "");
+  window = open_window (fixture, settings);
+  assessment = sihua_store_get_assessment (fixture->store, fixture->second_assessment, NULL);
+
+  g_assert_true (sihua_window_open_company (window, fixture->second_id));
+  wait_until (company_loaded, window);
+  sihua_window_open_assessment (window, fixture->second_assessment, FALSE);
+  page = SIHUA_ASSESSMENT_PAGE (window->assessment_page);
+  wait_until (dimension_shown, window);
+  g_assert_cmpstr (sihua_assessment_page_get_dimension_id (page), ==, first);
+
+  remembered = g_settings_get_string (settings, "last-assessment");
+  g_assert_cmpstr (remembered, ==, assessment->uuid);
+  g_clear_pointer (&remembered, g_free);
+
+  /* Moving to another dimension on the page on screen is remembered at
+   * once: the window follows the page it shows. */
+  g_assert_true (sihua_assessment_page_set_dimension_id (page, second));
+  remembered = g_settings_get_string (settings, "last-dimension");
+  g_assert_cmpstr (remembered, ==, second);
+  g_clear_pointer (&remembered, g_free);
+
+  /* On the company's page no assessment is the place any more. */
+  adw_leaflet_navigate (window->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  g_assert_cmpstr (visible_page_name (window), ==, "company");
+  remembered = g_settings_get_string (settings, "last-assessment");
+  g_assert_cmpstr (remembered, ==, "");
+  g_clear_pointer (&remembered, g_free);
+
+  close_window (fixture, window);
 }
 
 int
@@ -240,6 +475,12 @@ main (int   argc,
               fixture_set_up, test_gone, fixture_tear_down);
   g_test_add ("/company-page/dropped-while-loading", Fixture, NULL,
               fixture_set_up, test_dropped_while_loading, fixture_tear_down);
+  g_test_add ("/company-page/titles", Fixture, NULL,
+              fixture_set_up, test_titles, fixture_tear_down);
+  g_test_add ("/window/headers-follow-pages", Fixture, NULL,
+              fixture_set_up, test_window_headers, fixture_tear_down);
+  g_test_add ("/window/remembers-place-of-page-on-screen", Fixture, NULL,
+              fixture_set_up, test_window_remembers_place, fixture_tear_down);
 
   return g_test_run ();
 }

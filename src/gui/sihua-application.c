@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sihua-application.h"
+#include "sihua-context.h"
 #include "sihua-paths.h"
 #include "sihua-preferences-window.h"
 #include "sihua-window.h"
@@ -20,9 +21,8 @@ struct _SihuaApplication
 {
   AdwApplication  parent_instance;
 
-  GSettings         *settings;
-  SihuaStore        *store;
-  SihuaModelCatalog *catalog;
+  /* The store, settings and models the window and its pages share. */
+  SihuaContext      *context;
   char              *db_path;
   char              *screenshot_path;
   char              *screenshot_page;
@@ -96,7 +96,7 @@ preferences_activated (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   SihuaPreferencesWindow *preferences;
 
-  preferences = sihua_preferences_window_new (parent, self->settings);
+  preferences = sihua_preferences_window_new (parent, sihua_context_get_settings (self->context));
   if (parent != NULL)
     g_object_set_data (G_OBJECT (parent), "last-dialog", preferences);
   gtk_window_present (GTK_WINDOW (preferences));
@@ -142,6 +142,8 @@ sihua_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(SihuaModelCatalog) catalog = NULL;
 
   G_APPLICATION_CLASS (sihua_application_parent_class)->startup (app);
 
@@ -158,35 +160,41 @@ sihua_application_startup (GApplication *app)
                                               GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
-  self->settings = g_settings_new (APP_ID);
-  self->catalog = sihua_model_catalog_new (NULL);
+  settings = g_settings_new (APP_ID);
+  catalog = sihua_model_catalog_new (NULL);
+  self->context = sihua_context_new (settings, catalog);
 }
 
-/* Makes @store the application's, opened from @path. */
-static void
-set_store (SihuaApplication *self,
-           SihuaStore       *store,
-           const char       *path)
+/* The first open: the application (held meanwhile) and its first window. */
+typedef struct
 {
-  g_set_object (&self->store, store);
-  if (path != self->db_path)
-    {
-      g_free (self->db_path);
-      self->db_path = g_strdup (path);
-    }
+  SihuaApplication *app;
+  SihuaWindow      *window;
+} FirstOpen;
+
+static void
+first_open_free (FirstOpen *open)
+{
+  g_application_release (G_APPLICATION (open->app));
+  g_object_unref (open->app);
+  g_object_unref (open->window);
+  g_free (open);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FirstOpen, first_open_free)
 
 static void
 store_opened_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  SihuaApplication *self = SIHUA_APPLICATION (source);
-  g_autoptr(SihuaWindow) window = user_data;
+  g_autoptr(FirstOpen) open = user_data;
+  SihuaApplication *self = open->app;
+  SihuaWindow *window = open->window;
   g_autoptr(GError) error = NULL;
   gboolean opened;
 
-  opened = sihua_application_open_store_finish (self, result, &error);
+  opened = sihua_context_open_store_finish (SIHUA_CONTEXT (source), result, &error);
   /* A window closed meanwhile has no application. */
   if (gtk_window_get_application (GTK_WINDOW (window)) == NULL)
     return;
@@ -226,12 +234,21 @@ sihua_application_activate (GApplication *app)
 
   /* The window comes first: opening checks every page of the database
    * (a second or more for a large one), and may upgrade or back it up. */
-  window = GTK_WINDOW (sihua_window_new (self));
+  window = GTK_WINDOW (sihua_window_new (GTK_APPLICATION (self), self->context));
   gtk_window_present (window);
 
-  if (self->store == NULL)
-    sihua_application_open_store_async (self, self->db_path, FALSE, store_opened_cb,
-                                        g_object_ref (window));
+  if (sihua_context_get_store (self->context) == NULL)
+    {
+      /* Closing the window must not end the process in the middle of an
+       * upgrade or a backup. */
+      FirstOpen *open = g_new0 (FirstOpen, 1);
+
+      open->app = g_object_ref (self);
+      open->window = g_object_ref (SIHUA_WINDOW (window));
+      g_application_hold (app);
+      sihua_context_open_store_async (self->context, self->db_path, FALSE, NULL,
+                                      store_opened_cb, open);
+    }
   else if (self->screenshot_path != NULL)
     sihua_window_screenshot (SIHUA_WINDOW (window), self->screenshot_page, self->screenshot_path);
 }
@@ -241,9 +258,7 @@ sihua_application_finalize (GObject *object)
 {
   SihuaApplication *self = (SihuaApplication *)object;
 
-  g_clear_object (&self->store);
-  g_clear_object (&self->catalog);
-  g_clear_object (&self->settings);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->db_path, g_free);
   g_clear_pointer (&self->screenshot_path, g_free);
   g_clear_pointer (&self->screenshot_page, g_free);
@@ -284,128 +299,4 @@ sihua_application_new (void)
                        "flags", G_APPLICATION_NON_UNIQUE,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
-}
-
-/**
- * sihua_application_get_store:
- *
- * Returns: (transfer none) (nullable): the open store, or %NULL if the
- *   database could not be opened.
- */
-SihuaStore *
-sihua_application_get_store (SihuaApplication *self)
-{
-  g_return_val_if_fail (SIHUA_IS_APPLICATION (self), NULL);
-
-  return self->store;
-}
-
-/**
- * sihua_application_get_settings:
- *
- * Returns: (transfer none): the application's settings.
- */
-GSettings *
-sihua_application_get_settings (SihuaApplication *self)
-{
-  g_return_val_if_fail (SIHUA_IS_APPLICATION (self), NULL);
-
-  return self->settings;
-}
-
-/**
- * sihua_application_get_catalog:
- *
- * Returns: (transfer none): the questionnaire models Sihua knows.
- */
-SihuaModelCatalog *
-sihua_application_get_catalog (SihuaApplication *self)
-{
-  g_return_val_if_fail (SIHUA_IS_APPLICATION (self), NULL);
-
-  return self->catalog;
-}
-
-/**
- * sihua_application_get_levels_model:
- *
- * Returns: (transfer none) (nullable): the default model, whose level names
- *   label stages where no particular model is at hand (the companies list).
- */
-SihuaModel *
-sihua_application_get_levels_model (SihuaApplication *self)
-{
-  g_return_val_if_fail (SIHUA_IS_APPLICATION (self), NULL);
-
-  return self->catalog != NULL ? sihua_model_catalog_get_default (self->catalog) : NULL;
-}
-
-static void
-open_store_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  SihuaApplication *self = g_task_get_source_object (task);
-  g_autoptr(SihuaStore) store = NULL;
-  GError *error = NULL;
-
-  store = sihua_store_open_finish (result, &error);
-  if (store != NULL)
-    set_store (self, store, g_task_get_task_data (task));
-  g_application_release (G_APPLICATION (self));
-
-  if (store != NULL)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-/**
- * sihua_application_open_store_async:
- * @path: the database file
- * @read_only: open it without writing anything
- * @callback: called when the store is open, or could not be
- * @user_data: data for @callback
- *
- * Opens @path on a thread (the integrity check, an upgrade and the day's
- * backup can take seconds for a large file) and makes it the application's
- * store; the previous store is kept unless this succeeds. The application
- * is held meanwhile, so closing the window does not end the process in the
- * middle of an upgrade or a backup.
- */
-void
-sihua_application_open_store_async (SihuaApplication    *self,
-                                    const char          *path,
-                                    gboolean             read_only,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  GTask *task;
-
-  g_return_if_fail (SIHUA_IS_APPLICATION (self));
-  g_return_if_fail (path != NULL);
-
-  task = g_task_new (self, NULL, callback, user_data);
-  g_task_set_source_tag (task, sihua_application_open_store_async);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-
-  g_application_hold (G_APPLICATION (self));
-  sihua_store_open_async (path, read_only, NULL, open_store_cb, task);
-}
-
-/**
- * sihua_application_open_store_finish:
- *
- * Returns: %TRUE if the store is open and now the application's, or
- *   %FALSE with @error set as by sihua_store_open()
- */
-gboolean
-sihua_application_open_store_finish (SihuaApplication  *self,
-                                     GAsyncResult      *result,
-                                     GError           **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -40,6 +40,12 @@ struct _SihuaAssessmentPage
   SihuaStore           *store;
   gint64                assessment_id;
   SihuaModel           *model;
+
+  /* What the window's header shows: the company, and the assessment's
+   * date; and where the answers stand on their way to the disk. */
+  char                 *title;
+  char                 *subtitle;
+  SihuaSaveState        save_state;
   SihuaLanguage         language;
 
   /* Writes the answers given, in order, and knows what the store holds. */
@@ -98,6 +104,9 @@ void        _sihua_assessment_page_save                    (SihuaAssessmentPage 
                                                             const char           *evidence);
 void        _sihua_assessment_page_flush_details           (SihuaAssessmentPage  *self);
 void        _sihua_assessment_page_set_indicator           (SihuaAssessmentPage  *self,
+                                                            SihuaSaveState        state);
+/* sihua-assessment-page.c: the "save-state" property */
+void        _sihua_assessment_page_set_save_state          (SihuaAssessmentPage  *self,
                                                             SihuaSaveState        state);
 void        _sihua_assessment_page_undo                    (SihuaAssessmentPage  *self);
 void        _sihua_assessment_page_toast                   (SihuaAssessmentPage  *self,

@@ -49,6 +49,7 @@ _sihua_assessment_page_set_indicator (SihuaAssessmentPage *self,
   if (self->disposed)
     return;
 
+  _sihua_assessment_page_set_save_state (self, state);
   gtk_widget_remove_css_class (GTK_WIDGET (self->save_box), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->save_box), "pending");
 

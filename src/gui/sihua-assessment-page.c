@@ -21,6 +21,10 @@ G_DEFINE_FINAL_TYPE (SihuaAssessmentPage, sihua_assessment_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_DIMENSION_ID,
+  PROP_ASSESSMENT_ID,
+  PROP_TITLE,
+  PROP_SUBTITLE,
+  PROP_SAVE_STATE,
   N_PROPS
 };
 
@@ -461,8 +465,12 @@ thread_cpu_time (void)
 static void
 stop_waiting_for_paint (SihuaAssessmentPage *self)
 {
-  if (self->paint_clock != NULL)
-    g_clear_signal_handler (&self->after_paint_id, self->paint_clock);
+  /* A window closed before the paint disposes its frame clock, which drops
+   * every handler on it: this one may be gone already. */
+  if (self->paint_clock != NULL && self->after_paint_id != 0
+      && g_signal_handler_is_connected (self->paint_clock, self->after_paint_id))
+    g_signal_handler_disconnect (self->paint_clock, self->after_paint_id);
+  self->after_paint_id = 0;
   g_clear_object (&self->paint_clock);
 }
 
@@ -737,6 +745,51 @@ answers_loaded_cb (GObject      *object,
     }
 }
 
+/* Sets a string property, notifying only when it changes. */
+static void
+set_string_property (SihuaAssessmentPage  *self,
+                     char                **field,
+                     const char           *value,
+                     guint                 prop_id)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+/* The header names the company and the assessment's date. */
+static void
+update_titles (SihuaAssessmentPage *self)
+{
+  g_autoptr(SihuaAssessment) assessment = NULL;
+  g_autoptr(SihuaCompany) company = NULL;
+  g_autofree char *subtitle = NULL;
+
+  assessment = sihua_store_get_assessment (self->store, self->assessment_id, NULL);
+  if (assessment != NULL)
+    {
+      company = sihua_store_get_company (self->store, assessment->company_id, NULL);
+      subtitle = g_strdup_printf (_("Assessment of %s"), assessment->date);
+    }
+
+  set_string_property (self, &self->title, company != NULL ? company->name : "", PROP_TITLE);
+  set_string_property (self, &self->subtitle, subtitle != NULL ? subtitle : "", PROP_SUBTITLE);
+}
+
+void
+_sihua_assessment_page_set_save_state (SihuaAssessmentPage *self,
+                                       SihuaSaveState       state)
+{
+  if (self->save_state == state)
+    return;
+
+  self->save_state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_STATE]);
+}
+
 /*
  * GObject overrides
  */
@@ -753,6 +806,22 @@ sihua_assessment_page_get_property (GObject    *object,
     {
     case PROP_DIMENSION_ID:
       g_value_set_string (value, sihua_assessment_page_get_dimension_id (self));
+      break;
+
+    case PROP_ASSESSMENT_ID:
+      g_value_set_int64 (value, sihua_assessment_page_get_assessment_id (self));
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, sihua_assessment_page_get_title (self));
+      break;
+
+    case PROP_SUBTITLE:
+      g_value_set_string (value, sihua_assessment_page_get_subtitle (self));
+      break;
+
+    case PROP_SAVE_STATE:
+      g_value_set_enum (value, sihua_assessment_page_get_save_state (self));
       break;
 
     default:
@@ -792,6 +861,8 @@ sihua_assessment_page_finalize (GObject *object)
   g_clear_pointer (&self->wanted_dimension, g_free);
   g_clear_pointer (&self->wanted_question, g_free);
   g_clear_pointer (&self->focus_question, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->subtitle, g_free);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
 
@@ -811,6 +882,18 @@ sihua_assessment_page_class_init (SihuaAssessmentPageClass *klass)
   properties[PROP_DIMENSION_ID] =
     g_param_spec_string ("dimension-id", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ASSESSMENT_ID] =
+    g_param_spec_int64 ("assessment-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, "",
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUBTITLE] =
+    g_param_spec_string ("subtitle", NULL, NULL, "",
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SAVE_STATE] =
+    g_param_spec_enum ("save-state", NULL, NULL, SIHUA_TYPE_SAVE_STATE, SIHUA_SAVE_STATE_IDLE,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -949,7 +1032,12 @@ sihua_assessment_page_set_assessment (SihuaAssessmentPage *self,
   clear_page (self);
 
   g_set_object (&self->store, store);
-  self->assessment_id = assessment_id;
+  if (self->assessment_id != assessment_id)
+    {
+      self->assessment_id = assessment_id;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ASSESSMENT_ID]);
+    }
+  update_titles (self);
   g_clear_object (&self->model);
   sheet = sihua_answer_sheet_new (store, assessment_id);
   _sihua_assessment_page_set_sheet (self, sheet);
@@ -987,6 +1075,46 @@ sihua_assessment_page_get_assessment_id (SihuaAssessmentPage *self)
   g_return_val_if_fail (SIHUA_IS_ASSESSMENT_PAGE (self), 0);
 
   return self->assessment_id;
+}
+
+/**
+ * sihua_assessment_page_get_title:
+ *
+ * Returns: the name of the assessed company, or ""
+ */
+const char *
+sihua_assessment_page_get_title (SihuaAssessmentPage *self)
+{
+  g_return_val_if_fail (SIHUA_IS_ASSESSMENT_PAGE (self), NULL);
+
+  return self->title != NULL ? self->title : "";
+}
+
+/**
+ * sihua_assessment_page_get_subtitle:
+ *
+ * Returns: which assessment this is ("Assessment of 2026-03-02"), or ""
+ */
+const char *
+sihua_assessment_page_get_subtitle (SihuaAssessmentPage *self)
+{
+  g_return_val_if_fail (SIHUA_IS_ASSESSMENT_PAGE (self), NULL);
+
+  return self->subtitle != NULL ? self->subtitle : "";
+}
+
+/**
+ * sihua_assessment_page_get_save_state:
+ *
+ * Returns: where the answers given on the page stand on their way to the
+ *   database
+ */
+SihuaSaveState
+sihua_assessment_page_get_save_state (SihuaAssessmentPage *self)
+{
+  g_return_val_if_fail (SIHUA_IS_ASSESSMENT_PAGE (self), SIHUA_SAVE_STATE_IDLE);
+
+  return self->save_state;
 }
 
 /**

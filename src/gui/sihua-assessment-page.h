@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "sihua-save-state.h"
 #include "sihua-store.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,12 @@ G_BEGIN_DECLS
  *
  * Every change is written through the store's async API at once; there is no
  * Save button.
+ *
+ * Properties (read-only, for the window's header):
+ *  - "assessment-id": the assessment on the page
+ *  - "title", "subtitle": the company's name, and which assessment it is
+ *  - "save-state" (SihuaSaveState): where the answers given stand on their
+ *    way to the database
  *
  * Signals:
  *  - "show-results" (void): the consultant asked for the results of this
@@ -38,6 +45,9 @@ void        sihua_assessment_page_set_assessment    (SihuaAssessmentPage *self,
                                                      SihuaStore          *store,
                                                      gint64               assessment_id);
 gint64      sihua_assessment_page_get_assessment_id (SihuaAssessmentPage *self);
+const char *sihua_assessment_page_get_title         (SihuaAssessmentPage *self);
+const char *sihua_assessment_page_get_subtitle      (SihuaAssessmentPage *self);
+SihuaSaveState sihua_assessment_page_get_save_state (SihuaAssessmentPage *self);
 const char *sihua_assessment_page_get_dimension_id  (SihuaAssessmentPage *self);
 gboolean    sihua_assessment_page_set_dimension_id  (SihuaAssessmentPage *self,
                                                      const char          *dimension_id);

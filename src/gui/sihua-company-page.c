@@ -11,7 +11,6 @@
 
 #include <glib/gi18n.h>
 
-#include "sihua-application.h"
 #include "sihua-chart-view.h"
 #include "sihua-company-page.h"
 #include "sihua-gui-utils.h"
@@ -37,9 +36,12 @@ struct _SihuaCompanyPage
   GtkWidget           *trend_view;
 
   /* Owned references */
+  SihuaContext        *context;
   SihuaStore          *store;
   SihuaModelCatalog   *catalog;
   gint64               company_id;
+  char                *title;
+  char                *subtitle;
   SihuaCompany        *company;
   GPtrArray           *assessments;
   GPtrArray           *profile_rows;
@@ -58,6 +60,17 @@ G_DEFINE_FINAL_TYPE (SihuaCompanyPage, sihua_company_page, ADW_TYPE_BIN)
 enum { ASSESSMENT_ACTIVATED, LOADED, LOAD_FAILED, N_SIGNALS };
 static guint signals [N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_COMPANY_ID,
+  PROP_TITLE,
+  PROP_SUBTITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
 static void update_trend (SihuaCompanyPage *self);
 static void load         (SihuaCompanyPage *self,
                           gint64            company_id);
@@ -66,6 +79,31 @@ static void show_loading (SihuaCompanyPage *self);
 /*
  * Auxiliary methods
  */
+
+/* What the header shows: the company's name, and its region below. */
+static void
+set_titles (SihuaCompanyPage *self,
+            const char       *title,
+            const char       *subtitle)
+{
+  if (title == NULL)
+    title = "";
+  if (subtitle == NULL)
+    subtitle = "";
+
+  if (g_strcmp0 (self->title, title) != 0)
+    {
+      g_free (self->title);
+      self->title = g_strdup (title);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    }
+  if (g_strcmp0 (self->subtitle, subtitle) != 0)
+    {
+      g_free (self->subtitle);
+      self->subtitle = g_strdup (subtitle);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
+    }
+}
 
 static const char *
 size_label (SihuaCompanySize size)
@@ -308,11 +346,9 @@ update_trend (SihuaCompanyPage *self)
 }
 
 static GSettings *
-get_settings (void)
+get_settings (SihuaCompanyPage *self)
 {
-  GApplication *app = g_application_get_default ();
-
-  return app != NULL ? sihua_application_get_settings (SIHUA_APPLICATION (app)) : NULL;
+  return self->context != NULL ? sihua_context_get_settings (self->context) : NULL;
 }
 
 static void
@@ -344,7 +380,7 @@ start_assessment (SihuaCompanyPage *self,
                   gint64            from_id)
 {
   g_autofree char *consultant = NULL;
-  GSettings *settings = get_settings ();
+  GSettings *settings = get_settings (self);
 
   if (settings != NULL)
     consultant = g_settings_get_string (settings, "consultant-name");
@@ -464,6 +500,7 @@ assessments_loaded_cb (GObject      *source,
   self->assessments = g_steal_pointer (&assessments);
   load_done (self);
 
+  set_titles (self, self->company->name, self->company->region);
   fill (self);
   gtk_stack_set_visible_child_name (self->stack, "content");
 
@@ -585,8 +622,11 @@ sihua_company_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->loading_company, sihua_company_free);
   g_clear_handle_id (&self->spinner_source, g_source_remove);
+  g_clear_object (&self->context);
   g_clear_object (&self->store);
   g_clear_object (&self->catalog);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->subtitle, g_free);
   g_clear_pointer (&self->company, sihua_company_free);
   g_clear_pointer (&self->assessments, g_ptr_array_unref);
   g_clear_pointer (&self->profile_rows, g_ptr_array_unref);
@@ -599,12 +639,78 @@ sihua_company_page_dispose (GObject *object)
 }
 
 static void
+sihua_company_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  SihuaCompanyPage *self = SIHUA_COMPANY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    case PROP_COMPANY_ID:
+      g_value_set_int64 (value, sihua_company_page_get_company_id (self));
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, sihua_company_page_get_title (self));
+      break;
+
+    case PROP_SUBTITLE:
+      g_value_set_string (value, sihua_company_page_get_subtitle (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sihua_company_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  SihuaCompanyPage *self = SIHUA_COMPANY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      sihua_company_page_set_context (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 sihua_company_page_class_init (SihuaCompanyPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sihua_company_page_dispose;
+  object_class->get_property = sihua_company_page_get_property;
+  object_class->set_property = sihua_company_page_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SIHUA_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COMPANY_ID] =
+    g_param_spec_int64 ("company-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, "",
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUBTITLE] =
+    g_param_spec_string ("subtitle", NULL, NULL, "",
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * SihuaCompanyPage::assessment-activated:
@@ -675,30 +781,53 @@ sihua_company_page_init (SihuaCompanyPage *self)
  */
 
 /**
- * sihua_company_page_set_company:
- * @store: the store to read
- * @catalog: (nullable): the models, for titles and stage names
- * @company_id: the company to show
- * @name: (nullable): its name if the caller knows it, shown while loading
+ * sihua_company_page_set_context:
+ * @context: (nullable): the store, settings and models to work with
  *
- * Shows the company @company_id of @store. The page says it is loading at
- * once and fills in when the store's thread has read the company and its
- * assessments; then it emits "loaded", or "load-failed" (and shows why). A
- * load still on its way is dropped.
+ * The next sihua_company_page_set_company() reads the context's store, and
+ * labels models from its catalogue.
  */
 void
-sihua_company_page_set_company (SihuaCompanyPage  *self,
-                                SihuaStore        *store,
-                                SihuaModelCatalog *catalog,
-                                gint64             company_id,
-                                const char        *name)
+sihua_company_page_set_context (SihuaCompanyPage *self,
+                                SihuaContext     *context)
 {
   g_return_if_fail (SIHUA_IS_COMPANY_PAGE (self));
-  g_return_if_fail (SIHUA_IS_STORE (store));
+  g_return_if_fail (context == NULL || SIHUA_IS_CONTEXT (context));
 
-  g_set_object (&self->store, store);
-  g_set_object (&self->catalog, catalog);
-  self->company_id = company_id;
+  if (g_set_object (&self->context, context))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
+/**
+ * sihua_company_page_set_company:
+ * @company_id: the company to show
+ * @known: (nullable): the company as the caller knows it (a row of the
+ *   list); its name and region are the title while the page loads
+ *
+ * Shows the company @company_id of the context's store. The page says it is
+ * loading at once and fills in when the store's thread has read the company
+ * and its assessments; then it emits "loaded", or "load-failed" (and shows
+ * why). A load still on its way is dropped.
+ */
+void
+sihua_company_page_set_company (SihuaCompanyPage   *self,
+                                gint64              company_id,
+                                const SihuaCompany *known)
+{
+  const char *name = known != NULL ? known->name : NULL;
+
+  g_return_if_fail (SIHUA_IS_COMPANY_PAGE (self));
+  g_return_if_fail (SIHUA_IS_CONTEXT (self->context));
+  g_return_if_fail (sihua_context_get_store (self->context) != NULL);
+
+  g_set_object (&self->store, sihua_context_get_store (self->context));
+  g_set_object (&self->catalog, sihua_context_get_catalog (self->context));
+  if (self->company_id != company_id)
+    {
+      self->company_id = company_id;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPANY_ID]);
+    }
+  set_titles (self, name, known != NULL ? known->region : NULL);
 
   /* Nothing of the company shown before stays on screen (or in the
    * accessibility tree) while this one loads. */
@@ -718,6 +847,41 @@ sihua_company_page_get_company (SihuaCompanyPage *self)
   g_return_val_if_fail (SIHUA_IS_COMPANY_PAGE (self), NULL);
 
   return self->company;
+}
+
+/* The company shown or being loaded, 0 if none. */
+gint64
+sihua_company_page_get_company_id (SihuaCompanyPage *self)
+{
+  g_return_val_if_fail (SIHUA_IS_COMPANY_PAGE (self), 0);
+
+  return self->company_id;
+}
+
+/**
+ * sihua_company_page_get_title:
+ *
+ * Returns: the company's name, as far as it is known; "" before any
+ */
+const char *
+sihua_company_page_get_title (SihuaCompanyPage *self)
+{
+  g_return_val_if_fail (SIHUA_IS_COMPANY_PAGE (self), NULL);
+
+  return self->title != NULL ? self->title : "";
+}
+
+/**
+ * sihua_company_page_get_subtitle:
+ *
+ * Returns: the company's region, or ""
+ */
+const char *
+sihua_company_page_get_subtitle (SihuaCompanyPage *self)
+{
+  g_return_val_if_fail (SIHUA_IS_COMPANY_PAGE (self), NULL);
+
+  return self->subtitle != NULL ? self->subtitle : "";
 }
 
 /**

@@ -9,8 +9,7 @@
 
 #include <adwaita.h>
 
-#include "sihua-model-catalog.h"
-#include "sihua-store.h"
+#include "sihua-context.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +17,12 @@ G_BEGIN_DECLS
  * One company: its profile, its assessments over time and the progress they
  * show, with "New Assessment…" and "Re-assess". Content only: the window
  * holds the header bar.
+ *
+ * Properties:
+ *  - "context": the store, settings and models (set by the window)
+ *  - "company-id", "title" (its name), "subtitle" (its region): the company
+ *    on the page, for the header; known from the list at once, from the
+ *    store once it is read
  *
  * Signals:
  *  - "assessment-activated" (gint64 assessment_id, gboolean completed): an
@@ -30,12 +35,15 @@ G_BEGIN_DECLS
 #define SIHUA_TYPE_COMPANY_PAGE (sihua_company_page_get_type ())
 G_DECLARE_FINAL_TYPE (SihuaCompanyPage, sihua_company_page, SIHUA, COMPANY_PAGE, AdwBin)
 
+void                sihua_company_page_set_context     (SihuaCompanyPage   *self,
+                                                        SihuaContext       *context);
 void                sihua_company_page_set_company     (SihuaCompanyPage   *self,
-                                                        SihuaStore         *store,
-                                                        SihuaModelCatalog  *catalog,
                                                         gint64              company_id,
-                                                        const char         *name);
+                                                        const SihuaCompany *known);
 const SihuaCompany *sihua_company_page_get_company     (SihuaCompanyPage   *self);
+gint64              sihua_company_page_get_company_id  (SihuaCompanyPage   *self);
+const char         *sihua_company_page_get_title       (SihuaCompanyPage   *self);
+const char         *sihua_company_page_get_subtitle    (SihuaCompanyPage   *self);
 gboolean            sihua_company_page_get_loading     (SihuaCompanyPage   *self);
 void                sihua_company_page_show_waiting    (SihuaCompanyPage   *self,
                                                         const char         *title,

@@ -34,6 +34,9 @@ struct _SihuaResultsPage
   GCancellable     *loading;   /* the load under way */
   gint64            load_started;
 
+  /* What the window's header shows under "Results": the company. */
+  char             *subtitle;
+
   /* Borrowed from @results */
   const SihuaAssessment *assessment;
   SihuaModel       *model;

@@ -23,6 +23,16 @@ enum {
 
 static guint signals [N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_ASSESSMENT_ID,
+  PROP_TITLE,
+  PROP_SUBTITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
 /*
  * Auxiliary methods
  */
@@ -512,6 +522,27 @@ results_loaded_cb (GObject      *object,
   g_debug ("Results shown in %.1f ms", (g_get_monotonic_time () - self->load_started) / 1000.0);
 }
 
+/* The header's line under "Results" names the assessed company. */
+static void
+update_subtitle (SihuaResultsPage *self)
+{
+  g_autoptr(SihuaAssessment) assessment = NULL;
+  g_autoptr(SihuaCompany) company = NULL;
+  const char *name;
+
+  assessment = sihua_store_get_assessment (self->store, self->assessment_id, NULL);
+  if (assessment != NULL)
+    company = sihua_store_get_company (self->store, assessment->company_id, NULL);
+  name = company != NULL ? company->name : "";
+
+  if (g_strcmp0 (self->subtitle, name) == 0)
+    return;
+
+  g_free (self->subtitle);
+  self->subtitle = g_strdup (name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
+}
+
 /*
  * GObject overrides
  */
@@ -553,11 +584,39 @@ sihua_results_page_dispose (GObject *object)
 }
 
 static void
+sihua_results_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  SihuaResultsPage *self = SIHUA_RESULTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ASSESSMENT_ID:
+      g_value_set_int64 (value, sihua_results_page_get_assessment_id (self));
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, sihua_results_page_get_title (self));
+      break;
+
+    case PROP_SUBTITLE:
+      g_value_set_string (value, sihua_results_page_get_subtitle (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 sihua_results_page_finalize (GObject *object)
 {
   SihuaResultsPage *self = (SihuaResultsPage *)object;
 
   g_clear_object (&self->store);
+  g_clear_pointer (&self->subtitle, g_free);
 
   G_OBJECT_CLASS (sihua_results_page_parent_class)->finalize (object);
 }
@@ -570,7 +629,19 @@ sihua_results_page_class_init (SihuaResultsPageClass *klass)
 
   object_class->dispose = sihua_results_page_dispose;
   object_class->finalize = sihua_results_page_finalize;
+  object_class->get_property = sihua_results_page_get_property;
   widget_class->map = sihua_results_page_map;
+
+  properties[PROP_ASSESSMENT_ID] =
+    g_param_spec_int64 ("assessment-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUBTITLE] =
+    g_param_spec_string ("subtitle", NULL, NULL, "",
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * SihuaResultsPage::show-question:
@@ -629,7 +700,12 @@ sihua_results_page_set_assessment (SihuaResultsPage *self,
   g_return_if_fail (SIHUA_IS_STORE (store));
 
   g_set_object (&self->store, store);
-  self->assessment_id = assessment_id;
+  if (self->assessment_id != assessment_id)
+    {
+      self->assessment_id = assessment_id;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ASSESSMENT_ID]);
+    }
+  update_subtitle (self);
   sihua_results_page_reload (self);
 }
 
@@ -639,6 +715,32 @@ sihua_results_page_get_assessment_id (SihuaResultsPage *self)
   g_return_val_if_fail (SIHUA_IS_RESULTS_PAGE (self), 0);
 
   return self->assessment_id;
+}
+
+/**
+ * sihua_results_page_get_title:
+ *
+ * Returns: what the header calls the page
+ */
+const char *
+sihua_results_page_get_title (SihuaResultsPage *self)
+{
+  g_return_val_if_fail (SIHUA_IS_RESULTS_PAGE (self), NULL);
+
+  return _("Results");
+}
+
+/**
+ * sihua_results_page_get_subtitle:
+ *
+ * Returns: the name of the assessed company, or ""
+ */
+const char *
+sihua_results_page_get_subtitle (SihuaResultsPage *self)
+{
+  g_return_val_if_fail (SIHUA_IS_RESULTS_PAGE (self), NULL);
+
+  return self->subtitle != NULL ? self->subtitle : "";
 }
 
 /**

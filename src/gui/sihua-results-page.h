@@ -19,6 +19,10 @@ G_BEGIN_DECLS
  * previous assessment, roadmap, and "Export Report…". Content only (no header
  * bar of its own), with its own toast overlay.
  *
+ * Properties (read-only, for the window's header):
+ *  - "assessment-id": the assessment whose results are shown
+ *  - "title" ("Results"), "subtitle" (the company's name)
+ *
  * Signals:
  *  - "show-question" (const char *question_id): a consistency flag or a gap
  *    was activated; the window shows the assessment page and calls
@@ -36,6 +40,8 @@ void       sihua_results_page_set_assessment    (SihuaResultsPage *self,
                                                  SihuaStore       *store,
                                                  gint64            assessment_id);
 gint64     sihua_results_page_get_assessment_id (SihuaResultsPage *self);
+const char *sihua_results_page_get_title        (SihuaResultsPage *self);
+const char *sihua_results_page_get_subtitle     (SihuaResultsPage *self);
 void       sihua_results_page_reload            (SihuaResultsPage *self);
 
 G_END_DECLS

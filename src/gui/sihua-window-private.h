@@ -17,6 +17,13 @@ struct _SihuaWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  /* The store, settings and models, shared with the pages. */
+  SihuaContext         *context;
+
+  /* What the window does with the page on screen (remembering the place)
+   * follows whichever page that is. */
+  GSignalGroup         *page_signals;
+
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
@@ -52,7 +59,6 @@ struct _SihuaWindow
   guint                 shot_waits_for_company : 1;
 };
 
-SihuaApplication *_sihua_window_get_app                   (SihuaWindow    *self);
 SihuaStore       *_sihua_window_get_store                 (SihuaWindow    *self);
 GSettings        *_sihua_window_get_settings              (SihuaWindow    *self);
 void              _sihua_window_set_can_change            (SihuaWindow    *self,

@@ -90,8 +90,10 @@ screenshot_timeout_cb (gpointer user_data)
     }
   else if (g_strcmp0 (page, "preferences") == 0)
     {
-      g_action_group_activate_action (G_ACTION_GROUP (_sihua_window_get_app (self)),
-                                      "preferences", NULL);
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+      if (app != NULL)
+        g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
       dialog = g_object_get_data (G_OBJECT (self), "last-dialog");
     }
 

@@ -120,7 +120,8 @@ reopened_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   gboolean opened;
 
-  opened = sihua_application_open_store_finish (SIHUA_APPLICATION (source), result, &error);
+  opened = sihua_context_open_store_finish (SIHUA_CONTEXT (source), result, &error);
+  hold_application (FALSE);
   /* A window closed meanwhile has no application. */
   if (gtk_window_get_application (GTK_WINDOW (self)) == NULL)
     return;
@@ -136,8 +137,10 @@ reopened_cb (GObject      *source,
     sihua_window_add_toast (self, reopen->done_message);
 }
 
-/* Opens @path on the application's thread with the "Opening the
- * database…" page on screen: the check of a large file takes seconds. */
+/* Opens @path on a thread with the "Opening the database…" page on
+ * screen: the check of a large file takes seconds, and an upgrade or the
+ * day's backup must not be cut short by closing the window. The store in
+ * use stays unless @path opens. */
 static void
 reopen (SihuaWindow *self,
         const char  *path,
@@ -151,8 +154,8 @@ reopen (SihuaWindow *self,
   reopen->done_message = g_strdup (done_message);
 
   show_opening (self);
-  sihua_application_open_store_async (_sihua_window_get_app (self), path, read_only,
-                                      reopened_cb, reopen);
+  hold_application (TRUE);
+  sihua_context_open_store_async (self->context, path, read_only, NULL, reopened_cb, reopen);
 }
 
 static void

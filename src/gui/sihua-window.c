@@ -25,34 +25,41 @@
 
 G_DEFINE_FINAL_TYPE (SihuaWindow, sihua_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
 static void restore_last_assessment (SihuaWindow *self);
 
 /*
  * Auxiliary methods
  */
 
-SihuaApplication *
-_sihua_window_get_app (SihuaWindow *self)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  return app != NULL ? SIHUA_APPLICATION (app) : NULL;
-}
-
 GSettings *
 _sihua_window_get_settings (SihuaWindow *self)
 {
-  SihuaApplication *app = _sihua_window_get_app (self);
-
-  return app != NULL ? sihua_application_get_settings (app) : NULL;
+  return self->context != NULL ? sihua_context_get_settings (self->context) : NULL;
 }
 
 SihuaStore *
 _sihua_window_get_store (SihuaWindow *self)
 {
-  SihuaApplication *app = _sihua_window_get_app (self);
+  return self->context != NULL ? sihua_context_get_store (self->context) : NULL;
+}
 
-  return app != NULL ? sihua_application_get_store (app) : NULL;
+/* Each header shows what its own page says it is: the header slides in
+ * and out with the page, so it keeps showing that page's title during the
+ * transition. */
+static void
+bind_header (GtkWidget      *page,
+             AdwWindowTitle *title)
+{
+  g_object_bind_property (page, "title", title, "title", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (page, "subtitle", title, "subtitle", G_BINDING_SYNC_CREATE);
 }
 
 static void
@@ -160,10 +167,10 @@ ensure_answer_pages (SihuaWindow *self)
 
   self->assessment_page = sihua_assessment_page_new ();
   self->results_page = sihua_results_page_new ();
+  bind_header (self->assessment_page, self->assessment_title);
+  bind_header (self->results_page, self->results_title);
   g_signal_connect_object (self->assessment_page, "show-results",
                            G_CALLBACK (assessment_show_results_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->assessment_page, "notify::dimension-id",
-                           G_CALLBACK (remember_place), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->results_page, "show-question",
                            G_CALLBACK (results_show_question_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_set_vexpand (self->assessment_page, TRUE);
@@ -172,24 +179,21 @@ ensure_answer_pages (SihuaWindow *self)
   gtk_box_append (self->results_box, self->results_page);
 }
 
-static void
-set_assessment_titles (SihuaWindow *self)
+/* The page widget shown under @name's header, or NULL if not made yet. */
+static GtkWidget *
+page_named (SihuaWindow *self,
+            const char  *name)
 {
-  g_autoptr(SihuaAssessment) assessment = NULL;
-  g_autoptr(SihuaCompany) company = NULL;
-  g_autofree char *subtitle = NULL;
-  SihuaStore *store = _sihua_window_get_store (self);
+  if (g_strcmp0 (name, "companies") == 0)
+    return GTK_WIDGET (self->companies_page);
+  if (g_strcmp0 (name, "company") == 0)
+    return GTK_WIDGET (self->company_page);
+  if (g_strcmp0 (name, "assessment") == 0)
+    return self->assessment_page;
+  if (g_strcmp0 (name, "results") == 0)
+    return self->results_page;
 
-  assessment = sihua_store_get_assessment (store, self->assessment_id, NULL);
-  if (assessment == NULL)
-    return;
-  company = sihua_store_get_company (store, assessment->company_id, NULL);
-
-  subtitle = g_strdup_printf (_("Assessment of %s"), assessment->date);
-  adw_window_title_set_title (self->assessment_title, company != NULL ? company->name : "");
-  adw_window_title_set_subtitle (self->assessment_title, subtitle);
-  adw_window_title_set_title (self->results_title, _("Results"));
-  adw_window_title_set_subtitle (self->results_title, company != NULL ? company->name : "");
+  return NULL;
 }
 
 /*
@@ -201,6 +205,8 @@ static void
 leaflet_visible_child_changed_cb (SihuaWindow *self)
 {
   const char *page = visible_page (self);
+
+  g_signal_group_set_target (self->page_signals, page_named (self, page));
 
   /* Ctrl+F searches companies only on their page; elsewhere it belongs to
    * the page on screen (finding a question while answering). */
@@ -271,11 +277,6 @@ companies_loaded_cb (SihuaWindow *self)
 static void
 company_loaded_cb (SihuaWindow *self)
 {
-  const SihuaCompany *company = sihua_company_page_get_company (self->company_page);
-
-  adw_window_title_set_title (self->company_title, company->name);
-  adw_window_title_set_subtitle (self->company_title, company->region != NULL ? company->region : "");
-
   if (self->shot_waits_for_company)
     {
       self->shot_waits_for_company = FALSE;
@@ -423,6 +424,44 @@ search_action (GtkWidget  *widget,
  * GObject overrides
  */
 
+static void
+sihua_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  SihuaWindow *self = SIHUA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, sihua_window_get_context (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sihua_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  SihuaWindow *self = SIHUA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static gboolean
 sihua_window_close_request (GtkWindow *window)
 {
@@ -443,10 +482,39 @@ sihua_window_close_request (GtkWindow *window)
 }
 
 static void
+sihua_window_constructed (GObject *object)
+{
+  SihuaWindow *self = (SihuaWindow *)object;
+
+  G_OBJECT_CLASS (sihua_window_parent_class)->constructed (object);
+
+  restore_geometry (self);
+  sihua_company_page_set_context (self->company_page, self->context);
+
+  if (_sihua_window_get_store (self) != NULL)
+    sihua_window_show_store (self);
+  else
+    _sihua_window_set_can_change (self, FALSE);
+}
+
+static void
+sihua_window_dispose (GObject *object)
+{
+  SihuaWindow *self = (SihuaWindow *)object;
+
+  if (self->page_signals != NULL)
+    g_signal_group_set_target (self->page_signals, NULL);
+  g_clear_object (&self->page_signals);
+
+  G_OBJECT_CLASS (sihua_window_parent_class)->dispose (object);
+}
+
+static void
 sihua_window_finalize (GObject *object)
 {
   SihuaWindow *self = (SihuaWindow *)object;
 
+  g_clear_object (&self->context);
   g_clear_pointer (&self->problem_path, g_free);
   g_clear_pointer (&self->screenshot_page, g_free);
   g_clear_pointer (&self->screenshot_path, g_free);
@@ -462,8 +530,17 @@ sihua_window_class_init (SihuaWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = sihua_window_constructed;
+  object_class->dispose = sihua_window_dispose;
   object_class->finalize = sihua_window_finalize;
+  object_class->get_property = sihua_window_get_property;
+  object_class->set_property = sihua_window_set_property;
   window_class->close_request = sihua_window_close_request;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SIHUA_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "win.new-company", NULL, new_company_action);
   gtk_widget_class_install_action (widget_class, "win.edit-company", NULL, edit_company_action);
@@ -507,6 +584,18 @@ sihua_window_init (SihuaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  bind_header (GTK_WIDGET (self->company_page), self->company_title);
+
+  /* Only the answering page has a dimension; whichever page is on screen
+   * says when the place to come back to changed. */
+  /* The window owns the group and empties it in dispose, so the handlers
+   * never outlive it. */
+  self->page_signals = g_signal_group_new (GTK_TYPE_WIDGET);
+  g_signal_group_connect_swapped (self->page_signals, "notify::dimension-id",
+                                  G_CALLBACK (remember_place), self);
+  g_signal_group_connect_swapped (self->page_signals, "notify::assessment-id",
+                                  G_CALLBACK (remember_place), self);
+
   g_signal_connect_object (self->companies_page, "notify::empty",
                            G_CALLBACK (companies_empty_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->companies_page, "loaded",
@@ -521,29 +610,41 @@ sihua_window_init (SihuaWindow *self)
  * Public API
  */
 
+/**
+ * sihua_window_new:
+ * @application: (nullable): the application the window belongs to
+ * @context: the store, settings and models to show and work on
+ */
 SihuaWindow *
-sihua_window_new (SihuaApplication *application)
+sihua_window_new (GtkApplication *application,
+                  SihuaContext   *context)
 {
-  SihuaWindow *self = g_object_new (SIHUA_TYPE_WINDOW,
-                                    "application", application,
-                                    NULL);
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (SIHUA_IS_CONTEXT (context), NULL);
 
-  /* "application" is not a construct property, so the settings are only
-   * reachable once the object exists. */
-  restore_geometry (self);
+  return g_object_new (SIHUA_TYPE_WINDOW,
+                       "application", application,
+                       "context", context,
+                       NULL);
+}
 
-  if (sihua_application_get_store (application) != NULL)
-    sihua_window_show_store (self);
-  else
-    _sihua_window_set_can_change (self, FALSE);
+/**
+ * sihua_window_get_context:
+ *
+ * Returns: (transfer none): the context the window and its pages share
+ */
+SihuaContext *
+sihua_window_get_context (SihuaWindow *self)
+{
+  g_return_val_if_fail (SIHUA_IS_WINDOW (self), NULL);
 
-  return self;
+  return self->context;
 }
 
 /**
  * sihua_window_show_store:
  *
- * Shows the application's store once it is open: its companies, or the
+ * Shows the context's store once it is open: its companies, or the
  * welcome page when it has none.
  */
 void
@@ -559,7 +660,7 @@ sihua_window_show_store (SihuaWindow *self)
   g_clear_pointer (&self->problem_path, g_free);
   _sihua_window_set_can_change (self, !sihua_store_is_read_only (store));
   sihua_companies_page_set_store (self->companies_page, store,
-                                  sihua_application_get_levels_model (_sihua_window_get_app (self)));
+                                  sihua_context_get_levels_model (self->context));
   adw_leaflet_set_visible_child_name (self->leaflet, "companies");
 }
 
@@ -576,31 +677,15 @@ gboolean
 sihua_window_open_company (SihuaWindow *self,
                            gint64       company_id)
 {
-  const SihuaCompany *listed;
-  const char *name = NULL;
-  const char *region = NULL;
-  SihuaStore *store;
-
   g_return_val_if_fail (SIHUA_IS_WINDOW (self), FALSE);
 
-  store = _sihua_window_get_store (self);
-  if (store == NULL)
+  if (_sihua_window_get_store (self) == NULL)
     return FALSE;
 
   /* The list already holds the name, so the header shows it before the
-   * store answers (the title and the page keep copies). */
-  listed = sihua_companies_page_lookup (self->companies_page, company_id);
-  if (listed != NULL)
-    {
-      name = listed->name;
-      region = listed->region;
-    }
-  adw_window_title_set_title (self->company_title, name != NULL ? name : "");
-  adw_window_title_set_subtitle (self->company_title, region != NULL ? region : "");
-
-  sihua_company_page_set_company (self->company_page, store,
-                                  sihua_application_get_catalog (_sihua_window_get_app (self)),
-                                  company_id, name);
+   * store answers. */
+  sihua_company_page_set_company (self->company_page, company_id,
+                                  sihua_companies_page_lookup (self->companies_page, company_id));
   show_browse (self);
   adw_leaflet_set_visible_child_name (self->leaflet, "company");
 
@@ -623,7 +708,6 @@ sihua_window_open_assessment (SihuaWindow *self,
 
   ensure_answer_pages (self);
   self->assessment_id = assessment_id;
-  set_assessment_titles (self);
 
   sihua_assessment_page_set_assessment (SIHUA_ASSESSMENT_PAGE (self->assessment_page),
                                         _sihua_window_get_store (self), assessment_id);

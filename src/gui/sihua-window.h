@@ -9,14 +9,16 @@
 
 #include <adwaita.h>
 
-#include "sihua-application.h"
+#include "sihua-context.h"
 
 G_BEGIN_DECLS
 
 #define SIHUA_TYPE_WINDOW (sihua_window_get_type ())
 G_DECLARE_FINAL_TYPE (SihuaWindow, sihua_window, SIHUA, WINDOW, AdwApplicationWindow)
 
-SihuaWindow *sihua_window_new                (SihuaApplication *application);
+SihuaWindow *sihua_window_new                (GtkApplication   *application,
+                                              SihuaContext     *context);
+SihuaContext *sihua_window_get_context       (SihuaWindow      *self);
 void         sihua_window_show_store         (SihuaWindow      *self);
 void         sihua_window_show_store_error   (SihuaWindow      *self,
                                               const char       *path,
