@@ -11,7 +11,7 @@
 #include <time.h>
 
 #include "sihua-answer.h"
-#include "sihua-flags.h"
+#include "sihua-answer-flags.h"
 #include "sihua-next-level.h"
 #include "sihua-roadmap.h"
 #include "sihua-scoring.h"
@@ -147,7 +147,7 @@ bench_score_full (gpointer data)
 {
   Bench *bench = data;
   SihuaScore *score = sihua_scoring_compute (bench->model, bench->answers);
-  GArray *flags = sihua_flags_compute (score, bench->answers);
+  GArray *flags = sihua_answer_flags_compute (score, bench->answers);
   SihuaNextLevel *next = sihua_next_level_compute (score, -1);
 
   bench->sink = next->target + flags->len;

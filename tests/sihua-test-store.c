@@ -124,3 +124,55 @@ sihua_test_damage_index (const char *path,
   exec_sql (db, "DROP TABLE shadow");
   sqlite3_close (db);
 }
+
+/* Answers every ladder question of @assessment_id at @level, with a note and
+ * evidence so that no answer is flagged for missing evidence. */
+void
+sihua_test_answer_all (SihuaStore *store,
+                       SihuaModel *model,
+                       gint64      assessment_id,
+                       int         level)
+{
+  GPtrArray *questions = sihua_model_get_questions (model);
+
+  for (guint i = 0; i < questions->len; i++)
+    {
+      const SihuaQuestion *question = g_ptr_array_index (questions, i);
+      g_autoptr(SihuaAnswerValue) value = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (question->type != SIHUA_QUESTION_LADDER)
+        continue;
+      value = sihua_answer_value_new_level (level);
+      sihua_store_set_answer (store, assessment_id, question->id, value, "seen", "seen", &error);
+      g_assert_no_error (error);
+    }
+}
+
+/* A new assessment of @company_id dated @date, started from @from (0 for
+ * none); every ladder question answered at @level unless @level is -1. */
+gint64
+sihua_test_add_dated_assessment (SihuaStore *store,
+                                 gint64      company_id,
+                                 SihuaModel *model,
+                                 const char *date,
+                                 gint64      from,
+                                 int         level)
+{
+  g_autoptr(SihuaAssessment) assessment = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = sihua_store_new_assessment (store, company_id, model, from, "李顾问", &error);
+  g_assert_no_error (error);
+  assessment = sihua_store_get_assessment (store, id, &error);
+  g_assert_no_error (error);
+  g_free (assessment->date);
+  assessment->date = g_strdup (date);
+  sihua_store_update_assessment (store, assessment, &error);
+  g_assert_no_error (error);
+  if (level >= 0)
+    sihua_test_answer_all (store, model, id, level);
+
+  return id;
+}

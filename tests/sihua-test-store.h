@@ -23,5 +23,15 @@ void        sihua_test_damage_index    (const char *path,
                                         const char *index,
                                         const char *columns,
                                         const char *column);
+void        sihua_test_answer_all      (SihuaStore *store,
+                                        SihuaModel *model,
+                                        gint64      assessment_id,
+                                        int         level);
+gint64      sihua_test_add_dated_assessment (SihuaStore *store,
+                                             gint64      company_id,
+                                             SihuaModel *model,
+                                             const char *date,
+                                             gint64      from,
+                                             int         level);
 
 G_END_DECLS

@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "sihua-bundle.h"
-#include "sihua-cell.h"
+#include "sihua-export-cell.h"
 #include "sihua-export.h"
 #include "sihua-store.h"
 #include "sihua-test-store.h"
@@ -229,9 +229,9 @@ test_cell_neutralise (void)
   const char *harmless[] = { "1", "abc", "宁波", " =x", "'=x", "" };
 
   for (guint i = 0; i < G_N_ELEMENTS (dangerous); i++)
-    g_assert_true (sihua_cell_is_dangerous (dangerous[i]));
+    g_assert_true (sihua_export_cell_is_dangerous (dangerous[i]));
   for (guint i = 0; i < G_N_ELEMENTS (harmless); i++)
-    g_assert_false (sihua_cell_is_dangerous (harmless[i]));
+    g_assert_false (sihua_export_cell_is_dangerous (harmless[i]));
 }
 
 /* What the CSV rule added, taken away again: an apostrophe before a
@@ -281,21 +281,21 @@ test_cell_csv (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GString) out = g_string_new (NULL);
-      sihua_cell_append_csv_text (out, cases[i].in);
+      sihua_export_cell_append_csv_text (out, cases[i].in);
       g_assert_cmpstr (out->str, ==, cases[i].out);
     }
 
   {
     g_autoptr(GString) out = g_string_new (NULL);
-    SihuaCell number = sihua_cell_number (-2.5);
-    SihuaCell empty = sihua_cell_number (NAN);
-    SihuaCell boolean = sihua_cell_boolean (TRUE);
+    SihuaExportCell number = sihua_export_cell_number (-2.5);
+    SihuaExportCell empty = sihua_export_cell_number (NAN);
+    SihuaExportCell boolean = sihua_export_cell_boolean (TRUE);
 
-    sihua_cell_append_csv (out, &number);
+    sihua_export_cell_append_csv (out, &number);
     g_string_append_c (out, ',');
-    sihua_cell_append_csv (out, &empty);
+    sihua_export_cell_append_csv (out, &empty);
     g_string_append_c (out, ',');
-    sihua_cell_append_csv (out, &boolean);
+    sihua_export_cell_append_csv (out, &boolean);
     /* A negative number stays a number: only text is neutralised. */
     g_assert_cmpstr (out->str, ==, "-2.5,,true");
   }

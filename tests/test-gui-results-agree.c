@@ -32,49 +32,6 @@ typedef struct
   gint64      company_id;
 } Fixture;
 
-static void
-answer_all (SihuaStore *store,
-            SihuaModel *model,
-            gint64      assessment_id,
-            int         level)
-{
-  GPtrArray *questions = sihua_model_get_questions (model);
-
-  for (guint i = 0; i < questions->len; i++)
-    {
-      const SihuaQuestion *question = g_ptr_array_index (questions, i);
-      g_autoptr(SihuaAnswerValue) value = NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (question->type != SIHUA_QUESTION_LADDER)
-        continue;
-      value = sihua_answer_value_new_level (level);
-      sihua_store_set_answer (store, assessment_id, question->id, value, "seen", "seen", &error);
-      g_assert_no_error (error);
-    }
-}
-
-static gint64
-add_assessment (Fixture    *f,
-                const char *date,
-                int         level)
-{
-  g_autoptr(SihuaAssessment) assessment = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  id = sihua_store_new_assessment (f->store, f->company_id, f->model, 0, NULL, &error);
-  g_assert_no_error (error);
-  assessment = sihua_store_get_assessment (f->store, id, &error);
-  g_free (assessment->date);
-  assessment->date = g_strdup (date);
-  sihua_store_update_assessment (f->store, assessment, &error);
-  g_assert_no_error (error);
-  answer_all (f->store, f->model, id, level);
-
-  return id;
-}
-
 /* What the results page shows once loaded: the index and the title of the
  * comparison group (NULL without one). */
 static double
@@ -210,8 +167,8 @@ test_agree (void)
   f->company_id = sihua_store_add_company (f->store, company, &error);
   g_assert_no_error (error);
 
-  add_assessment (f, "2025-01-10", 1);
-  current = add_assessment (f, "2026-01-10", 2);
+  sihua_test_add_dated_assessment (f->store, f->company_id, f->model, "2025-01-10", 0, 1);
+  current = sihua_test_add_dated_assessment (f->store, f->company_id, f->model, "2026-01-10", 0, 2);
 
   window = gtk_window_new ();
   page = SIHUA_RESULTS_PAGE (sihua_results_page_new ());
@@ -232,7 +189,7 @@ test_agree (void)
   mine = sihua_store_get_assessment (f->store, current, &error);
   theirs = sihua_store_get_assessment_by_uuid (colleague, mine->uuid, &error);
   g_assert_no_error (error);
-  answer_all (colleague, f->model, theirs->id, 3);
+  sihua_test_answer_all (colleague, f->model, theirs->id, 3);
   g_assert_true (sihua_bundle_export (colleague, NULL, back_path, &error));
   g_assert_no_error (error);
   import_bundle (f->store, back_path);

@@ -53,51 +53,13 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-/* Answers every ladder question of @assessment_id at @level. */
-static void
-answer_all (SihuaStore *store,
-            SihuaModel *model,
-            gint64      assessment_id,
-            int         level)
-{
-  GPtrArray *questions = sihua_model_get_questions (model);
-
-  for (guint i = 0; i < questions->len; i++)
-    {
-      const SihuaQuestion *question = g_ptr_array_index (questions, i);
-      g_autoptr(SihuaAnswerValue) value = NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (question->type != SIHUA_QUESTION_LADDER)
-        continue;
-      value = sihua_answer_value_new_level (level);
-      sihua_store_set_answer (store, assessment_id, question->id, value, "seen", "seen", &error);
-      g_assert_no_error (error);
-    }
-}
-
 static gint64
 add_assessment (Fixture    *f,
                 const char *date,
                 gint64      from,
                 int         level)
 {
-  g_autoptr(SihuaAssessment) assessment = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  id = sihua_store_new_assessment (f->store, f->company_id, f->model, from, "李顾问", &error);
-  g_assert_no_error (error);
-  assessment = sihua_store_get_assessment (f->store, id, &error);
-  g_assert_no_error (error);
-  g_free (assessment->date);
-  assessment->date = g_strdup (date);
-  sihua_store_update_assessment (f->store, assessment, &error);
-  g_assert_no_error (error);
-  if (level >= 0)
-    answer_all (f->store, f->model, id, level);
-
-  return id;
+  return sihua_test_add_dated_assessment (f->store, f->company_id, f->model, date, from, level);
 }
 
 static SihuaResults *
@@ -253,7 +215,7 @@ test_cache_refreshed (Fixture       *f,
   assert_cached (f->store, id, sihua_results_get_score (first));
 
   /* Answers change: the next load caches the new result. */
-  answer_all (f->store, f->model, id, 3);
+  sihua_test_answer_all (f->store, f->model, id, 3);
   second = load (f, id);
   g_assert_cmpint (sihua_score_get_stage (sihua_results_get_score (second)), !=,
                    sihua_score_get_stage (sihua_results_get_score (first)));
@@ -267,7 +229,7 @@ test_cache_refreshed (Fixture       *f,
   g_assert_cmpint (before->updated_at, ==, after->updated_at);
 
   /* Read-only: the results load, nothing is written. */
-  answer_all (f->store, f->model, id, 0);
+  sihua_test_answer_all (f->store, f->model, id, 0);
   g_clear_pointer (&before, sihua_assessment_free);
   before = sihua_store_get_assessment (f->store, id, &error);
   read_only = sihua_store_open_read_only (f->db_path, &error);
@@ -368,7 +330,7 @@ test_cache_after_merge (Fixture       *f,
   g_assert_no_error (error);
 
   /* Answered higher here, and not looked at again before sending. */
-  answer_all (f->store, f->model, id, 3);
+  sihua_test_answer_all (f->store, f->model, id, 3);
   g_assert_true (sihua_bundle_export (f->store, NULL, again_path, &error));
   g_assert_no_error (error);
   import_bundle (theirs, again_path);

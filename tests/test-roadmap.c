@@ -12,7 +12,7 @@
 
 #include "sihua-answer.h"
 #include "sihua-comparison.h"
-#include "sihua-flags.h"
+#include "sihua-answer-flags.h"
 #include "sihua-next-level.h"
 #include "sihua-roadmap.h"
 #include "sihua-score-json.h"
@@ -243,7 +243,7 @@ test_flags (void)
   g_autoptr(GHashTable) answers = sihua_answer_table_new ();
   g_autoptr(SihuaScore) score = NULL;
   g_autoptr(GArray) flags = NULL;
-  const SihuaFlag *flag;
+  const SihuaAnswerFlag *flag;
   g_autofree char *text = NULL;
 
   /* c: c.1 at 3, c.2 at 2, the rest at 1 → g = 1: c.1 (3 ≥ 1 + 2) is
@@ -253,20 +253,20 @@ test_flags (void)
   sihua_test_set_levels (answers, "a.1", 1, "a.2", 1, "a.3", 1, "a.5", 1, NULL);
   sihua_test_set_value (answers, "a.4", sihua_answer_value_new_level (1), "  ", NULL);
   score = sihua_scoring_compute (model, answers);
-  flags = sihua_flags_compute (score, answers);
+  flags = sihua_answer_flags_compute (score, answers);
 
   g_assert_cmpuint (flags->len, ==, 2);
-  flag = &g_array_index (flags, SihuaFlag, 0);
+  flag = &g_array_index (flags, SihuaAnswerFlag, 0);
   g_assert_cmpstr (flag->question->id, ==, "a.4");
-  g_assert_cmpint (flag->reason, ==, SIHUA_FLAG_EVIDENCE_MISSING);
-  g_assert_cmpstr (sihua_flag_reason_to_string (flag->reason), ==, "evidence_missing");
-  flag = &g_array_index (flags, SihuaFlag, 1);
+  g_assert_cmpint (flag->reason, ==, SIHUA_ANSWER_FLAG_EVIDENCE_MISSING);
+  g_assert_cmpstr (sihua_answer_flag_reason_to_string (flag->reason), ==, "evidence_missing");
+  flag = &g_array_index (flags, SihuaAnswerFlag, 1);
   g_assert_cmpstr (flag->question->id, ==, "c.1");
-  g_assert_cmpint (flag->reason, ==, SIHUA_FLAG_ABOVE_STAGE);
+  g_assert_cmpint (flag->reason, ==, SIHUA_ANSWER_FLAG_ABOVE_STAGE);
   g_assert_cmpint (flag->level, ==, 3);
   g_assert_cmpint (flag->dimension_stage, ==, 1);
-  g_assert_cmpstr (sihua_flag_reason_to_string (flag->reason), ==, "above_stage");
-  text = sihua_flag_describe (flag, model, SIHUA_LANGUAGE_EN);
+  g_assert_cmpstr (sihua_answer_flag_reason_to_string (flag->reason), ==, "above_stage");
+  text = sihua_answer_flag_describe (flag, model, SIHUA_LANGUAGE_EN);
   g_assert_nonnull (strstr (text, "Digitalization"));
 
   /* A note clears the evidence flag; N/A needs no evidence. */
@@ -274,7 +274,7 @@ test_flags (void)
   g_clear_pointer (&score, sihua_score_unref);
   sihua_test_set_value (answers, "a.4", sihua_answer_value_new_level (1), "MES screens seen", NULL);
   score = sihua_scoring_compute (model, answers);
-  flags = sihua_flags_compute (score, answers);
+  flags = sihua_answer_flags_compute (score, answers);
   g_assert_cmpuint (flags->len, ==, 1);
 
   g_clear_pointer (&flags, g_array_unref);
@@ -282,14 +282,14 @@ test_flags (void)
   sihua_test_set_value (answers, "a.4", sihua_answer_value_new_level (1), NULL, "photo 12");
   sihua_test_set_levels (answers, "c.1", 2, NULL);
   score = sihua_scoring_compute (model, answers);
-  flags = sihua_flags_compute (score, answers);
+  flags = sihua_answer_flags_compute (score, answers);
   g_assert_cmpuint (flags->len, ==, 0);
 
   g_clear_pointer (&flags, g_array_unref);
   g_clear_pointer (&score, sihua_score_unref);
   sihua_test_set_na (answers, "a.4");
   score = sihua_scoring_compute (model, answers);
-  flags = sihua_flags_compute (score, answers);
+  flags = sihua_answer_flags_compute (score, answers);
   g_assert_cmpuint (flags->len, ==, 0);
 }
 
@@ -506,7 +506,7 @@ test_score_json (void)
   g_autoptr(SihuaModel) model = sihua_test_load_model ("scoring-basic.json");
   g_autoptr(GHashTable) answers = sihua_answer_table_new ();
   g_autoptr(SihuaScore) score = score_stages (model, answers, 1, 2, 2, -1);
-  g_autoptr(GArray) flags = sihua_flags_compute (score, answers);
+  g_autoptr(GArray) flags = sihua_answer_flags_compute (score, answers);
   g_autoptr(SihuaNextLevel) next = sihua_next_level_compute (score, -1);
   g_autoptr(JsonNode) json = sihua_score_to_json (score, flags, next, SIHUA_LANGUAGE_ZH_CN);
   JsonObject *object = json_node_get_object (json);

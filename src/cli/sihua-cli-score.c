@@ -205,8 +205,8 @@ print_score (SihuaScore     *score,
       printf ("\n%s\n", _("To verify:"));
       for (guint i = 0; i < flags->len; i++)
         {
-          const SihuaFlag *flag = &g_array_index (flags, SihuaFlag, i);
-          g_autofree char *text = sihua_flag_describe (flag, model, language);
+          const SihuaAnswerFlag *flag = &g_array_index (flags, SihuaAnswerFlag, i);
+          g_autofree char *text = sihua_answer_flag_describe (flag, model, language);
 
           printf ("  %s: %s\n", sihua_cli_shown (flag->question->id), sihua_cli_shown (text));
         }

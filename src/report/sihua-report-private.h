@@ -9,7 +9,7 @@
 
 #include "sihua-chart.h"
 #include "sihua-comparison.h"
-#include "sihua-flags.h"
+#include "sihua-answer-flags.h"
 #include "sihua-next-level.h"
 #include "sihua-palette.h"
 #include "sihua-pdf-document.h"
@@ -34,7 +34,7 @@ typedef struct
   SihuaPdfFont             *font;
   const SihuaPalette       *palette;
   SihuaScore               *score;
-  GArray                   *flags;       /* SihuaFlag */
+  GArray                   *flags;       /* SihuaAnswerFlag */
   SihuaRoadmap             *roadmap;
   SihuaNextLevel           *next;
   SihuaComparison          *comparison;  /* nullable */

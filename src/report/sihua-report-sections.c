@@ -204,13 +204,13 @@ _sihua_report_add_dimensions (SihuaReport *report)
 
 static const char *
 flag_reason (SihuaReport     *report,
-             const SihuaFlag *flag)
+             const SihuaAnswerFlag *flag)
 {
   switch (flag->reason)
     {
-    case SIHUA_FLAG_ABOVE_STAGE:
+    case SIHUA_ANSWER_FLAG_ABOVE_STAGE:
       return TR (N_("Two or more stages above the rest of its dimension: check the evidence on site."));
-    case SIHUA_FLAG_EVIDENCE_MISSING:
+    case SIHUA_ANSWER_FLAG_EVIDENCE_MISSING:
       return TR (N_("The model asks for evidence, but neither a note nor evidence was recorded."));
     default:
       return "";
@@ -240,7 +240,7 @@ _sihua_report_add_evidence (SihuaReport *report)
   sihua_pdf_table_set_header (table, header);
   for (guint i = 0; i < report->flags->len; i++)
     {
-      const SihuaFlag *flag = &g_array_index (report->flags, SihuaFlag, i);
+      const SihuaAnswerFlag *flag = &g_array_index (report->flags, SihuaAnswerFlag, i);
       g_autofree char *answer = _sihua_report_describe_answer (report, flag->question);
       const char *cells[] = {
         _sihua_report_text (report, &flag->question->text),

@@ -13,7 +13,7 @@
 #include "fuzz-common.h"
 #include "sihua-answer.h"
 #include "sihua-company.h"
-#include "sihua-flags.h"
+#include "sihua-answer-flags.h"
 #include "sihua-json-guard.h"
 #include "sihua-model-catalog.h"
 #include "sihua-model.h"
@@ -87,7 +87,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       g_autoptr(SihuaScore) score = sihua_scoring_compute (model, answers);
       g_autoptr(SihuaRoadmap) roadmap = sihua_roadmap_compute (score, answers, -1);
       g_autoptr(SihuaNextLevel) next = sihua_next_level_compute (score, -1);
-      g_autoptr(GArray) flags = sihua_flags_compute (score, answers);
+      g_autoptr(GArray) flags = sihua_answer_flags_compute (score, answers);
       g_autoptr(JsonNode) json = sihua_score_to_json (score, flags, next, SIHUA_LANGUAGE_ZH_CN);
 
       if (roadmap == NULL || json == NULL)

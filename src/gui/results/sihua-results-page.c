@@ -259,8 +259,8 @@ show_flags (SihuaResultsPage *self)
 
   for (guint i = 0; flags != NULL && i < flags->len; i++)
     {
-      const SihuaFlag *flag = &g_array_index (flags, SihuaFlag, i);
-      g_autofree char *line = sihua_flag_describe (flag, self->model, self->language);
+      const SihuaAnswerFlag *flag = &g_array_index (flags, SihuaAnswerFlag, i);
+      g_autofree char *line = sihua_answer_flag_describe (flag, self->model, self->language);
 
       add_row (list, text_of (self, &flag->question->text), line, flag->question->id, self);
     }

@@ -10,7 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sihua-comparison.h"
-#include "sihua-flags.h"
+#include "sihua-answer-flags.h"
 #include "sihua-next-level.h"
 #include "sihua-roadmap.h"
 #include "sihua-score.h"

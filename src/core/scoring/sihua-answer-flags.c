@@ -1,18 +1,18 @@
-/* sihua-flags.c
+/* sihua-answer-flags.c
  *
  * Copyright 2026 The Sihua developers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "sihua-flags"
+#define G_LOG_DOMAIN "sihua-answer-flags"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "sihua-answer.h"
-#include "sihua-flags.h"
+#include "sihua-answer-flags.h"
 
 static gboolean
 is_blank (const char *text)
@@ -28,22 +28,22 @@ is_blank (const char *text)
 }
 
 /**
- * sihua_flags_compute:
+ * sihua_answer_flags_compute:
  * @score: the score of @answers
  * @answers: (element-type utf8 SihuaAnswer): the answers
  *
- * Returns: (transfer full) (element-type SihuaFlag): the flags.
+ * Returns: (transfer full) (element-type SihuaAnswerFlag): the flags.
  */
 GArray *
-sihua_flags_compute (SihuaScore *score,
-                     GHashTable *answers)
+sihua_answer_flags_compute (SihuaScore *score,
+                            GHashTable *answers)
 {
   GArray *flags;
 
   g_return_val_if_fail (score != NULL, NULL);
   g_return_val_if_fail (answers != NULL, NULL);
 
-  flags = g_array_new (FALSE, FALSE, sizeof (SihuaFlag));
+  flags = g_array_new (FALSE, FALSE, sizeof (SihuaAnswerFlag));
 
   for (guint i = 0; i < sihua_score_get_n_questions (score); i++)
     {
@@ -69,13 +69,13 @@ sihua_flags_compute (SihuaScore *score,
       if (q->status == SIHUA_QUESTION_STATUS_COUNTED && d != NULL && d->scored &&
           q->level >= 0 && q->level >= d->stage + 2)
         {
-          SihuaFlag flag = { question, SIHUA_FLAG_ABOVE_STAGE, q->level, stage };
+          SihuaAnswerFlag flag = { question, SIHUA_ANSWER_FLAG_ABOVE_STAGE, q->level, stage };
           g_array_append_val (flags, flag);
         }
 
       if (question->evidence_required && is_blank (answer->note) && is_blank (answer->evidence))
         {
-          SihuaFlag flag = { question, SIHUA_FLAG_EVIDENCE_MISSING, q->level, stage };
+          SihuaAnswerFlag flag = { question, SIHUA_ANSWER_FLAG_EVIDENCE_MISSING, q->level, stage };
           g_array_append_val (flags, flag);
         }
     }
@@ -84,13 +84,13 @@ sihua_flags_compute (SihuaScore *score,
 }
 
 const char *
-sihua_flag_reason_to_string (SihuaFlagReason reason)
+sihua_answer_flag_reason_to_string (SihuaAnswerFlagReason reason)
 {
   switch (reason)
     {
-    case SIHUA_FLAG_ABOVE_STAGE:
+    case SIHUA_ANSWER_FLAG_ABOVE_STAGE:
       return "above_stage";
-    case SIHUA_FLAG_EVIDENCE_MISSING:
+    case SIHUA_ANSWER_FLAG_EVIDENCE_MISSING:
       return "evidence_missing";
     default:
       g_return_val_if_reached (NULL);
@@ -98,21 +98,21 @@ sihua_flag_reason_to_string (SihuaFlagReason reason)
 }
 
 /**
- * sihua_flag_describe:
+ * sihua_answer_flag_describe:
  *
  * Returns: (transfer full): a sentence for the consultant.
  */
 char *
-sihua_flag_describe (const SihuaFlag *flag,
-                     SihuaModel      *model,
-                     SihuaLanguage    language)
+sihua_answer_flag_describe (const SihuaAnswerFlag *flag,
+                            SihuaModel            *model,
+                            SihuaLanguage          language)
 {
   g_return_val_if_fail (flag != NULL, NULL);
   g_return_val_if_fail (SIHUA_IS_MODEL (model), NULL);
 
   switch (flag->reason)
     {
-    case SIHUA_FLAG_ABOVE_STAGE:
+    case SIHUA_ANSWER_FLAG_ABOVE_STAGE:
       {
         const SihuaLevel *level = sihua_model_get_level (model, flag->level);
         const SihuaLevel *stage = sihua_model_get_level (model, flag->dimension_stage);
@@ -122,7 +122,7 @@ sihua_flag_describe (const SihuaFlag *flag,
                                 stage != NULL ? sihua_text_get (&stage->name, language, NULL) : "?");
       }
 
-    case SIHUA_FLAG_EVIDENCE_MISSING:
+    case SIHUA_ANSWER_FLAG_EVIDENCE_MISSING:
       return g_strdup (_("Needs evidence: the model asks for evidence, but note and evidence are empty"));
 
     default:

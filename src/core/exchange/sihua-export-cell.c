@@ -1,11 +1,11 @@
-/* sihua-cell.c
+/* sihua-export-cell.c
  *
  * Copyright 2026 The Sihua developers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "sihua-cell"
+#define G_LOG_DOMAIN "sihua-export-cell"
 
 #include "config.h"
 
@@ -13,7 +13,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "sihua-cell.h"
+#include "sihua-export-cell.h"
 
 /*
  * Exports end up in spreadsheets. Excel and LibreOffice run a cell that
@@ -48,14 +48,14 @@ is_separator (char c)
 }
 
 gboolean
-sihua_cell_is_dangerous (const char *text)
+sihua_export_cell_is_dangerous (const char *text)
 {
   return text != NULL && is_trigger (text[0]);
 }
 
 void
-sihua_cell_append_csv_text (GString    *out,
-                            const char *text)
+sihua_export_cell_append_csv_text (GString    *out,
+                                   const char *text)
 {
   gboolean field_start = TRUE;
   gboolean quote;
@@ -86,8 +86,8 @@ sihua_cell_append_csv_text (GString    *out,
 }
 
 void
-sihua_cell_append_csv (GString         *out,
-                       const SihuaCell *cell)
+sihua_export_cell_append_csv (GString               *out,
+                              const SihuaExportCell *cell)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -96,23 +96,23 @@ sihua_cell_append_csv (GString         *out,
 
   switch (cell->kind)
     {
-    case SIHUA_CELL_EMPTY:
+    case SIHUA_EXPORT_CELL_EMPTY:
       break;
 
-    case SIHUA_CELL_TEXT:
-      sihua_cell_append_csv_text (out, cell->text);
+    case SIHUA_EXPORT_CELL_TEXT:
+      sihua_export_cell_append_csv_text (out, cell->text);
       break;
 
-    case SIHUA_CELL_NUMBER:
+    case SIHUA_EXPORT_CELL_NUMBER:
       if (isfinite (cell->number))
         g_string_append (out, g_ascii_dtostr (buffer, sizeof buffer, cell->number));
       break;
 
-    case SIHUA_CELL_INTEGER:
+    case SIHUA_EXPORT_CELL_INTEGER:
       g_string_append_printf (out, "%" G_GINT64_FORMAT, cell->integer);
       break;
 
-    case SIHUA_CELL_BOOLEAN:
+    case SIHUA_EXPORT_CELL_BOOLEAN:
       g_string_append (out, cell->boolean ? "true" : "false");
       break;
 

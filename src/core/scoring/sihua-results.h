@@ -12,7 +12,7 @@
 #include "sihua-assessment.h"
 #include "sihua-company.h"
 #include "sihua-comparison.h"
-#include "sihua-flags.h"
+#include "sihua-answer-flags.h"
 #include "sihua-model.h"
 #include "sihua-next-level.h"
 #include "sihua-roadmap.h"

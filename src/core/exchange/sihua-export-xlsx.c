@@ -24,7 +24,7 @@
  * temporary file as soon as the next one starts, so memory stays flat
  * however many assessments are exported. Numbers are written as numbers,
  * texts as inline strings, unchanged: a string cell is never a formula, so
- * "+86 138…" stays what it is (CSV needs the apostrophes of sihua-cell.c).
+ * "+86 138…" stays what it is (CSV needs the apostrophes of sihua-export-cell.c).
  * A sheet is full at 1 048 576 rows; the answers then continue on
  * "answers 2" and so on.
  */
@@ -49,14 +49,14 @@ typedef struct
   lxw_workbook    *workbook;
   lxw_format      *header_format;
   Sheet            sheets[SIHUA_EXPORT_N_TABLES];
-  SihuaCell       *cells;
+  SihuaExportCell *cells;
   gboolean         committed;
 } XlsxSink;
 
 static gboolean
-check (XlsxSink    *self,
-       lxw_error    result,
-       GError     **error)
+check (XlsxSink   *self,
+       lxw_error   result,
+       GError    **error)
 {
   if (result == LXW_NO_ERROR)
     return TRUE;
@@ -67,20 +67,20 @@ check (XlsxSink    *self,
 }
 
 static gboolean
-write_cell (XlsxSink         *self,
-            lxw_worksheet    *worksheet,
-            lxw_row_t         row,
-            lxw_col_t         col,
-            const SihuaCell  *cell,
-            lxw_format       *format,
-            GError          **error)
+write_cell (XlsxSink               *self,
+            lxw_worksheet          *worksheet,
+            lxw_row_t               row,
+            lxw_col_t               col,
+            const SihuaExportCell  *cell,
+            lxw_format             *format,
+            GError                **error)
 {
   switch (cell->kind)
     {
-    case SIHUA_CELL_EMPTY:
+    case SIHUA_EXPORT_CELL_EMPTY:
       return TRUE;
 
-    case SIHUA_CELL_TEXT:
+    case SIHUA_EXPORT_CELL_TEXT:
       {
         const char *text = cell->text;
 
@@ -94,16 +94,16 @@ write_cell (XlsxSink         *self,
         return check (self, worksheet_write_string (worksheet, row, col, text, format), error);
       }
 
-    case SIHUA_CELL_NUMBER:
+    case SIHUA_EXPORT_CELL_NUMBER:
       if (!isfinite (cell->number))
         return TRUE;
       return check (self, worksheet_write_number (worksheet, row, col, cell->number, format), error);
 
-    case SIHUA_CELL_INTEGER:
+    case SIHUA_EXPORT_CELL_INTEGER:
       return check (self, worksheet_write_number (worksheet, row, col, (double) cell->integer, format),
                     error);
 
-    case SIHUA_CELL_BOOLEAN:
+    case SIHUA_EXPORT_CELL_BOOLEAN:
       return check (self, worksheet_write_boolean (worksheet, row, col, cell->boolean, format), error);
 
     default:
@@ -141,7 +141,7 @@ add_sheet (XlsxSink          *self,
     {
       g_autofree char *owned = NULL;
       const char *header = sihua_export_table_get_header (table, dimensions, c, &owned);
-      SihuaCell cell = sihua_cell_text (header);
+      SihuaExportCell cell = sihua_export_cell_text (header);
 
       if (!check (self, worksheet_set_column (sheet->worksheet, c, c,
                                               sihua_export_table_get_width (table, c), NULL),
@@ -188,7 +188,7 @@ xlsx_begin (SihuaExportSink  *sink,
 
   for (guint t = 0; t < SIHUA_EXPORT_N_TABLES; t++)
     max_columns = MAX (max_columns, sihua_export_table_get_n_columns (t, dimensions));
-  self->cells = g_new0 (SihuaCell, max_columns);
+  self->cells = g_new0 (SihuaExportCell, max_columns);
 
   for (guint t = 0; t < SIHUA_EXPORT_N_TABLES; t++)
     if (!add_sheet (self, t, error))

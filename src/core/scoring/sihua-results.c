@@ -58,7 +58,7 @@ compose (SihuaResults *self)
    * target, or against the next stage when there is one (none at the top). */
   self->target = target_level > stage ? target_level : MIN (stage + 1, max_stage);
   self->next = sihua_next_level_compute (self->score, target_level > stage ? target_level : -1);
-  self->flags = sihua_flags_compute (self->score, self->answers);
+  self->flags = sihua_answer_flags_compute (self->score, self->answers);
   self->roadmap = sihua_roadmap_compute (self->score, self->answers, self->target);
 
   if (self->previous_model != NULL && self->previous_answers != NULL)
@@ -497,7 +497,7 @@ sihua_results_get_next_level (SihuaResults *self)
 /**
  * sihua_results_get_flags:
  *
- * Returns: (transfer none) (element-type SihuaFlag): the answers to verify
+ * Returns: (transfer none) (element-type SihuaAnswerFlag): the answers to verify
  */
 GArray *
 sihua_results_get_flags (SihuaResults *self)

@@ -9,7 +9,7 @@
 
 #include <gio/gio.h>
 
-#include "sihua-cell.h"
+#include "sihua-export-cell.h"
 #include "sihua-store.h"
 #include "sihua-types.h"
 
@@ -163,86 +163,86 @@ typedef void (*SihuaExportProgressFunc) (double   fraction,
 
 GQuark               sihua_export_error_quark          (void);
 
-gboolean             sihua_export_format_from_string   (const char                  *name,
-                                                        SihuaExportFormat           *format);
+gboolean             sihua_export_format_from_string   (const char        *name,
+                                                        SihuaExportFormat *format);
 const char          *sihua_export_table_get_name       (SihuaExportTable             table);
 /* FILE-companies.csv, FILE-assessments.csv, FILE-answers.csv beside @path
  * (its .csv suffix dropped). */
-char                *sihua_export_csv_table_path       (const char                  *path,
-                                                        SihuaExportTable             table);
+char                *sihua_export_csv_table_path       (const char       *path,
+                                                        SihuaExportTable  table);
 
-SihuaExportDimension *sihua_export_dimension_new       (const char                  *id,
-                                                        const char                  *title);
+SihuaExportDimension *sihua_export_dimension_new       (const char *id,
+                                                        const char *title);
 void                 sihua_export_dimension_free       (SihuaExportDimension        *dimension);
 
-SihuaExportSink     *sihua_export_sink_new             (SihuaExportFormat            format,
-                                                        const char                  *path,
-                                                        gboolean                     bom,
-                                                        GError                     **error);
-SihuaExportSink     *sihua_export_csv_sink_new         (const char                  *path,
-                                                        gboolean                     bom,
-                                                        GError                     **error);
-SihuaExportSink     *sihua_export_xlsx_sink_new        (const char                  *path,
-                                                        GError                     **error);
-SihuaExportSink     *sihua_export_json_sink_new        (const char                  *path,
-                                                        GError                     **error);
-gboolean             sihua_export_sink_begin           (SihuaExportSink             *sink,
-                                                        GPtrArray                   *dimensions,
-                                                        GError                     **error);
-gboolean             sihua_export_sink_company         (SihuaExportSink             *sink,
-                                                        const SihuaExportCompany    *company,
-                                                        GError                     **error);
-gboolean             sihua_export_sink_assessment      (SihuaExportSink             *sink,
-                                                        const SihuaExportAssessment *assessment,
-                                                        GError                     **error);
-gboolean             sihua_export_sink_answer          (SihuaExportSink             *sink,
-                                                        const SihuaExportAnswer     *answer,
-                                                        GError                     **error);
-gboolean             sihua_export_sink_finish          (SihuaExportSink             *sink,
-                                                        GError                     **error);
+SihuaExportSink     *sihua_export_sink_new             (SihuaExportFormat   format,
+                                                        const char         *path,
+                                                        gboolean            bom,
+                                                        GError            **error);
+SihuaExportSink     *sihua_export_csv_sink_new         (const char  *path,
+                                                        gboolean     bom,
+                                                        GError     **error);
+SihuaExportSink     *sihua_export_xlsx_sink_new        (const char  *path,
+                                                        GError     **error);
+SihuaExportSink     *sihua_export_json_sink_new        (const char  *path,
+                                                        GError     **error);
+gboolean             sihua_export_sink_begin           (SihuaExportSink  *sink,
+                                                        GPtrArray        *dimensions,
+                                                        GError          **error);
+gboolean             sihua_export_sink_company         (SihuaExportSink           *sink,
+                                                        const SihuaExportCompany  *company,
+                                                        GError                   **error);
+gboolean             sihua_export_sink_assessment      (SihuaExportSink              *sink,
+                                                        const SihuaExportAssessment  *assessment,
+                                                        GError                      **error);
+gboolean             sihua_export_sink_answer          (SihuaExportSink          *sink,
+                                                        const SihuaExportAnswer  *answer,
+                                                        GError                  **error);
+gboolean             sihua_export_sink_finish          (SihuaExportSink  *sink,
+                                                        GError          **error);
 void                 sihua_export_sink_free            (SihuaExportSink             *sink);
 
 /* The cells of one row of a table, and its header, as CSV and XLSX write
  * them. @cells must hold sihua_export_table_get_n_columns () cells. */
-guint                sihua_export_table_get_n_columns  (SihuaExportTable             table,
-                                                        GPtrArray                   *dimensions);
-const char          *sihua_export_table_get_header     (SihuaExportTable             table,
-                                                        GPtrArray                   *dimensions,
-                                                        guint                        column,
-                                                        char                       **owned);
-double               sihua_export_table_get_width      (SihuaExportTable             table,
-                                                        guint                        column);
-void                 sihua_export_company_cells        (const SihuaExportCompany    *company,
-                                                        SihuaCell                   *cells);
+guint                sihua_export_table_get_n_columns  (SihuaExportTable  table,
+                                                        GPtrArray        *dimensions);
+const char          *sihua_export_table_get_header     (SihuaExportTable   table,
+                                                        GPtrArray         *dimensions,
+                                                        guint              column,
+                                                        char             **owned);
+double               sihua_export_table_get_width      (SihuaExportTable table,
+                                                        guint            column);
+void                 sihua_export_company_cells        (const SihuaExportCompany *company,
+                                                        SihuaExportCell          *cells);
 void                 sihua_export_assessment_cells     (const SihuaExportAssessment *assessment,
                                                         GPtrArray                   *dimensions,
-                                                        SihuaCell                   *cells);
-void                 sihua_export_answer_cells         (const SihuaExportAnswer     *answer,
-                                                        SihuaCell                   *cells);
+                                                        SihuaExportCell             *cells);
+void                 sihua_export_answer_cells         (const SihuaExportAnswer *answer,
+                                                        SihuaExportCell         *cells);
 
 /* Exports what @options select from @store to @path. Streams: memory does
  * not grow with the number of rows. */
-gboolean             sihua_export_to_file              (SihuaStore                  *store,
-                                                        const SihuaExportOptions    *options,
-                                                        const char                  *path,
-                                                        SihuaExportProgressFunc      progress,
-                                                        gpointer                     progress_data,
-                                                        GCancellable                *cancellable,
-                                                        GError                     **error);
+gboolean             sihua_export_to_file              (SihuaStore                *store,
+                                                        const SihuaExportOptions  *options,
+                                                        const char                *path,
+                                                        SihuaExportProgressFunc    progress,
+                                                        gpointer                   progress_data,
+                                                        GCancellable              *cancellable,
+                                                        GError                   **error);
 /* The same in a worker thread with its own connection to the database
  * @store uses; @progress runs in the thread-default main context of the
  * caller. */
-void                 sihua_export_to_file_async        (SihuaStore                  *store,
-                                                        const SihuaExportOptions    *options,
-                                                        const char                  *path,
-                                                        SihuaExportProgressFunc      progress,
-                                                        gpointer                     progress_data,
-                                                        GDestroyNotify               progress_data_destroy,
-                                                        GCancellable                *cancellable,
-                                                        GAsyncReadyCallback          callback,
-                                                        gpointer                     user_data);
-gboolean             sihua_export_to_file_finish       (GAsyncResult                *result,
-                                                        GError                     **error);
+void                 sihua_export_to_file_async        (SihuaStore               *store,
+                                                        const SihuaExportOptions *options,
+                                                        const char               *path,
+                                                        SihuaExportProgressFunc   progress,
+                                                        gpointer                  progress_data,
+                                                        GDestroyNotify            progress_data_destroy,
+                                                        GCancellable             *cancellable,
+                                                        GAsyncReadyCallback       callback,
+                                                        gpointer                  user_data);
+gboolean             sihua_export_to_file_finish       (GAsyncResult  *result,
+                                                        GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SihuaExportSink, sihua_export_sink_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SihuaExportDimension, sihua_export_dimension_free)

@@ -168,33 +168,33 @@ sihua_export_table_get_width (SihuaExportTable table,
   return DIMENSION_WIDTH;
 }
 
-static SihuaCell
+static SihuaExportCell
 optional_integer (gint64 value)
 {
-  return value >= 0 ? sihua_cell_integer (value) : sihua_cell_empty ();
+  return value >= 0 ? sihua_export_cell_integer (value) : sihua_export_cell_empty ();
 }
 
 void
 sihua_export_company_cells (const SihuaExportCompany *company,
-                            SihuaCell                *cells)
+                            SihuaExportCell          *cells)
 {
   guint i = 0;
 
   g_return_if_fail (company != NULL);
   g_return_if_fail (cells != NULL);
 
-  cells[i++] = sihua_cell_text (company->uuid);
-  cells[i++] = sihua_cell_text (company->name);
-  cells[i++] = sihua_cell_text (company->uscc);
-  cells[i++] = sihua_cell_text (company->industry);
-  cells[i++] = sihua_cell_text (company->size);
+  cells[i++] = sihua_export_cell_text (company->uuid);
+  cells[i++] = sihua_export_cell_text (company->name);
+  cells[i++] = sihua_export_cell_text (company->uscc);
+  cells[i++] = sihua_export_cell_text (company->industry);
+  cells[i++] = sihua_export_cell_text (company->size);
   cells[i++] = optional_integer (company->employees);
-  cells[i++] = sihua_cell_text (company->region);
-  cells[i++] = sihua_cell_text (company->address);
-  cells[i++] = sihua_cell_text (company->contact);
-  cells[i++] = sihua_cell_text (company->notes);
-  cells[i++] = sihua_cell_text (company->created);
-  cells[i++] = sihua_cell_text (company->modified);
+  cells[i++] = sihua_export_cell_text (company->region);
+  cells[i++] = sihua_export_cell_text (company->address);
+  cells[i++] = sihua_export_cell_text (company->contact);
+  cells[i++] = sihua_export_cell_text (company->notes);
+  cells[i++] = sihua_export_cell_text (company->created);
+  cells[i++] = sihua_export_cell_text (company->modified);
 
   g_assert (i == G_N_ELEMENTS (company_columns));
 }
@@ -202,65 +202,65 @@ sihua_export_company_cells (const SihuaExportCompany *company,
 void
 sihua_export_assessment_cells (const SihuaExportAssessment *assessment,
                                GPtrArray                   *dimensions,
-                               SihuaCell                   *cells)
+                               SihuaExportCell             *cells)
 {
   guint i = 0;
 
   g_return_if_fail (assessment != NULL);
   g_return_if_fail (cells != NULL);
 
-  cells[i++] = sihua_cell_text (assessment->uuid);
-  cells[i++] = sihua_cell_text (assessment->company_uuid);
-  cells[i++] = sihua_cell_text (assessment->company_name);
-  cells[i++] = sihua_cell_text (assessment->model_id);
-  cells[i++] = sihua_cell_text (assessment->model_version);
-  cells[i++] = sihua_cell_text (assessment->date);
-  cells[i++] = sihua_cell_text (assessment->consultant);
-  cells[i++] = sihua_cell_text (assessment->status);
+  cells[i++] = sihua_export_cell_text (assessment->uuid);
+  cells[i++] = sihua_export_cell_text (assessment->company_uuid);
+  cells[i++] = sihua_export_cell_text (assessment->company_name);
+  cells[i++] = sihua_export_cell_text (assessment->model_id);
+  cells[i++] = sihua_export_cell_text (assessment->model_version);
+  cells[i++] = sihua_export_cell_text (assessment->date);
+  cells[i++] = sihua_export_cell_text (assessment->consultant);
+  cells[i++] = sihua_export_cell_text (assessment->status);
   cells[i++] = optional_integer (assessment->target_level);
-  cells[i++] = isnan (assessment->index) ? sihua_cell_empty () : sihua_cell_number (assessment->index);
+  cells[i++] = isnan (assessment->index) ? sihua_export_cell_empty () : sihua_export_cell_number (assessment->index);
   cells[i++] = optional_integer (assessment->stage);
-  cells[i++] = sihua_cell_integer (assessment->answered);
-  cells[i++] = sihua_cell_integer (assessment->applicable);
-  cells[i++] = sihua_cell_text (assessment->previous_uuid);
-  cells[i++] = sihua_cell_text (assessment->notes);
-  cells[i++] = sihua_cell_text (assessment->created);
-  cells[i++] = sihua_cell_text (assessment->modified);
+  cells[i++] = sihua_export_cell_integer (assessment->answered);
+  cells[i++] = sihua_export_cell_integer (assessment->applicable);
+  cells[i++] = sihua_export_cell_text (assessment->previous_uuid);
+  cells[i++] = sihua_export_cell_text (assessment->notes);
+  cells[i++] = sihua_export_cell_text (assessment->created);
+  cells[i++] = sihua_export_cell_text (assessment->modified);
 
   g_assert (i == G_N_ELEMENTS (assessment_columns));
 
   for (guint d = 0; dimensions != NULL && d < dimensions->len; d++)
     {
       double score = assessment->dimension_scores != NULL ? assessment->dimension_scores[d] : NAN;
-      cells[i++] = isnan (score) ? sihua_cell_empty () : sihua_cell_number (score);
+      cells[i++] = isnan (score) ? sihua_export_cell_empty () : sihua_export_cell_number (score);
     }
 }
 
 void
 sihua_export_answer_cells (const SihuaExportAnswer *answer,
-                           SihuaCell               *cells)
+                           SihuaExportCell         *cells)
 {
   guint i = 0;
 
   g_return_if_fail (answer != NULL);
   g_return_if_fail (cells != NULL);
 
-  cells[i++] = sihua_cell_text (answer->company_uuid);
-  cells[i++] = sihua_cell_text (answer->company_name);
-  cells[i++] = sihua_cell_text (answer->assessment_uuid);
-  cells[i++] = sihua_cell_text (answer->assessment_date);
-  cells[i++] = sihua_cell_text (answer->dimension_id);
-  cells[i++] = sihua_cell_text (answer->dimension_title);
-  cells[i++] = sihua_cell_text (answer->question_id);
-  cells[i++] = sihua_cell_text (answer->question_text);
-  cells[i++] = sihua_cell_text (answer->value);
-  cells[i++] = answer->has_number ? sihua_cell_number (answer->number) : sihua_cell_empty ();
+  cells[i++] = sihua_export_cell_text (answer->company_uuid);
+  cells[i++] = sihua_export_cell_text (answer->company_name);
+  cells[i++] = sihua_export_cell_text (answer->assessment_uuid);
+  cells[i++] = sihua_export_cell_text (answer->assessment_date);
+  cells[i++] = sihua_export_cell_text (answer->dimension_id);
+  cells[i++] = sihua_export_cell_text (answer->dimension_title);
+  cells[i++] = sihua_export_cell_text (answer->question_id);
+  cells[i++] = sihua_export_cell_text (answer->question_text);
+  cells[i++] = sihua_export_cell_text (answer->value);
+  cells[i++] = answer->has_number ? sihua_export_cell_number (answer->number) : sihua_export_cell_empty ();
   cells[i++] = optional_integer (answer->level);
-  cells[i++] = sihua_cell_boolean (answer->not_applicable);
-  cells[i++] = sihua_cell_text (answer->note);
-  cells[i++] = sihua_cell_text (answer->evidence);
-  cells[i++] = sihua_cell_text (answer->answered_at);
-  cells[i++] = sihua_cell_text (answer->answered_by);
+  cells[i++] = sihua_export_cell_boolean (answer->not_applicable);
+  cells[i++] = sihua_export_cell_text (answer->note);
+  cells[i++] = sihua_export_cell_text (answer->evidence);
+  cells[i++] = sihua_export_cell_text (answer->answered_at);
+  cells[i++] = sihua_export_cell_text (answer->answered_by);
 
   g_assert (i == G_N_ELEMENTS (answer_columns));
 }

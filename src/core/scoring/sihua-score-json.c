@@ -207,7 +207,7 @@ sihua_next_level_to_json (SihuaNextLevel *next,
 /**
  * sihua_score_to_json:
  * @score: the score
- * @flags: (element-type SihuaFlag): from sihua_flags_compute()
+ * @flags: (element-type SihuaAnswerFlag): from sihua_answer_flags_compute()
  * @next: from sihua_next_level_compute()
  * @language: the language of the texts
  *
@@ -266,13 +266,13 @@ sihua_score_to_json (SihuaScore     *score,
   json_builder_begin_array (builder);
   for (guint i = 0; i < flags->len; i++)
     {
-      const SihuaFlag *flag = &g_array_index (flags, SihuaFlag, i);
+      const SihuaAnswerFlag *flag = &g_array_index (flags, SihuaAnswerFlag, i);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "question");
       json_builder_add_string_value (builder, flag->question->id);
       json_builder_set_member_name (builder, "reason");
-      json_builder_add_string_value (builder, sihua_flag_reason_to_string (flag->reason));
+      json_builder_add_string_value (builder, sihua_answer_flag_reason_to_string (flag->reason));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -27,16 +27,16 @@ typedef struct
   gboolean          bom;
   SihuaExportFile  *files[SIHUA_EXPORT_N_TABLES];
   GString          *line;
-  SihuaCell        *cells;
+  SihuaExportCell  *cells;
 } CsvSink;
 
 
 static gboolean
-flush_line (CsvSink          *self,
-            SihuaExportTable  table,
-            SihuaCell        *cells,
-            guint             n_cells,
-            GError          **error)
+flush_line (CsvSink           *self,
+            SihuaExportTable   table,
+            SihuaExportCell   *cells,
+            guint              n_cells,
+            GError           **error)
 {
   GString *line = self->line;
 
@@ -45,7 +45,7 @@ flush_line (CsvSink          *self,
     {
       if (i > 0)
         g_string_append_c (line, ',');
-      sihua_cell_append_csv (line, &cells[i]);
+      sihua_export_cell_append_csv (line, &cells[i]);
     }
   g_string_append (line, "\r\n");
 
@@ -62,7 +62,7 @@ csv_begin (SihuaExportSink  *sink,
 
   for (guint t = 0; t < SIHUA_EXPORT_N_TABLES; t++)
     max_columns = MAX (max_columns, sihua_export_table_get_n_columns (t, dimensions));
-  self->cells = g_new0 (SihuaCell, max_columns);
+  self->cells = g_new0 (SihuaExportCell, max_columns);
 
   for (guint t = 0; t < SIHUA_EXPORT_N_TABLES; t++)
     {
@@ -79,7 +79,7 @@ csv_begin (SihuaExportSink  *sink,
 
           if (header_owned != NULL)
             g_ptr_array_add (owned, header_owned);
-          self->cells[c] = sihua_cell_text (header);
+          self->cells[c] = sihua_export_cell_text (header);
         }
 
       if (!flush_line (self, t, self->cells, n_columns, error))

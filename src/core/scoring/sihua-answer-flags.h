@@ -1,0 +1,41 @@
+/* sihua-answer-flags.h
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sihua-score.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SIHUA_ANSWER_FLAG_ABOVE_STAGE,       /* l_q ≥ g_d + 2: verify the evidence */
+  SIHUA_ANSWER_FLAG_EVIDENCE_MISSING,  /* evidence_required, but note and evidence are empty */
+} SihuaAnswerFlagReason;
+
+typedef struct
+{
+  const SihuaQuestion   *question;
+  SihuaAnswerFlagReason  reason;
+  int                    level;            /* the answer's level, -1 if none */
+  int                    dimension_stage;  /* g_d, -1 if the dimension is not scored */
+} SihuaAnswerFlag;
+
+/* The answers the consultant should verify, in model order (per question
+ * SIHUA_ANSWER_FLAG_ABOVE_STAGE before SIHUA_ANSWER_FLAG_EVIDENCE_MISSING).
+ * Returns a GArray of SihuaAnswerFlag. */
+GArray     *sihua_answer_flags_compute            (SihuaScore *score,
+                                                   GHashTable *answers);
+
+/* "above_stage", "evidence_missing": the JSON form. */
+const char *sihua_answer_flag_reason_to_string    (SihuaAnswerFlagReason  reason);
+/* A readable sentence for the consultant. */
+char       *sihua_answer_flag_describe            (const SihuaAnswerFlag *flag,
+                                                   SihuaModel            *model,
+                                                   SihuaLanguage          language);
+
+G_END_DECLS
