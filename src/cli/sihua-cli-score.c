@@ -257,7 +257,10 @@ print_score (SihuaScore     *score,
       const SihuaDimensionScore *d = sihua_score_get_dimension (score, i);
       const char *title = sihua_text_get (&d->dimension->title, language, NULL);
 
-      if (d->scored)
+      if (d->scored && !d->has_levels)
+        printf ("  %-12s %5.1f  (%u/%u)\n", sihua_cli_shown (title), sihua_score_round1 (d->score),
+                d->answered, d->applicable);
+      else if (d->scored)
         printf ("  %-12s %5.1f  %d %s  (%u/%u)\n", sihua_cli_shown (title), sihua_score_round1 (d->score),
                 d->stage, sihua_cli_shown (level_name (model, d->stage, language)), d->answered, d->applicable);
       else

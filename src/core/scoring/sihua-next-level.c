@@ -58,7 +58,7 @@ sihua_dimension_gap_compute (SihuaScore                *score,
   g_return_val_if_fail (score != NULL, NULL);
   g_return_val_if_fail (dimension != NULL, NULL);
 
-  if (!dimension->scored || dimension->stage >= target ||
+  if (!dimension->scored || !dimension->has_levels || dimension->stage >= target ||
       target > sihua_score_get_max_stage (score))
     return NULL;
 

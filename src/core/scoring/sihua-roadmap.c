@@ -149,7 +149,7 @@ sihua_roadmap_compute (SihuaScore *score,
       const SihuaDimensionScore *d = sihua_score_get_dimension (score, i);
       RankedGap g = { { d->dimension, d->stage, target - d->stage }, 0, i };
 
-      if (!d->scored || d->stage >= target)
+      if (!d->scored || !d->has_levels || d->stage >= target)
         continue;
       g.impact = d->weight * g.gap.missing;
       g_array_append_val (gaps, g);

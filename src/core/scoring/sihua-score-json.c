@@ -312,7 +312,7 @@ sihua_score_to_json (SihuaScore     *score,
       json_builder_set_member_name (builder, "id");
       json_builder_add_string_value (builder, d->dimension->id);
       add_double_or_null (builder, "score", d->scored ? d->score : NAN);
-      add_stage (builder, "stage", d->stage);
+      add_stage (builder, "stage", d->has_levels ? d->stage : -1);
       json_builder_set_member_name (builder, "answered");
       json_builder_add_int_value (builder, d->answered);
       json_builder_set_member_name (builder, "applicable");

@@ -55,6 +55,8 @@ typedef struct
   double                max_points;      /* Σ w_q·max p_q over the counted questions */
   gboolean              has_points;      /* a points model's dimension whose questions carry
                                           * points: s_d is their share and counts in I */
+  gboolean              has_levels;      /* its counted questions carry levels, so g_d says
+                                          * something; FALSE for points-only dimensions */
 } SihuaDimensionScore;
 
 /* One scored area's points in a model that scores by points: the currency

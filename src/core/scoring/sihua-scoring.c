@@ -205,6 +205,7 @@ score_dimension (SihuaScore          *score,
     }
 
   result->max_points = weighted_max_points;
+  result->has_levels = level_weight > 0;
   result->has_points = by_points && weighted_max_points > 0;
   if (result->has_points)
     result->score = 100 * result->points / weighted_max_points;
