@@ -436,16 +436,6 @@ sihua_next_level_free (SihuaNextLevel *next)
   g_free (next);
 }
 
-static const char *
-level_name (SihuaModel    *model,
-            int            level,
-            SihuaLanguage  language)
-{
-  const SihuaLevel *l = sihua_model_get_level (model, level);
-
-  return l != NULL ? sihua_text_get (&l->name, language, NULL) : "?";
-}
-
 /**
  * sihua_dimension_gap_describe:
  *
@@ -464,7 +454,7 @@ sihua_dimension_gap_describe (const SihuaDimensionGap *gap,
   n = gap->questions->len;
   return g_strdup_printf (ngettext ("%u more question at %s in %s reaches stage %d",
                                     "%u more questions at %s in %s reach stage %d", n),
-                          n, level_name (model, gap->target, language),
+                          n, _sihua_score_level_name (model, gap->target, language),
                           sihua_text_get (&gap->dimension->title, language, NULL),
                           gap->target);
 }
@@ -489,14 +479,14 @@ sihua_requirement_gap_describe (const SihuaRequirementGap *gap,
     {
     case SIHUA_REQUIREMENT_STAGE_SHARE:
       return g_strdup_printf (_("Dimensions at %s or above carry %.1f%% of the weight; %.1f%% needed"),
-                              level_name (model, gap->level, language),
+                              _sihua_score_level_name (model, gap->level, language),
                               sihua_score_round1 (100 * gap->have),
                               sihua_score_round1 (100 * gap->need));
 
     case SIHUA_REQUIREMENT_NO_LAGGARD:
       return g_strdup_printf (_("Every dimension must be at %s or above; the lowest is at %s"),
-                              level_name (model, (int) gap->need, language),
-                              level_name (model, (int) gap->have, language));
+                              _sihua_score_level_name (model, (int) gap->need, language),
+                              _sihua_score_level_name (model, (int) gap->have, language));
 
     case SIHUA_REQUIREMENT_POINTS_TOTAL:
       return g_strdup_printf (_("%.1f points; %.1f needed"),
@@ -516,9 +506,9 @@ sihua_requirement_gap_describe (const SihuaRequirementGap *gap,
           /* Translators: "3 constraint scenes at 三级 or above; 5 needed" */
           return g_strdup_printf (_("%d %s at %s or above; %d needed"),
                                   (int) gap->have, sihua_text_get (title, language, NULL),
-                                  level_name (model, stage, language), (int) gap->need);
+                                  _sihua_score_level_name (model, stage, language), (int) gap->need);
         return g_strdup_printf (_("%d dimensions at %s or above; %d needed"),
-                                (int) gap->have, level_name (model, stage, language),
+                                (int) gap->have, _sihua_score_level_name (model, stage, language),
                                 (int) gap->need);
       }
 

@@ -201,16 +201,6 @@ sihua_points_gap_free (SihuaPointsGap *gap)
   g_free (gap);
 }
 
-static const char *
-level_name (SihuaModel    *model,
-            int            level,
-            SihuaLanguage  language)
-{
-  const SihuaLevel *l = sihua_model_get_level (model, level);
-
-  return l != NULL ? sihua_text_get (&l->name, language, NULL) : "?";
-}
-
 static char *
 count_gap_examples (const SihuaCountGap *count,
                     SihuaLanguage        language)
@@ -267,18 +257,18 @@ sihua_points_gap_describe (const SihuaPointsGap *gap,
                                                count->need - MIN (count->have, count->need),
                                                title != NULL ? sihua_text_get (title, language, NULL)
                                                              : _("dimensions"),
-                                               level_name (model, count->stage, language),
+                                               _sihua_score_level_name (model, count->stage, language),
                                                examples));
     }
 
   if (parts->len == 0)
     return g_strdup_printf (_("Every requirement of %s holds"),
-                            level_name (model, gap->target, language));
+                            _sihua_score_level_name (model, gap->target, language));
 
   g_ptr_array_add (parts, NULL);
   /* Translators: joins the parts of "6.5 more points, and 2 more …" */
   joined = g_strjoinv (C_("next level parts", ", and "), (char **) parts->pdata);
-  return g_strdup_printf (_("For %s: %s"), level_name (model, gap->target, language), joined);
+  return g_strdup_printf (_("For %s: %s"), _sihua_score_level_name (model, gap->target, language), joined);
 }
 
 /**

@@ -33,5 +33,9 @@ struct _SihuaScore
 };
 
 SihuaScore *_sihua_score_new (SihuaModel *model);
+/* The name of @level in @language, "?" for a level the model lacks. */
+const char *_sihua_score_level_name (SihuaModel    *model,
+                                     int            level,
+                                     SihuaLanguage  language);
 
 G_END_DECLS

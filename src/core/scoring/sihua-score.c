@@ -276,6 +276,16 @@ sihua_score_lookup_question (SihuaScore *self,
   return &g_array_index (self->questions, SihuaQuestionScore, question->index);
 }
 
+const char *
+_sihua_score_level_name (SihuaModel    *model,
+                         int            level,
+                         SihuaLanguage  language)
+{
+  const SihuaLevel *l = sihua_model_get_level (model, level);
+
+  return l != NULL ? sihua_text_get (&l->name, language, NULL) : "?";
+}
+
 double
 sihua_score_round1 (double value)
 {
