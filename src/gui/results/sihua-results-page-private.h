@@ -47,6 +47,19 @@ struct _SihuaResultsPage
   gboolean          exporting;
 };
 
+/* sihua-results-page.c: a titled list in the page's groups, and a row in it
+ * (a line that goes to @question_id when it is set). */
+GtkWidget *_sihua_results_page_add_group    (SihuaResultsPage *self,
+                                             const char       *title,
+                                             const char       *description);
+GtkWidget *_sihua_results_page_add_row      (GtkWidget        *list,
+                                             const char       *title,
+                                             const char       *subtitle,
+                                             const char       *question_id,
+                                             SihuaResultsPage *self);
+/* sihua-results-page-official.c: FALSE when the model is not shown in an
+ * official currency of its own */
+gboolean   _sihua_results_page_show_official (SihuaResultsPage *self);
 /* sihua-results-page-charts.c: FALSE when the charts cannot be shown */
 gboolean _sihua_results_page_add_charts (SihuaResultsPage *self);
 /* sihua-results-page-export.c */
