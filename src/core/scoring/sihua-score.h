@@ -50,6 +50,9 @@ typedef struct
   double                weight;          /* W_d */
   double                counted_weight;  /* Σ w_q over the counted questions */
   double                points;          /* Σ w_q·p_q over the counted questions */
+  double                max_points;      /* Σ w_q·max p_q over the counted questions */
+  gboolean              has_points;      /* a points model's dimension whose questions carry
+                                          * points: s_d is their share and counts in I */
 } SihuaDimensionScore;
 
 typedef struct _SihuaScore SihuaScore;

@@ -119,7 +119,10 @@ score_question (SihuaScore         *score,
   sihua_answer_value_evaluate (answer->value, question,
                                &result->level, &result->has_points, &result->points);
 
-  if (by_points ? result->has_points : result->level >= 0)
+  /* A ladder question carries no points; in a points model it still counts
+   * with its level (official indices rate scenes by level and score items by
+   * points). */
+  if (by_points ? (result->has_points || result->level >= 0) : result->level >= 0)
     result->status = SIHUA_QUESTION_STATUS_COUNTED;
   else
     result->status = SIHUA_QUESTION_STATUS_NO_VALUE;
@@ -188,8 +191,10 @@ score_dimension (SihuaScore          *score,
       return;
     }
 
-  if (by_points)
-    result->score = weighted_max_points > 0 ? 100 * result->points / weighted_max_points : 0;
+  result->max_points = weighted_max_points;
+  result->has_points = by_points && weighted_max_points > 0;
+  if (result->has_points)
+    result->score = 100 * result->points / weighted_max_points;
   else
     result->score = 100 * weighted_levels / (max_stage * level_weight);
 
@@ -387,7 +392,9 @@ sihua_scoring_compute (SihuaModel *model,
       score->answered += d.answered;
       score->applicable += d.applicable;
       score->points_total += d.points;
-      if (d.scored)
+      /* In a points model the index is the points' share: dimensions rated
+       * by level only (scenes) have a score and a stage but stay out of it. */
+      if (d.scored && (d.has_points || !by_points))
         {
           weighted_scores += d.weight * d.score;
           scored_weight += d.weight;
