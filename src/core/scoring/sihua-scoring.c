@@ -106,6 +106,19 @@ score_question (SihuaScore         *score,
   answer = g_hash_table_lookup (answers, question->id);
   if (answer == NULL || answer->value == NULL)
     {
+      /* A band item left open follows from the numbers behind it, as the
+       * official form's rule states. */
+      SihuaOption *derived = sihua_question_derive_option (score->model, question, answers, NULL);
+
+      if (derived != NULL)
+        {
+          result->derived = TRUE;
+          result->level = derived->level;
+          result->has_points = derived->has_points;
+          result->points = derived->has_points ? derived->points : 0;
+          result->status = SIHUA_QUESTION_STATUS_COUNTED;
+          return;
+        }
       result->status = SIHUA_QUESTION_STATUS_UNANSWERED;
       return;
     }
@@ -216,6 +229,46 @@ score_dimension (SihuaScore          *score,
     }
 }
 
+/* The official indices' currency: each scored area's points out of its
+ * maximum, the maximum counting every scored question whether answered or
+ * not (数字化基础 is out of 50 from the first answer on). */
+static void
+sum_area_points (SihuaScore *score)
+{
+  GPtrArray *areas = sihua_model_get_areas (score->model);
+
+  for (guint i = 0; i < areas->len; i++)
+    {
+      const SihuaArea *area = g_ptr_array_index (areas, i);
+      SihuaAreaPoints sum = { area, 0, 0 };
+
+      if (!area->scored)
+        continue;
+
+      for (guint j = 0; j < area->dimensions->len; j++)
+        {
+          const SihuaDimension *dimension = g_ptr_array_index (area->dimensions, j);
+          const SihuaDimensionScore *d = sihua_score_lookup_dimension (score, dimension->id);
+
+          if (d != NULL && d->has_points)
+            sum.points += d->points;
+          for (guint k = 0; k < dimension->questions->len; k++)
+            {
+              const SihuaQuestion *question = g_ptr_array_index (dimension->questions, k);
+
+              if (sihua_question_is_scored (question))
+                sum.max += question->weight * question_max_points (question);
+            }
+        }
+
+      if (sum.max > 0)
+        {
+          g_array_append_val (score->areas, sum);
+          score->points_max += sum.max;
+        }
+    }
+}
+
 /**
  * sihua_scoring_get_requirements:
  *
@@ -293,19 +346,9 @@ sihua_scoring_requirement_holds (SihuaScore             *score,
       return !isnan (score->index) && sihua_scoring_at_least (score->index, requirement->min);
 
     case SIHUA_REQUIREMENT_COUNT_AT_STAGE:
-      {
-        int stage = requirement->stage >= 0 ? requirement->stage : level;
-        int count = 0;
-
-        for (guint i = 0; i < score->dimensions->len; i++)
-          {
-            const SihuaDimensionScore *d = &g_array_index (score->dimensions, SihuaDimensionScore, i);
-
-            if (d->scored && in_subset (subset, d->dimension->id) && d->stage >= stage)
-              count++;
-          }
-        return count >= requirement->count;
-      }
+      return sihua_score_count_at_stage (score, requirement->subset,
+                                         requirement->stage >= 0 ? requirement->stage : level)
+             >= (guint) requirement->count;
 
     default:
       g_return_val_if_reached (FALSE);
@@ -402,6 +445,8 @@ sihua_scoring_compute (SihuaModel *model,
     }
 
   score->complete = score->answered == score->applicable;
+  if (by_points)
+    sum_area_points (score);
 
   if (scored_weight > 0)
     {
