@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sihua-chart-private.h"
 #include "sihua-official.h"
@@ -18,8 +19,9 @@
 /*
  * An index like the MIIT 中小企业数字化水平评测指标 speaks in its own
  * currency: points per area out of the area's maximum, and scenes rated by
- * level, some of them constraint scenes. What the front ends show of it is
- * read here from the score core computed; nothing is scored again.
+ * level, some of them constraint scenes. The scene chart is filled here from
+ * what core computed (the scenes' stages, n_L and c_L); nothing is scored
+ * again.
  */
 
 #define SCENES_SUBSET "scenes"
@@ -49,53 +51,6 @@ sihua_official_applies (SihuaModel *model)
 }
 
 /**
- * sihua_official_area_points:
- *
- * Returns: (transfer full): a #SihuaOfficialArea for each area whose
- *   questions carry points, in model order
- */
-GArray *
-sihua_official_area_points (SihuaScore *score)
-{
-  GPtrArray *areas;
-  GArray *result = g_array_new (FALSE, TRUE, sizeof (SihuaOfficialArea));
-
-  g_return_val_if_fail (score != NULL, result);
-
-  areas = sihua_model_get_areas (sihua_score_get_model (score));
-  for (guint a = 0; a < areas->len; a++)
-    {
-      SihuaOfficialArea entry = { g_ptr_array_index (areas, a), 0, 0 };
-
-      g_array_append_val (result, entry);
-    }
-
-  for (guint i = 0; i < sihua_score_get_n_questions (score); i++)
-    {
-      const SihuaQuestionScore *question = sihua_score_get_question (score, i);
-      const SihuaArea *area = question->question->dimension->area;
-
-      for (guint a = 0; a < result->len; a++)
-        {
-          SihuaOfficialArea *entry = &g_array_index (result, SihuaOfficialArea, a);
-
-          if (entry->area != area)
-            continue;
-          entry->max += question->question->weight * question->max_points;
-          if (question->status == SIHUA_QUESTION_STATUS_COUNTED && question->has_points)
-            entry->points += question->question->weight * question->points;
-        }
-    }
-
-  /* Areas without points (the scenes, the profile) are not part of the sum. */
-  for (guint a = result->len; a > 0; a--)
-    if (g_array_index (result, SihuaOfficialArea, a - 1).max <= 0)
-      g_array_remove_index (result, a - 1);
-
-  return result;
-}
-
-/**
  * sihua_official_format_points:
  *
  * Points as the official system shows them: one decimal, and none when
@@ -110,6 +65,26 @@ sihua_official_format_points (double points)
     return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) rounded);
 
   return g_strdup_printf ("%.1f", rounded);
+}
+
+/**
+ * sihua_official_format_exact:
+ *
+ * Points as the index states them, unrounded ("1.875", "0.7", "6"): what an
+ * option or a change is worth.
+ */
+char *
+sihua_official_format_exact (double points)
+{
+  char *text = g_strdup_printf ("%.3f", points);
+  char *end = text + strlen (text) - 1;
+
+  while (*end == '0')
+    *end-- = '\0';
+  if (*end == '.')
+    *end = '\0';
+
+  return text;
 }
 
 /* The count a level asks of @subset's dimensions, or -1. */
@@ -192,15 +167,12 @@ sihua_official_scene_chart (SihuaScore    *score,
       if (label == NULL || *label == '\0')
         label = sihua_text_get (&scene->title, language, NULL);
       sihua_scene_chart_add_scene (chart, label, dimension->scored ? dimension->stage : -1, starred);
+    }
 
-      /* The same count the level rule makes (count_at_stage). */
-      for (guint l = 1; l < n_levels; l++)
-        if (dimension->scored && dimension->stage >= (int) l)
-          {
-            chart->levels[l].have_scenes++;
-            if (starred)
-              chart->levels[l].have_constraint++;
-          }
+  for (guint l = 1; l < n_levels; l++)
+    {
+      chart->levels[l].have_scenes = sihua_score_count_at_stage (score, SCENES_SUBSET, l);
+      chart->levels[l].have_constraint = sihua_score_count_at_stage (score, CONSTRAINT_SUBSET, l);
     }
 
   return chart;

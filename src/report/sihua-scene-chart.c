@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include "sihua-cairo-painter.h"
 #include "sihua-chart-private.h"
 #include "sihua-scene-chart.h"
 
@@ -329,44 +328,4 @@ sihua_scene_chart_draw (const SihuaSceneChart *chart,
     }
 
   sihua_painter_restore (painter);
-}
-
-typedef struct
-{
-  const SihuaSceneChart *chart;
-  const SihuaPalette    *palette;
-} RenderJob;
-
-static void
-render_job_draw (SihuaPainter *painter,
-                 double        width,
-                 double        height,
-                 gpointer      user_data)
-{
-  RenderJob *job = user_data;
-
-  sihua_painter_set_color (painter, &job->palette->background);
-  sihua_painter_rectangle (painter, 0, 0, width, height);
-  sihua_painter_fill (painter, FALSE);
-  sihua_scene_chart_draw (job->chart, painter, job->palette, width, height);
-}
-
-/**
- * sihua_scene_chart_render_png:
- *
- * Writes @chart as a PNG of @width × @height pixels on white.
- */
-gboolean
-sihua_scene_chart_render_png (const SihuaSceneChart *chart,
-                              int                    width,
-                              int                    height,
-                              const char            *filename,
-                              GError               **error)
-{
-  RenderJob job = { chart, sihua_palette_get (SIHUA_PALETTE_LIGHT) };
-
-  g_return_val_if_fail (chart != NULL, FALSE);
-  g_return_val_if_fail (width > 0 && height > 0, FALSE);
-
-  return sihua_cairo_render_png (width, height, render_job_draw, &job, filename, error);
 }

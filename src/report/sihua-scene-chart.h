@@ -62,11 +62,6 @@ void             sihua_scene_chart_draw      (const SihuaSceneChart *chart,
                                               const SihuaPalette    *palette,
                                               double                 width,
                                               double                 height);
-gboolean         sihua_scene_chart_render_png (const SihuaSceneChart *chart,
-                                               int                    width,
-                                               int                    height,
-                                               const char            *filename,
-                                               GError               **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SihuaSceneChart, sihua_scene_chart_free)
 

@@ -11,9 +11,9 @@
 
 #include <glib/gi18n.h>
 
+#include "sihua-chart-view.h"
 #include "sihua-official.h"
 #include "sihua-results-page-private.h"
-#include "sihua-scene-chart-view.h"
 
 /* The results of an official index in its own currency: the points of each
  * area out of its maximum and the total out of 100, the level by its own
@@ -63,36 +63,32 @@ move_to_top (SihuaResultsPage *self,
 static void
 show_points (SihuaResultsPage *self)
 {
-  g_autoptr(GArray) areas = sihua_official_area_points (self->score);
   g_autofree char *total = sihua_official_format_points (sihua_score_get_points_total (self->score));
-  g_autofree char *total_line = NULL;
-  g_autofree char *total_max = NULL;
-  double max = 0;
+  g_autofree char *most = sihua_official_format_points (sihua_score_get_points_max (self->score));
+  g_autofree char *line = NULL;
   GtkWidget *list;
 
   list = _sihua_results_page_add_group (self, _("Points"), NULL);
   move_to_top (self, list);
-  for (guint i = 0; i < areas->len; i++)
+  for (guint i = 0; i < sihua_score_get_n_area_points (self->score); i++)
     {
-      const SihuaOfficialArea *area = &g_array_index (areas, SihuaOfficialArea, i);
+      const SihuaAreaPoints *area = sihua_score_get_area_points (self->score, i);
       g_autofree char *points = sihua_official_format_points (area->points);
       g_autofree char *area_max = sihua_official_format_points (area->max);
       /* Translators: points of an area out of its maximum, "32.5 / 50" */
       g_autofree char *value = g_strdup_printf (_("%s / %s"), points, area_max);
 
       add_value_row (list, sihua_text_get (&area->area->title, self->language, NULL), value, self);
-      max += area->max;
     }
 
-  total_max = sihua_official_format_points (max);
-  total_line = g_strdup_printf (_("%s / %s"), total, total_max);
-  add_value_row (list, _("Total"), total_line, self);
+  line = g_strdup_printf (_("%s / %s"), total, most);
+  add_value_row (list, _("Total"), line, self);
 
   /* The headline speaks the same currency as the list. */
+  g_free (line);
   /* Translators: the headline under the level, "63.5 of 100 points" */
-  g_free (total_line);
-  total_line = g_strdup_printf (_("%s of %s points"), total, total_max);
-  gtk_label_set_text (self->index_label, total_line);
+  line = g_strdup_printf (_("%s of %s points"), total, most);
+  gtk_label_set_text (self->index_label, line);
 }
 
 static void
@@ -122,7 +118,8 @@ show_scenes (SihuaResultsPage *self,
       _sihua_results_page_add_row (list, line, NULL, NULL, self);
     }
 
-  view = sihua_scene_chart_view_new (chart);
+  view = sihua_chart_view_new (SIHUA_CHART_BARS);
+  sihua_chart_view_set_scene_chart (SIHUA_CHART_VIEW (view), chart);
   gtk_widget_set_hexpand (view, TRUE);
   gtk_widget_add_css_class (view, "card");
   gtk_widget_add_css_class (view, "results-chart");
@@ -133,32 +130,42 @@ show_scenes (SihuaResultsPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->bars_box), TRUE);
 }
 
+/* Core's sentence first ("再得 6.4 分，并再有 1 个场景达到三级"), then the
+ * cheapest changes that earn the points, each going to its question. */
 static void
 show_missing (SihuaResultsPage *self)
 {
-  SihuaNextLevel *next = sihua_results_get_next_level (self->results);
+  SihuaPointsGap *gap = sihua_results_get_points_gap (self->results);
   g_autofree char *title = NULL;
+  g_autofree char *sentence = NULL;
   GtkWidget *list;
 
-  if (next == NULL || next->target < 0)
+  if (gap == NULL || gap->target < 0)
     return;
 
   /* Translators: %s is the next level, "三级" */
-  title = g_strdup_printf (_("What is missing for %s"), level_name (self, next->target));
+  title = g_strdup_printf (_("What is missing for %s"), level_name (self, gap->target));
   list = _sihua_results_page_add_group (self, title, NULL);
   move_to_top (self, list);
 
-  for (guint i = 0; next->requirements != NULL && i < next->requirements->len; i++)
+  sentence = sihua_points_gap_describe (gap, self->model, self->language);
+  if (sentence == NULL)
+    sentence = g_strdup (_("Every requirement of the next level is met once the open "
+                           "questions are answered."));
+  _sihua_results_page_add_row (list, sentence, NULL, NULL, self);
+
+  for (guint i = 0; gap->steps != NULL && i < gap->steps->len && i < gap->steps_enough; i++)
     {
-      const SihuaRequirementGap *gap = &g_array_index (next->requirements, SihuaRequirementGap, i);
-      g_autofree char *line = sihua_requirement_gap_describe (gap, self->model, self->language);
+      const SihuaPointsStep *step = &g_array_index (gap->steps, SihuaPointsStep, i);
+      g_autofree char *gain = sihua_official_format_exact (step->gain);
+      /* Translators: one change that earns points, "数据安全 → C (+1.25 points)" */
+      g_autofree char *line = g_strdup_printf (_("%s → %s (+%s points)"),
+                                               sihua_text_get (&step->question->text, self->language, NULL),
+                                               sihua_text_get (&step->option->text, self->language, NULL),
+                                               gain);
 
-      _sihua_results_page_add_row (list, line, NULL, NULL, self);
+      _sihua_results_page_add_row (list, line, NULL, step->question->id, self);
     }
-
-  if (gtk_widget_get_first_child (list) == NULL)
-    _sihua_results_page_add_row (list, _("Every requirement of the next level is met once the open "
-                                         "questions are answered."), NULL, NULL, self);
 }
 
 gboolean
@@ -178,6 +185,7 @@ _sihua_results_page_show_official (SihuaResultsPage *self)
   if (stage >= 0)
     gtk_label_set_text (self->stage_label, level_name (self, stage));
 
+  gtk_widget_set_visible (self->answer_sheet_button, TRUE);
   show_points (self);
   show_missing (self);
   show_scenes (self, chart);

@@ -22,6 +22,7 @@ struct _SihuaResultsPage
   GtkLabel         *index_label;
   GtkLabel         *completeness_label;
   GtkWidget        *export_button;
+  GtkWidget        *answer_sheet_button;  /* shown for an official index */
   GtkBox           *charts_box;
   GtkBox           *bars_box;
   GtkBox           *groups_box;
@@ -64,6 +65,14 @@ gboolean   _sihua_results_page_show_official (SihuaResultsPage *self);
 gboolean _sihua_results_page_add_charts (SihuaResultsPage *self);
 /* sihua-results-page-export.c */
 void     _sihua_results_page_export     (SihuaResultsPage *self);
+void     _sihua_results_page_open_export_folder (GtkFileChooser *chooser);
+void     _sihua_results_page_toast_saved  (SihuaResultsPage *self,
+                                           const char       *message,
+                                           const char       *path);
+void     _sihua_results_page_toast_failed (SihuaResultsPage *self,
+                                           const char       *message);
+/* sihua-results-page-answer-sheet.c */
+void     _sihua_results_page_export_answer_sheet (SihuaResultsPage *self);
 /* sihua-assessment-page.c */
 void     _sihua_answer_pages_load_css   (void);
 

@@ -455,6 +455,7 @@ clear_results (SihuaResultsPage *self)
   self->previous_score = NULL;
   g_clear_object (&self->results);
 
+  gtk_widget_set_visible (self->answer_sheet_button, FALSE);
   clear_box (self->charts_box);
   clear_box (self->bars_box);
   clear_box (self->groups_box);
@@ -557,6 +558,14 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   _sihua_results_page_export (SIHUA_RESULTS_PAGE (widget));
+}
+
+static void
+export_answer_sheet_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  _sihua_results_page_export_answer_sheet (SIHUA_RESULTS_PAGE (widget));
 }
 
 /* Coming here with Ctrl+R leaves the focus on the page just hidden; the
@@ -663,11 +672,14 @@ sihua_results_page_class_init (SihuaResultsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SihuaResultsPage, index_label);
   gtk_widget_class_bind_template_child (widget_class, SihuaResultsPage, completeness_label);
   gtk_widget_class_bind_template_child (widget_class, SihuaResultsPage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, SihuaResultsPage, answer_sheet_button);
   gtk_widget_class_bind_template_child (widget_class, SihuaResultsPage, charts_box);
   gtk_widget_class_bind_template_child (widget_class, SihuaResultsPage, bars_box);
   gtk_widget_class_bind_template_child (widget_class, SihuaResultsPage, groups_box);
 
   gtk_widget_class_install_action (widget_class, "results.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "results.export-answer-sheet", NULL,
+                                   export_answer_sheet_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "results.export", NULL);
 
   _sihua_answer_pages_load_css ();
