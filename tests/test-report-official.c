@@ -171,6 +171,10 @@ test_summary_zh (Fixture       *fixture,
   /* Scenes at 三级 or above: 7 of the 8 needed, 6 constraint scenes of 5. */
   assert_line (text, has_line (text, "三级", "7", "8", "6", "5", NULL), "the scene counts of 三级");
   assert_line (text, has_line (text, "二级", "13", "6", "9", "3", NULL), "the scene counts of 二级");
+  /* Missing for 三级: 60 − 53.625 = 6.375, shown rounded up as 6.4; one
+   * more scene at 三级, product design (二级, a constraint scene) the closest. */
+  assert_line (text, has_line (text, "53.6", "60", "6.4", NULL), "the points missing for 三级");
+  assert_line (text, has_line (text, "三级", "7", "8", "产品设计", NULL), "the scenes missing for 三级");
 }
 
 static void
@@ -183,6 +187,7 @@ test_summary_en (Fixture       *fixture,
   assert_line (text, has_line (text, "Digital foundation", "25.5", "50", NULL), "the foundation's points");
   assert_line (text, has_line (text, "Digital management", "13.1", "30", NULL), "the management's points");
   assert_line (text, has_line (text, "Digital results", "15", "20", NULL), "the results' points");
+  assert_line (text, has_line (text, "53.6", "60", "6.4 more", NULL), "the points missing for Level 3");
 }
 
 static void

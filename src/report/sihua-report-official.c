@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "sihua-answer-sheet-export.h"
 #include "sihua-official.h"
@@ -19,7 +20,7 @@
 /* The pages of an official index: its result in its own currency, and the
  * answer sheet a manager copies into the official online self-assessment. */
 
-#define CHART_HEIGHT 330
+#define CHART_HEIGHT 290
 
 /* Official summary --------------------------------------------------------- */
 
@@ -93,14 +94,21 @@ add_points_table (SihuaReport *report)
   sihua_pdf_document_add_table (report->doc, table);
 }
 
-/* Core's sentence, then the cheapest changes that earn the points. */
+/* "6.375 missing" is "6.4 more": 6.3 more would not do. */
+static char *
+points_short (double needed)
+{
+  return sihua_official_format_points (ceil (needed * 10 - 1e-6) / 10);
+}
+
+/* What core found lacking for the next level, in the report's language:
+ * the points, and each count of scenes with the closest candidates. */
 static void
 add_missing (SihuaReport *report)
 {
   SihuaPdfDocument *doc = report->doc;
   SihuaPointsGap *gap = sihua_results_get_points_gap (report->results);
   g_autofree char *title = NULL;
-  g_autofree char *sentence = NULL;
 
   if (gap == NULL || gap->target < 0)
     {
@@ -111,12 +119,61 @@ add_missing (SihuaReport *report)
 
   title = g_strdup_printf (TR (N_("What is missing for %s")), _sihua_report_stage_name (report, gap->target));
   sihua_pdf_document_add_heading (doc, SIHUA_PDF_STYLE_SUBHEADING, title, FALSE);
-  sentence = sihua_points_gap_describe (gap, report->model, report->language);
-  sihua_pdf_document_add_paragraph (doc, SIHUA_PDF_STYLE_BODY,
-                                    sentence != NULL ? sentence
-                                                     : TR (N_("Every requirement of the next level is met once "
-                                                              "the open questions are answered.")));
-  for (guint i = 0; gap->steps != NULL && i < gap->steps->len && i < gap->steps_enough; i++)
+
+  if (gap->points_needed > 0)
+    {
+      g_autofree char *have = sihua_official_format_points (gap->points_have);
+      g_autofree char *need = sihua_official_format_points (gap->points_have + gap->points_needed);
+      g_autofree char *more = points_short (gap->points_needed);
+      g_autofree char *line = g_strdup_printf (TR (N_("Points: %s of the %s needed, %s more")), have, need, more);
+
+      sihua_pdf_document_add_bullet (doc, SIHUA_PDF_STYLE_BODY, line);
+    }
+
+  for (guint i = 0; i < gap->counts->len; i++)
+    {
+      const SihuaCountGap *count = &g_array_index (gap->counts, SihuaCountGap, i);
+      const SihuaText *subset = count->subset != NULL ? sihua_model_get_subset_title (report->model, count->subset)
+                                                      : NULL;
+      g_autoptr(GString) closest = g_string_new (NULL);
+      g_autofree char *line = NULL;
+
+      for (guint c = 0; c < count->candidates->len && c < count->need - MIN (count->have, count->need); c++)
+        {
+          const SihuaDimensionScore *candidate = g_ptr_array_index (count->candidates, c);
+
+          if (closest->len > 0)
+            g_string_append (closest, TR (N_("; ")));
+          g_string_append (closest, _sihua_report_text (report, &candidate->dimension->title));
+        }
+
+      line = g_strdup_printf (TR (N_("%s at %s or above: %u of the %u needed; the closest: %s")),
+                              subset != NULL ? _sihua_report_text (report, subset) : TR (N_("Dimensions")),
+                              _sihua_report_stage_name (report, count->stage), count->have, count->need,
+                              closest->str);
+      sihua_pdf_document_add_bullet (doc, SIHUA_PDF_STYLE_BODY, line);
+    }
+
+  if (gap->points_needed <= 0 && gap->counts->len == 0)
+    sihua_pdf_document_add_paragraph (doc, SIHUA_PDF_STYLE_BODY,
+                                      TR (N_("Every requirement of the next level is met once the open "
+                                             "questions are answered.")));
+
+}
+
+/* The changes that close the points gap soonest, each with what it earns. */
+static void
+add_steps (SihuaReport *report)
+{
+  SihuaPdfDocument *doc = report->doc;
+  SihuaPointsGap *gap = sihua_results_get_points_gap (report->results);
+
+  if (gap == NULL || gap->target < 0 || gap->steps == NULL || gap->steps_enough == 0)
+    return;
+
+  sihua_pdf_document_add_heading (doc, SIHUA_PDF_STYLE_SUBHEADING,
+                                  TR (N_("The changes that earn the most points for the least")), FALSE);
+  for (guint i = 0; i < gap->steps->len && i < gap->steps_enough; i++)
     {
       const SihuaPointsStep *step = &g_array_index (gap->steps, SihuaPointsStep, i);
       g_autofree char *gain = sihua_official_format_exact (step->gain);
@@ -170,8 +227,8 @@ _sihua_report_official_headline (SihuaReport *report)
                           _sihua_report_stage_name (report, stage), points, points_max);
 }
 
-/* The summary in the index's own currency: the level, the area points, what
- * is missing, the scene chart and the scene counts per level. */
+/* The summary in the index's own currency: the level, the area points, the
+ * scene chart, what is missing and the scene counts per level. */
 void
 _sihua_report_add_official_summary (SihuaReport *report)
 {
@@ -192,7 +249,6 @@ _sihua_report_add_official_summary (SihuaReport *report)
   sihua_pdf_document_add_paragraph_full (doc, &headline, 0, NULL, level_line);
 
   add_points_table (report);
-  add_missing (report);
 
   sihua_pdf_document_add_heading (doc, SIHUA_PDF_STYLE_SUBHEADING, TR (N_("Scene levels")), FALSE);
   sihua_pdf_document_add_paragraph (doc, SIHUA_PDF_STYLE_SMALL,
@@ -204,7 +260,9 @@ _sihua_report_add_official_summary (SihuaReport *report)
   block->chart = chart;
   block->palette = report->palette;
   sihua_pdf_document_add_block (doc, CHART_HEIGHT, draw_scene_chart_block, block, scene_chart_block_free);
+  add_missing (report);
   add_level_counts (report, chart);
+  add_steps (report);
 }
 
 /* Answer sheet ------------------------------------------------------------- */

@@ -185,6 +185,7 @@ _sihua_results_page_show_official (SihuaResultsPage *self)
   if (stage >= 0)
     gtk_label_set_text (self->stage_label, level_name (self, stage));
 
+  gtk_label_set_text (self->stage_caption, _("Official level"));
   gtk_widget_set_visible (self->answer_sheet_button, TRUE);
   show_points (self);
   show_missing (self);

@@ -18,6 +18,7 @@ struct _SihuaResultsPage
 
   /* Template widgets */
   AdwToastOverlay  *toast_overlay;
+  GtkLabel         *stage_caption;
   GtkLabel         *stage_label;
   GtkLabel         *index_label;
   GtkLabel         *completeness_label;

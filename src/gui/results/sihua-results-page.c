@@ -456,6 +456,7 @@ clear_results (SihuaResultsPage *self)
   g_clear_object (&self->results);
 
   gtk_widget_set_visible (self->answer_sheet_button, FALSE);
+  gtk_label_set_text (self->stage_caption, _("Overall stage"));
   clear_box (self->charts_box);
   clear_box (self->bars_box);
   clear_box (self->groups_box);
@@ -668,6 +669,7 @@ sihua_results_page_class_init (SihuaResultsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sihua-results-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SihuaResultsPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SihuaResultsPage, stage_caption);
   gtk_widget_class_bind_template_child (widget_class, SihuaResultsPage, stage_label);
   gtk_widget_class_bind_template_child (widget_class, SihuaResultsPage, index_label);
   gtk_widget_class_bind_template_child (widget_class, SihuaResultsPage, completeness_label);
