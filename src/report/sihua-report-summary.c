@@ -23,6 +23,9 @@
 const char *
 _sihua_report_title (SihuaReport *report)
 {
+  if (sihua_official_applies (report->model))
+    return TR (N_("SME Digital Level Evaluation Report"));
+
   return TR (N_("Digital Transformation Maturity Assessment Report"));
 }
 
