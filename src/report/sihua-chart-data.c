@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "sihua-chart-data.h"
+#include "sihua-chart-private.h"
 #include "sihua-json-guard.h"
 #include "sihua-report-catalog.h"
 #include "sihua-text.h"
@@ -44,9 +45,9 @@ static const char * const level_names[SIHUA_CHART_N_LEVELS] = {
 
 /* One catalogue per language for the whole process: charts are drawn often
  * (every redraw on screen) and the catalogue never changes while running. */
-static const char *
-resolve_word (const char    *msgid,
-              SihuaLanguage  language)
+const char *
+_sihua_chart_word (const char    *msgid,
+                   SihuaLanguage  language)
 {
   static SihuaReportCatalog *catalogs[2];
 
@@ -168,7 +169,7 @@ sihua_chart_data_get_text (const SihuaChartData *data,
   if (data->texts[text] != NULL)
     return data->texts[text];
 
-  return resolve_word (chart_texts[text], data->language);
+  return _sihua_chart_word (chart_texts[text], data->language);
 }
 
 const char *
@@ -181,7 +182,7 @@ sihua_chart_data_get_level_name (const SihuaChartData *data,
   if (data->level_names[level] != NULL)
     return data->level_names[level];
 
-  return resolve_word (level_names[level], data->language);
+  return _sihua_chart_word (level_names[level], data->language);
 }
 
 const char *

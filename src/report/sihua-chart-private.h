@@ -29,6 +29,9 @@ typedef struct
   gboolean     marker_only;   /* no line sample: the series is drawn as markers */
 } SihuaLegendItem;
 
+/* @msgid in @language, from the report's catalogue of that language. */
+const char *_sihua_chart_word      (const char              *msgid,
+                                    SihuaLanguage            language);
 char   *_sihua_chart_ellipsize     (SihuaPainter            *painter,
                                     const char              *text,
                                     double                   size,

@@ -81,6 +81,10 @@ void           _sihua_report_add_evidence   (SihuaReport    *report);
 void           _sihua_report_add_barriers   (SihuaReport    *report);
 void           _sihua_report_add_roadmap    (SihuaReport    *report);
 void           _sihua_report_add_appendix   (SihuaReport    *report);
+/* sihua-report-official.c: an index in its own currency (sihua_official_applies) */
+void           _sihua_report_add_official_summary (SihuaReport *report);
+void           _sihua_report_add_answer_sheet     (SihuaReport *report);
+char          *_sihua_report_official_headline    (SihuaReport *report);
 
 #define TR(s) _sihua_report_tr (report, s)
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "sihua-official.h"
 #include "sihua-report-private.h"
 #include "sihua-scoring.h"
 
@@ -22,6 +23,9 @@
 const char *
 _sihua_report_title (SihuaReport *report)
 {
+  if (sihua_official_applies (report->model))
+    return TR (N_("SME Digital Level Evaluation Report"));
+
   return TR (N_("Digital Transformation Maturity Assessment Report"));
 }
 
@@ -78,7 +82,9 @@ _sihua_report_add_cover (SihuaReport *report)
   y += sihua_pdf_document_place_text_box (doc, left + 24, y, width - 24, &company_style,
                                           report->company->name);
   y += 16;
-  if (stage >= 0 && !isnan (sihua_score_get_index (report->score)))
+  if (sihua_official_applies (report->model))
+    stage_line = _sihua_report_official_headline (report);
+  else if (stage >= 0 && !isnan (sihua_score_get_index (report->score)))
     stage_line = g_strdup_printf (TR (N_("Stage reached: %d %s · index %.1f of 100")), stage,
                                   _sihua_report_stage_name (report, stage),
                                   sihua_score_get_index (report->score));

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "sihua-answer.h"
+#include "sihua-official.h"
 #include "sihua-pdf-painter.h"
 #include "sihua-report-private.h"
 
@@ -310,6 +311,7 @@ _sihua_report_new (SihuaResults             *results,
   g_autofree char *footer = NULL;
   SihuaReport *report;
   SihuaReportSections sections;
+  gboolean official;
 
   font = sihua_pdf_font_new_default (error);
   if (font == NULL)
@@ -356,8 +358,14 @@ _sihua_report_new (SihuaResults             *results,
   sections = options->sections != 0 ? options->sections : SIHUA_REPORT_SECTIONS_ALL;
   if (sections & SIHUA_REPORT_SECTION_COVER)
     _sihua_report_add_cover (report);
+  official = sihua_official_applies (report->model);
   if (sections & SIHUA_REPORT_SECTION_SUMMARY)
-    _sihua_report_add_summary (report);
+    {
+      if (official)
+        _sihua_report_add_official_summary (report);
+      else
+        _sihua_report_add_summary (report);
+    }
   if (sections & SIHUA_REPORT_SECTION_GUIDE)
     _sihua_report_add_guide (report);
   if (sections & SIHUA_REPORT_SECTION_DIMENSIONS)
@@ -370,6 +378,8 @@ _sihua_report_new (SihuaResults             *results,
     _sihua_report_add_roadmap (report);
   if (sections & SIHUA_REPORT_SECTION_APPENDIX)
     _sihua_report_add_appendix (report);
+  if (official && (sections & SIHUA_REPORT_SECTION_APPENDIX))
+    _sihua_report_add_answer_sheet (report);
 
   return report;
 }

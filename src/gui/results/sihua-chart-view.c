@@ -21,8 +21,9 @@ struct _SihuaChartView
 {
   GtkWidget       parent_instance;
 
-  SihuaChartKind  kind;
-  SihuaChartData *data;
+  SihuaChartKind   kind;
+  SihuaChartData  *data;
+  SihuaSceneChart *scenes;  /* when set, drawn instead of @kind */
 };
 
 G_DEFINE_FINAL_TYPE (SihuaChartView, sihua_chart_view, GTK_TYPE_WIDGET)
@@ -66,17 +67,19 @@ sihua_chart_view_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  const SihuaPalette *palette = sihua_palette_get (dark ? SIHUA_PALETTE_DARK : SIHUA_PALETTE_LIGHT);
   SihuaPainter *painter;
   cairo_t *cr;
 
-  if (self->data == NULL || width <= 0 || height <= 0)
+  if ((self->data == NULL && self->scenes == NULL) || width <= 0 || height <= 0)
     return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   painter = sihua_cairo_painter_new (cr);
-  sihua_chart_draw (self->kind, self->data, painter,
-                    sihua_palette_get (dark ? SIHUA_PALETTE_DARK : SIHUA_PALETTE_LIGHT),
-                    width, height, SIHUA_CHART_FLAGS_NONE);
+  if (self->scenes != NULL)
+    sihua_scene_chart_draw (self->scenes, painter, palette, width, height);
+  else
+    sihua_chart_draw (self->kind, self->data, painter, palette, width, height, SIHUA_CHART_FLAGS_NONE);
   sihua_painter_free (painter);
   cairo_destroy (cr);
 }
@@ -90,11 +93,19 @@ sihua_chart_view_measure (GtkWidget      *widget,
                           int            *minimum_baseline,
                           int            *natural_baseline)
 {
+  SihuaChartView *self = SIHUA_CHART_VIEW (widget);
+
   /* Below this, labels would have to shrink past reading size. */
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = 280;
       *natural = 560;
+    }
+  else if (self->scenes != NULL)
+    {
+      /* Rows of scenes stay readable at about 22 pixels each. */
+      *minimum = 120 + 16 * self->scenes->scenes->len;
+      *natural = 120 + 24 * self->scenes->scenes->len;
     }
   else
     {
@@ -109,6 +120,7 @@ sihua_chart_view_finalize (GObject *object)
   SihuaChartView *self = (SihuaChartView *)object;
 
   g_clear_pointer (&self->data, sihua_chart_data_free);
+  g_clear_pointer (&self->scenes, sihua_scene_chart_free);
 
   G_OBJECT_CLASS (sihua_chart_view_parent_class)->finalize (object);
 }
@@ -253,4 +265,34 @@ sihua_chart_view_set_data (SihuaChartView *self,
   self->data = data;
   update_accessible_label (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * sihua_chart_view_set_scene_chart:
+ * @chart: (transfer full) (nullable): the scene chart of an official index;
+ *   the view keeps it and draws it instead of its kind of chart
+ *
+ * Replaces the scene chart and redraws.
+ */
+void
+sihua_chart_view_set_scene_chart (SihuaChartView  *self,
+                                  SihuaSceneChart *chart)
+{
+  g_autofree char *description = NULL;
+
+  g_return_if_fail (SIHUA_IS_CHART_VIEW (self));
+
+  if (self->scenes == chart)
+    return;
+
+  g_clear_pointer (&self->scenes, sihua_scene_chart_free);
+  self->scenes = chart;
+  if (chart != NULL)
+    {
+      description = sihua_scene_chart_describe (chart);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                      -1);
+    }
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }

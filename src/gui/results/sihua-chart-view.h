@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "sihua-chart.h"
+#include "sihua-scene-chart.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,7 @@ void                  sihua_chart_view_set_kind (SihuaChartView *self,
 const SihuaChartData *sihua_chart_view_get_data (SihuaChartView *self);
 void                  sihua_chart_view_set_data (SihuaChartView *self,
                                                  SihuaChartData *data);
+void                  sihua_chart_view_set_scene_chart (SihuaChartView  *self,
+                                                        SihuaSceneChart *chart);
 
 G_END_DECLS

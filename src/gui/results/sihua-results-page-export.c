@@ -76,6 +76,33 @@ toast_open_clicked_cb (AdwToast *toast,
   g_app_info_launch_default_for_uri_async (uri, NULL, NULL, NULL, NULL);
 }
 
+/* A toast that a file was written, with a button that opens it. */
+void
+_sihua_results_page_toast_saved (SihuaResultsPage *self,
+                                 const char       *message,
+                                 const char       *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_object_set_data_full (G_OBJECT (toast), "uri", g_file_get_uri (file), g_free);
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (toast_open_clicked_cb), NULL);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* A toast that stays until it is closed: something was not written. */
+void
+_sihua_results_page_toast_failed (SihuaResultsPage *self,
+                                  const char       *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 export_done_cb (GObject      *object,
                 GAsyncResult *result,
@@ -85,7 +112,6 @@ export_done_cb (GObject      *object,
   ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  AdwToast *toast;
 
   self->exporting = FALSE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.export", TRUE);
@@ -94,24 +120,16 @@ export_done_cb (GObject      *object,
     {
       /* Translators: %s is why the report could not be written */
       message = g_strdup_printf (_("The report was not written: %s"), error->message);
-      toast = adw_toast_new (message);
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      _sihua_results_page_toast_failed (self, message);
       return;
     }
 
   {
     g_autofree char *name = g_path_get_basename (job->path);
-    g_autoptr(GFile) file = g_file_new_for_path (job->path);
 
     /* Translators: %s is the file name of the report */
     message = g_strdup_printf (_("Report saved as %s"), name);
-    toast = adw_toast_new (message);
-    adw_toast_set_button_label (toast, _("_Open"));
-    g_object_set_data_full (G_OBJECT (toast), "uri", g_file_get_uri (file), g_free);
-    g_signal_connect (toast, "button-clicked", G_CALLBACK (toast_open_clicked_cb), NULL);
-    adw_toast_set_timeout (toast, 10);
-    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    _sihua_results_page_toast_saved (self, message, job->path);
   }
 }
 
@@ -199,6 +217,23 @@ chooser_response_cb (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
+/* Exports start in the folder the report export remembers, else in the
+ * documents folder. */
+void
+_sihua_results_page_open_export_folder (GtkFileChooser *chooser)
+{
+  g_autoptr(SihuaReportSettings) defaults = sihua_report_settings_load ();
+  g_autofree char *folder = g_strdup (defaults->default_folder);
+
+  if (folder == NULL)
+    folder = g_strdup (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS));
+  if (folder != NULL && g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (folder);
+      gtk_file_chooser_set_current_folder (chooser, file, NULL);
+    }
+}
+
 static char *
 suggest_name (SihuaResultsPage *self,
               SihuaLanguage     language)
@@ -221,8 +256,6 @@ dialog_response_cb (AdwMessageDialog *message_dialog,
                     ExportDialog     *dialog)
 {
   SihuaResultsPage *self = dialog->self;
-  g_autoptr(SihuaReportSettings) defaults = NULL;
-  g_autofree char *folder = NULL;
   g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
   GtkRoot *root;
@@ -253,15 +286,7 @@ dialog_response_cb (AdwMessageDialog *message_dialog,
   name = suggest_name (self, dialog->chosen_language);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
 
-  defaults = sihua_report_settings_load ();
-  folder = g_strdup (defaults->default_folder);
-  if (folder == NULL)
-    folder = g_strdup (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS));
-  if (folder != NULL && g_file_test (folder, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GFile) file = g_file_new_for_path (folder);
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), file, NULL);
-    }
+  _sihua_results_page_open_export_folder (GTK_FILE_CHOOSER (chooser));
 
   {
     GtkFileFilter *filter = gtk_file_filter_new ();

@@ -66,10 +66,10 @@ format_score (double value)
   return g_strdup_printf ("%.1f", value);
 }
 
-static GtkWidget *
-add_group (SihuaResultsPage *self,
-           const char       *title,
-           const char       *description)
+GtkWidget *
+_sihua_results_page_add_group (SihuaResultsPage *self,
+                               const char       *title,
+                               const char       *description)
 {
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *list = gtk_list_box_new ();
@@ -97,12 +97,12 @@ row_activated_cb (AdwActionRow     *row,
     g_signal_emit (self, signals[SHOW_QUESTION], 0, question_id);
 }
 
-static GtkWidget *
-add_row (GtkWidget        *list,
-         const char       *title,
-         const char       *subtitle,
-         const char       *question_id,
-         SihuaResultsPage *self)
+GtkWidget *
+_sihua_results_page_add_row (GtkWidget        *list,
+                             const char       *title,
+                             const char       *subtitle,
+                             const char       *question_id,
+                             SihuaResultsPage *self)
 {
   GtkWidget *row = adw_action_row_new ();
 
@@ -207,14 +207,14 @@ show_next_level (SihuaResultsPage *self)
   target = level_title (self->model, next->target, self->language);
   /* Translators: %s is the next stage, "3 · Digitalization" */
   title = g_strdup_printf (_("What is missing for %s"), target);
-  list = add_group (self, title, _("Click a line to go to the first question that holds it back."));
+  list = _sihua_results_page_add_group (self, title, _("Click a line to go to the first question that holds it back."));
 
   for (guint i = 0; next->requirements != NULL && i < next->requirements->len; i++)
     {
       const SihuaRequirementGap *gap = &g_array_index (next->requirements, SihuaRequirementGap, i);
       g_autofree char *line = sihua_requirement_gap_describe (gap, self->model, self->language);
 
-      add_row (list, line, NULL, NULL, self);
+      _sihua_results_page_add_row (list, line, NULL, NULL, self);
     }
 
   for (guint i = 0; next->overall != NULL && i < next->overall->len; i++)
@@ -240,11 +240,11 @@ show_next_level (SihuaResultsPage *self)
           subtitle = g_string_free (names, FALSE);
         }
 
-      add_row (list, line, subtitle, question_id, self);
+      _sihua_results_page_add_row (list, line, subtitle, question_id, self);
     }
 
   if (gtk_widget_get_first_child (list) == NULL)
-    add_row (list, _("Every requirement of the next stage is met once the open questions are answered."),
+    _sihua_results_page_add_row (list, _("Every requirement of the next stage is met once the open questions are answered."),
              NULL, NULL, self);
 }
 
@@ -254,7 +254,7 @@ show_flags (SihuaResultsPage *self)
   GArray *flags = sihua_results_get_flags (self->results);
   GtkWidget *list;
 
-  list = add_group (self, _("Answers to verify"),
+  list = _sihua_results_page_add_group (self, _("Answers to verify"),
                     _("Answers well above their dimension's stage, or missing the evidence the model asks for."));
 
   for (guint i = 0; flags != NULL && i < flags->len; i++)
@@ -262,11 +262,11 @@ show_flags (SihuaResultsPage *self)
       const SihuaAnswerFlag *flag = &g_array_index (flags, SihuaAnswerFlag, i);
       g_autofree char *line = sihua_answer_flag_describe (flag, self->model, self->language);
 
-      add_row (list, text_of (self, &flag->question->text), line, flag->question->id, self);
+      _sihua_results_page_add_row (list, text_of (self, &flag->question->text), line, flag->question->id, self);
     }
 
   if (flags == NULL || flags->len == 0)
-    add_row (list, _("No answer needs checking."), NULL, NULL, self);
+    _sihua_results_page_add_row (list, _("No answer needs checking."), NULL, NULL, self);
 }
 
 static void
@@ -285,7 +285,7 @@ show_comparison (SihuaResultsPage *self)
 
   /* Translators: %s is the date of the previous assessment */
   title = g_strdup_printf (_("Since the assessment of %s"), previous->date);
-  list = add_group (self, title, NULL);
+  list = _sihua_results_page_add_group (self, title, NULL);
 
   before = format_score (comparison->previous_index);
   after = format_score (comparison->current_index);
@@ -299,7 +299,7 @@ show_comparison (SihuaResultsPage *self)
     }
   else
     headline = g_strdup_printf (_("Index %s → %s"), before, after);
-  add_row (list, headline, NULL, NULL, self);
+  _sihua_results_page_add_row (list, headline, NULL, NULL, self);
 
   for (guint i = 0; comparison->dimensions != NULL && i < comparison->dimensions->len; i++)
     {
@@ -318,7 +318,7 @@ show_comparison (SihuaResultsPage *self)
       else
         line = g_strdup_printf ("%s → %s (%+.1f)", from, to, change->delta);
 
-      row = add_row (list, dimension ? text_of (self, &dimension->title) : change->dimension_id,
+      row = _sihua_results_page_add_row (list, dimension ? text_of (self, &dimension->title) : change->dimension_id,
                      line, NULL, self);
 
       delta = gtk_image_new_from_icon_name (change->trend == SIHUA_TREND_IMPROVED ? "go-up-symbolic"
@@ -358,7 +358,7 @@ add_roadmap_item (SihuaResultsPage       *self,
   g_autofree char *bands = NULL;
   GtkWidget *row, *box, *label;
 
-  row = add_row (list, text_of (self, &recommendation->title),
+  row = _sihua_results_page_add_row (list, text_of (self, &recommendation->title),
                  text_of (self, &recommendation->detail), NULL, self);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -399,14 +399,14 @@ show_roadmap (SihuaResultsPage *self)
 
       /* Translators: %s is a time span, "0–6 months" */
       title = g_strdup_printf (_("Roadmap: %s"), sihua_horizon_describe (phase->horizon));
-      list = add_group (self, title, NULL);
+      list = _sihua_results_page_add_group (self, title, NULL);
       for (guint i = 0; i < phase->items->len; i++)
         add_roadmap_item (self, list, &g_array_index (phase->items, SihuaRoadmapItem, i));
     }
 
   if (roadmap->barriers != NULL && roadmap->barriers->len > 0)
     {
-      GtkWidget *list = add_group (self, _("Against the barriers reported"), NULL);
+      GtkWidget *list = _sihua_results_page_add_group (self, _("Against the barriers reported"), NULL);
 
       for (guint i = 0; i < roadmap->barriers->len; i++)
         add_roadmap_item (self, list, &g_array_index (roadmap->barriers, SihuaRoadmapItem, i));
@@ -422,7 +422,7 @@ show_dimension_scores (SihuaResultsPage *self)
   if (_sihua_results_page_add_charts (self))
     return;
 
-  list = add_group (self, _("Dimensions"), NULL);
+  list = _sihua_results_page_add_group (self, _("Dimensions"), NULL);
   gtk_box_reorder_child_after (self->groups_box,
                                gtk_widget_get_ancestor (list, ADW_TYPE_PREFERENCES_GROUP), NULL);
 
@@ -436,7 +436,7 @@ show_dimension_scores (SihuaResultsPage *self)
       g_autofree char *subtitle = g_strdup_printf ("%s · %s", score, stage);
       GtkWidget *row, *bar;
 
-      row = add_row (list, text_of (self, &dimension->dimension->title), subtitle, NULL, self);
+      row = _sihua_results_page_add_row (list, text_of (self, &dimension->dimension->title), subtitle, NULL, self);
       bar = gtk_level_bar_new_for_interval (0, 100);
       gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), isnan (dimension->score) ? 0 : dimension->score);
       gtk_widget_set_size_request (bar, 200, -1);
@@ -455,6 +455,8 @@ clear_results (SihuaResultsPage *self)
   self->previous_score = NULL;
   g_clear_object (&self->results);
 
+  gtk_widget_set_visible (self->answer_sheet_button, FALSE);
+  gtk_label_set_text (self->stage_caption, _("Overall stage"));
   clear_box (self->charts_box);
   clear_box (self->bars_box);
   clear_box (self->groups_box);
@@ -490,8 +492,12 @@ show_results (SihuaResultsPage *self,
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.export", TRUE);
   show_headline (self);
-  show_dimension_scores (self);
-  show_next_level (self);
+  /* An official index shows its own currency and its own missing line. */
+  if (!_sihua_results_page_show_official (self))
+    {
+      show_dimension_scores (self);
+      show_next_level (self);
+    }
   show_flags (self);
   show_comparison (self);
   show_roadmap (self);
@@ -553,6 +559,14 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   _sihua_results_page_export (SIHUA_RESULTS_PAGE (widget));
+}
+
+static void
+export_answer_sheet_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  _sihua_results_page_export_answer_sheet (SIHUA_RESULTS_PAGE (widget));
 }
 
 /* Coming here with Ctrl+R leaves the focus on the page just hidden; the
@@ -655,15 +669,19 @@ sihua_results_page_class_init (SihuaResultsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sihua-results-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SihuaResultsPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SihuaResultsPage, stage_caption);
   gtk_widget_class_bind_template_child (widget_class, SihuaResultsPage, stage_label);
   gtk_widget_class_bind_template_child (widget_class, SihuaResultsPage, index_label);
   gtk_widget_class_bind_template_child (widget_class, SihuaResultsPage, completeness_label);
   gtk_widget_class_bind_template_child (widget_class, SihuaResultsPage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, SihuaResultsPage, answer_sheet_button);
   gtk_widget_class_bind_template_child (widget_class, SihuaResultsPage, charts_box);
   gtk_widget_class_bind_template_child (widget_class, SihuaResultsPage, bars_box);
   gtk_widget_class_bind_template_child (widget_class, SihuaResultsPage, groups_box);
 
   gtk_widget_class_install_action (widget_class, "results.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "results.export-answer-sheet", NULL,
+                                   export_answer_sheet_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "results.export", NULL);
 
   _sihua_answer_pages_load_css ();
