@@ -252,7 +252,8 @@ undo_done_cb (GObject      *object,
 
       sihua_assessment_page_show_question (self, change->question_id);
       /* Translators: %s is the text of the question whose answer was undone */
-      message = g_strdup_printf (_("Undone: %s"), sihua_text_get (&question->text, self->language, NULL));
+      message = g_strdup_printf (_("Undone: the answer to “%s”"),
+                                 sihua_text_get (&question->text, self->language, NULL));
       _sihua_assessment_page_toast (self, message);
     }
 }
@@ -267,4 +268,58 @@ _sihua_assessment_page_undo (SihuaAssessmentPage *self)
 
   _sihua_assessment_page_flush_details (self);
   sihua_answer_sheet_undo_async (self->sheet, NULL, undo_done_cb, g_object_ref (self));
+}
+
+static void
+redo_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(SihuaAssessmentPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *question_id = NULL;
+  g_autofree char *message = NULL;
+  const SihuaQuestion *question;
+  SihuaQuestionCard *card;
+
+  question_id = sihua_answer_sheet_redo_finish (SIHUA_ANSWER_SHEET (object), result, &error);
+  if (self->disposed || SIHUA_ANSWER_SHEET (object) != self->sheet)
+    return;
+
+  if (question_id == NULL)
+    {
+      if (g_error_matches (error, SIHUA_ANSWER_SHEET_ERROR, SIHUA_ANSWER_SHEET_ERROR_NOTHING_TO_REDO))
+        _sihua_assessment_page_toast (self, _("Nothing to redo"));
+      else
+        _sihua_assessment_page_toast (self, error->message);
+      return;
+    }
+
+  if (self->model == NULL)
+    return;
+
+  card = lookup_card (self, question_id);
+  if (card != NULL && !sihua_answer_sheet_is_pending (self->sheet, question_id))
+    sihua_question_card_set_save_state (card, SIHUA_SAVE_STATE_SAVED, NULL);
+
+  question = sihua_model_lookup_question (self->model, question_id);
+  if (question == NULL)
+    return;
+
+  sihua_assessment_page_show_question (self, question_id);
+  /* Translators: %s is the text of the question whose answer was given again */
+  message = g_strdup_printf (_("Redone: the answer to “%s”"),
+                             sihua_text_get (&question->text, self->language, NULL));
+  _sihua_assessment_page_toast (self, message);
+}
+
+/* Redo gives back the change undone last, as long as no new answer came after it. */
+void
+_sihua_assessment_page_redo (SihuaAssessmentPage *self)
+{
+  if (self->sheet == NULL)
+    return;
+
+  _sihua_assessment_page_flush_details (self);
+  sihua_answer_sheet_redo_async (self->sheet, NULL, redo_done_cb, g_object_ref (self));
 }
