@@ -117,12 +117,13 @@ _sihua_assessment_page_search_changed_cb (SihuaAssessmentPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *needle = NULL;
-  GtkWidget *child;
+  GtkListBoxRow *row;
   GPtrArray *questions;
   guint found = 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->search_list))) != NULL)
-    gtk_list_box_remove (self->search_list, child);
+  /* The rows only: the placeholder that says "nothing found" stays. */
+  while ((row = gtk_list_box_get_row_at_index (self->search_list, 0)) != NULL)
+    gtk_list_box_remove (self->search_list, GTK_WIDGET (row));
 
   if (self->model == NULL || text == NULL || *text == '\0')
     {
