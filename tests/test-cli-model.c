@@ -180,7 +180,11 @@ test_list_default_first (Fixture       *fixture,
   JsonObject *first;
   g_autofree char *text = NULL;
 
-  g_assert_cmpuint (json_array_get_length (models), ==, 1);
+  /* The default model, then the built-in MIIT index. */
+  g_assert_cmpuint (json_array_get_length (models), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (models, 1), "id"),
+                   ==, "miit-2024");
+  g_assert_false (json_object_get_boolean_member (json_array_get_object_element (models, 1), "default"));
   first = json_array_get_object_element (models, 0);
   g_assert_cmpstr (json_object_get_string_member (first, "id"), ==, "sihua-4hua");
   g_assert_cmpstr (json_object_get_string_member (first, "version"), ==, "1.0.0");
@@ -214,10 +218,12 @@ test_list_installed (Fixture       *fixture,
 
   /* The broken file is reported on stderr; the list still works. */
   models = list_models (fixture, &node, &err);
-  g_assert_cmpuint (json_array_get_length (models), ==, 2);
+  g_assert_cmpuint (json_array_get_length (models), ==, 3);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (models, 0), "id"),
                    ==, "sihua-4hua");
-  second = json_array_get_object_element (models, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (models, 1), "id"),
+                   ==, "miit-2024");
+  second = json_array_get_object_element (models, 2);
   g_assert_cmpstr (json_object_get_string_member (second, "id"), ==, "example-small");
   g_assert_cmpstr (json_object_get_string_member (second, "source"), ==, installed);
   g_assert_false (json_object_get_boolean_member (second, "default"));

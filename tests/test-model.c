@@ -343,11 +343,14 @@ test_catalog (void)
 
   catalog = sihua_model_catalog_new (dir);
   models = sihua_model_catalog_list (catalog);
-  g_assert_cmpuint (models->len, ==, 3);
+  g_assert_cmpuint (models->len, ==, 4);
   g_assert_cmpstr (sihua_model_get_id (g_ptr_array_index (models, 0)), ==, SIHUA_DEFAULT_MODEL_ID);
-  g_assert_cmpstr (sihua_model_get_version (g_ptr_array_index (models, 1)), ==, "1.10");
-  g_assert_cmpstr (sihua_model_get_version (g_ptr_array_index (models, 2)), ==, "2.0");
-  g_assert_false (sihua_model_catalog_is_builtin (catalog, g_ptr_array_index (models, 1)));
+  /* The official MIIT index is built in beside the default model. */
+  g_assert_cmpstr (sihua_model_get_id (g_ptr_array_index (models, 1)), ==, "miit-2024");
+  g_assert_true (sihua_model_catalog_is_builtin (catalog, g_ptr_array_index (models, 1)));
+  g_assert_cmpstr (sihua_model_get_version (g_ptr_array_index (models, 2)), ==, "1.10");
+  g_assert_cmpstr (sihua_model_get_version (g_ptr_array_index (models, 3)), ==, "2.0");
+  g_assert_false (sihua_model_catalog_is_builtin (catalog, g_ptr_array_index (models, 2)));
 
   /* The broken file and the one that repeats the built-in model are left
    * out and reported. */

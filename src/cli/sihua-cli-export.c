@@ -14,8 +14,52 @@
 
 #include "sihua-cli-export.h"
 #include "sihua-cli-text.h"
+#include "sihua-answer-sheet-export.h"
 #include "sihua-export.h"
+#include "sihua-results.h"
 #include "sihua-text.h"
+
+/* The answers of one assessment as the official form asks them. */
+static int
+export_answer_sheet (SihuaCli                 *cli,
+                     const SihuaExportOptions *options,
+                     const char               *assessment,
+                     const char               *output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SihuaResults) results = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  SihuaStore *store;
+  gint64 id;
+  int status;
+
+  if (assessment == NULL)
+    return sihua_cli_usage_error (_("--answer-sheet needs --assessment ID"));
+  if (options->format == SIHUA_EXPORT_FORMAT_JSON)
+    return sihua_cli_usage_error (_("The answer sheet is written as csv or xlsx"));
+  if (!sihua_cli_parse_assessment_id ("export", assessment, &id, &status))
+    return status;
+  if (!sihua_cli_check_output (cli, output, &error))
+    return sihua_cli_fail_error (error);
+
+  store = sihua_cli_open_store (cli, SIHUA_CLI_STORE_READ, &error);
+  if (store == NULL)
+    return sihua_cli_fail_error (error);
+  results = sihua_results_load (store, id, NULL, &error);
+  if (results == NULL)
+    return sihua_cli_fail_error (error);
+
+  lines = sihua_answer_sheet_export_build (sihua_results_get_model (results),
+                                           sihua_results_get_answers (results), options->language);
+  if (!sihua_answer_sheet_export_write (lines, options->format == SIHUA_EXPORT_FORMAT_XLSX
+                                               ? SIHUA_ANSWER_SHEET_EXPORT_XLSX
+                                               : SIHUA_ANSWER_SHEET_EXPORT_CSV,
+                                       output, options->language, &error))
+    return sihua_cli_fail_error (error);
+
+  printf ("%s\n", sihua_cli_shown (output));
+  return 0;
+}
 
 int
 sihua_cli_export_run (SihuaCli  *cli,
@@ -28,6 +72,7 @@ sihua_cli_export_run (SihuaCli  *cli,
   g_autofree char *output = NULL;
   g_autofree char *lang = NULL;
   gboolean bom = FALSE;
+  gboolean answer_sheet = FALSE;
   SihuaExportOptions options = { 0 };
   g_autoptr(GError) error = NULL;
   SihuaStore *store;
@@ -39,6 +84,7 @@ sihua_cli_export_run (SihuaCli  *cli,
     { "bom", 0, 0, G_OPTION_ARG_NONE, &bom, N_("Start CSV files with a byte order mark, for Excel"), NULL },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of question texts: zh_CN or en"), "LANG" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), "FILE" },
+    { "answer-sheet", 0, 0, G_OPTION_ARG_NONE, &answer_sheet, N_("Write the answer sheet of one assessment (--assessment), in the order of the official form; csv or xlsx"), NULL },
     { NULL }
   };
 
@@ -64,6 +110,9 @@ sihua_cli_export_run (SihuaCli  *cli,
       if (!ok)
         return sihua_cli_usage_error (_("Unknown language %s: use zh_CN or en"), lang);
     }
+  if (answer_sheet)
+    return export_answer_sheet (cli, &options, assessment, output);
+
   options.company = company;
   options.assessment = assessment;
   options.bom = bom;

@@ -164,10 +164,73 @@ print_comparison (SihuaComparison *comparison,
     }
 }
 
+/* The official currency of a points model: each area's points out of its
+ * maximum, and how many of each subset's dimensions reach each level. */
+static void
+print_points (SihuaScore    *score,
+              SihuaLanguage  language)
+{
+  SihuaModel *model = sihua_score_get_model (score);
+  g_auto(GStrv) subsets = sihua_model_list_subsets (model);
+
+  printf (_("Points: %.1f of %.0f"), sihua_score_round1 (sihua_score_get_points_total (score)),
+          sihua_score_get_points_max (score));
+  printf ("\n");
+  for (guint i = 0; i < sihua_score_get_n_area_points (score); i++)
+    {
+      const SihuaAreaPoints *area = sihua_score_get_area_points (score, i);
+
+      printf ("  %-12s %5.1f / %g\n", sihua_cli_shown (sihua_text_get (&area->area->title, language, NULL)),
+              sihua_score_round1 (area->points), area->max);
+    }
+
+  for (guint i = 0; subsets[i] != NULL; i++)
+    {
+      printf (_("At each level or above (%s, %u):"), sihua_cli_shown (subsets[i]),
+              g_strv_length ((GStrv) sihua_model_get_subset (model, subsets[i])));
+      for (int level = 1; level <= sihua_score_get_max_stage (score); level++)
+        printf ("  %s %u", sihua_cli_shown (level_name (model, level, language)),
+                sihua_score_count_at_stage (score, subsets[i], level));
+      printf ("\n");
+    }
+}
+
+/* The next level in the official terms, and the items that give the most
+ * points for one change each. */
+static void
+print_points_gap (const SihuaPointsGap *gap,
+                  SihuaModel           *model,
+                  SihuaLanguage         language)
+{
+  g_autofree char *text = sihua_points_gap_describe (gap, model, language);
+  guint shown;
+
+  if (text == NULL)
+    return;
+
+  printf ("\n%s\n", sihua_cli_shown (text));
+  if (gap->steps->len == 0)
+    return;
+
+  /* Enough steps to close the points gap, and never fewer than a handful
+   * to choose from. */
+  shown = MIN (gap->steps->len, MAX (gap->steps_enough, 5));
+  printf ("%s\n", _("Most points for the least change:"));
+  for (guint i = 0; i < shown; i++)
+    {
+      const SihuaPointsStep *step = &g_array_index (gap->steps, SihuaPointsStep, i);
+      g_autofree char *letter = g_ascii_strup (step->option->id, -1);
+
+      printf ("  +%-6g %s → %s %s\n", step->gain, sihua_cli_shown (step->question->id), letter,
+              sihua_cli_shown (sihua_text_get (&step->option->text, language, NULL)));
+    }
+}
+
 static void
 print_score (SihuaScore     *score,
              GArray         *flags,
              SihuaNextLevel *next,
+             SihuaPointsGap *points_gap,
              SihuaLanguage   language)
 {
   SihuaModel *model = sihua_score_get_model (score);
@@ -182,6 +245,8 @@ print_score (SihuaScore     *score,
     printf ("%s %s\n", _("Overall stage:"), _("not scored yet"));
   if (!isnan (sihua_score_get_index (score)))
     printf ("%s %.1f\n", _("Index:"), sihua_score_round1 (sihua_score_get_index (score)));
+  if (sihua_score_get_n_area_points (score) > 0)
+    print_points (score, language);
   printf (_("Answered: %u of %u applicable questions"),
           sihua_score_get_answered (score), sihua_score_get_applicable (score));
   printf (" (%s)\n", sihua_score_is_complete (score) ? _("complete") : _("incomplete"));
@@ -211,6 +276,9 @@ print_score (SihuaScore     *score,
           printf ("  %s: %s\n", sihua_cli_shown (flag->question->id), sihua_cli_shown (text));
         }
     }
+
+  if (points_gap != NULL)
+    print_points_gap (points_gap, model, language);
 
   if (next->target >= 0)
     {
@@ -274,12 +342,16 @@ sihua_cli_score_run (SihuaCli  *cli,
                         : json_node_new (JSON_NODE_NULL);
 
       json_object_set_member (json_node_get_object (root), "previous", since);
+      if (sihua_results_get_points_gap (results) != NULL)
+        json_object_set_member (json_node_get_object (root), "next_points",
+                                sihua_points_gap_to_json (sihua_results_get_points_gap (results),
+                                                          sihua_score_get_model (score), language));
       sihua_cli_print_json (root);
     }
   else
     {
       print_score (score, sihua_results_get_flags (results), sihua_results_get_next_level (results),
-                   language);
+                   sihua_results_get_points_gap (results), language);
       if (previous != NULL)
         print_comparison (sihua_results_get_comparison (results), previous->id, score, language);
     }

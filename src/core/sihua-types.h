@@ -19,6 +19,8 @@ typedef struct _SihuaQuestion     SihuaQuestion;
 typedef struct _SihuaOption       SihuaOption;
 typedef struct _SihuaBand         SihuaBand;
 typedef struct _SihuaCondition    SihuaCondition;
+typedef struct _SihuaDerive       SihuaDerive;
+typedef struct _SihuaCheck        SihuaCheck;
 typedef struct _SihuaLevel        SihuaLevel;
 typedef struct _SihuaRequirement  SihuaRequirement;
 typedef struct _SihuaScoringRule  SihuaScoringRule;

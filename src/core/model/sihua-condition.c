@@ -156,3 +156,64 @@ sihua_question_is_relevant (SihuaModel          *model,
 
   return condition_relevant (model, question->relevant_if, answers);
 }
+
+static gboolean
+recorded_number (GHashTable *answers,
+                 const char *question_id,
+                 double     *number)
+{
+  SihuaAnswer *answer = g_hash_table_lookup (answers, question_id);
+
+  if (answer == NULL || answer->value == NULL || answer->value->kind != SIHUA_ANSWER_NUMBER)
+    return FALSE;
+  *number = answer->value->number;
+  return TRUE;
+}
+
+/**
+ * sihua_question_derive_option:
+ * @model: the model of @question
+ * @question: a question, usually a single-choice band question
+ * @answers: answers by question id
+ * @value: (out) (optional): the value the option is picked by
+ *
+ * Returns: (transfer none) (nullable): the option the recorded numbers
+ *   pick, by intervals closed on the right: exactly 40 picks (20, 40].
+ */
+SihuaOption *
+sihua_question_derive_option (SihuaModel          *model,
+                              const SihuaQuestion *question,
+                              GHashTable          *answers,
+                              double              *value)
+{
+  const SihuaDerive *derive;
+  double numerator, denominator = 1, result;
+
+  g_return_val_if_fail (SIHUA_IS_MODEL (model), NULL);
+  g_return_val_if_fail (question != NULL, NULL);
+
+  derive = question->derive;
+  if (derive == NULL || answers == NULL)
+    return NULL;
+  if (!recorded_number (answers, derive->numerator_id, &numerator))
+    return NULL;
+  if (derive->denominator_id != NULL &&
+      (!recorded_number (answers, derive->denominator_id, &denominator) || denominator == 0))
+    return NULL;
+
+  result = numerator / denominator * derive->scale;
+  if (value != NULL)
+    *value = result;
+
+  for (guint i = 0; i < derive->bands->len; i++)
+    {
+      const SihuaDeriveBand *band = &g_array_index (derive->bands, SihuaDeriveBand, i);
+
+      /* The same 10⁻⁹ tolerance as every comparison of the engine: 2/5 × 100
+       * must land in (20, 40], not above it. */
+      if (result <= band->to + 1e-9)
+        return sihua_question_lookup_option (question, band->option_id);
+    }
+
+  return NULL;
+}

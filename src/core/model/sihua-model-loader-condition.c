@@ -44,20 +44,37 @@ _sihua_loader_condition (SihuaLoader *loader,
                          const char  *key,
                          guint        before)
 {
+  g_autofree char *condition_path = NULL;
+
+  if (!json_object_has_member (object, key))
+    return NULL;
+
+  condition_path = _sihua_loader_path_key (path, key);
+  return _sihua_loader_condition_node (loader, condition_path,
+                                       json_object_get_member (object, key), before);
+}
+
+/**
+ * _sihua_loader_condition_node:
+ *
+ * Returns: (transfer full) (nullable): the condition @node at @path.
+ */
+SihuaCondition *
+_sihua_loader_condition_node (SihuaLoader *loader,
+                              const char  *path,
+                              JsonNode    *node,
+                              guint        before)
+{
   static const char * const allowed[] = { "question", "in", "min", "max", NULL };
   static const char * const required[] = { "question", NULL };
-  g_autofree char *condition_path = NULL;
+  g_autofree char *condition_path = g_strdup (path);
   SihuaCondition *condition;
   JsonObject *body;
   guint n_problems = loader->problems->len;
   guint n_forms = 0;
   Pending *pending;
 
-  if (!json_object_has_member (object, key))
-    return NULL;
-
-  condition_path = _sihua_loader_path_key (path, key);
-  body = _sihua_loader_object (loader, condition_path, json_object_get_member (object, key));
+  body = _sihua_loader_object (loader, condition_path, node);
   if (body == NULL)
     return NULL;
 
@@ -84,10 +101,10 @@ _sihua_loader_condition (SihuaLoader *loader,
       condition->kind = SIHUA_CONDITION_IN;
       for (guint i = 0; ids != NULL && i < json_array_get_length (ids); i++)
         {
-          JsonNode *node = json_array_get_element (ids, i);
+          JsonNode *item = json_array_get_element (ids, i);
 
-          if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-            g_strv_builder_add (builder, json_node_get_string (node));
+          if (JSON_NODE_HOLDS_VALUE (item) && json_node_get_value_type (item) == G_TYPE_STRING)
+            g_strv_builder_add (builder, json_node_get_string (item));
           else
             {
               g_autofree char *item_path = _sihua_loader_path_index (in_path, i);

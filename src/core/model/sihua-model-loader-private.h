@@ -20,6 +20,7 @@ typedef struct
   SihuaModel *model;
   guint       n_levels;   /* 0 while the ladder itself is broken */
   GPtrArray  *pending;    /* conditions checked once every question is known */
+  GPtrArray  *derives;    /* derive rules, checked once every question is known */
 } SihuaLoader;
 
 void        _sihua_loader_problem    (SihuaLoader        *loader,
@@ -95,10 +96,24 @@ SihuaCondition *_sihua_loader_condition (SihuaLoader     *loader,
                                       JsonObject         *object,
                                       const char         *key,
                                       guint               before);
+SihuaCondition *_sihua_loader_condition_node (SihuaLoader *loader,
+                                      const char         *path,
+                                      JsonNode           *node,
+                                      guint               before);
 void        _sihua_loader_check_conditions (SihuaLoader  *loader);
+
+/* Parts loaded by sihua-model-loader-checks.c */
+SihuaDerive *_sihua_loader_derive    (SihuaLoader        *loader,
+                                      const char         *path,
+                                      JsonObject         *object);
+void        _sihua_loader_check_derives (SihuaLoader     *loader);
+void        _sihua_loader_checks     (SihuaLoader        *loader,
+                                      JsonObject         *root);
 
 /* Parts loaded by sihua-model-loader-scoring.c */
 void        _sihua_loader_subsets    (SihuaLoader        *loader,
+                                      JsonObject         *root);
+void        _sihua_loader_subset_titles (SihuaLoader     *loader,
                                       JsonObject         *root);
 void        _sihua_loader_scoring    (SihuaLoader        *loader,
                                       JsonObject         *root);

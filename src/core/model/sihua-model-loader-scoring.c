@@ -90,6 +90,41 @@ _sihua_loader_subsets (SihuaLoader *loader,
     }
 }
 
+/* "subset_titles": {"NAME": TEXT}, what each subset is called in the
+ * texts that count it ("再有 2 个约束性场景达到三级"). */
+void
+_sihua_loader_subset_titles (SihuaLoader *loader,
+                             JsonObject  *root)
+{
+  JsonObject *titles;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  if (!json_object_has_member (root, "subset_titles"))
+    return;
+
+  titles = _sihua_loader_object (loader, "$.subset_titles",
+                                 json_object_get_member (root, "subset_titles"));
+  if (titles == NULL)
+    return;
+
+  json_object_iter_init (&iter, titles);
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      SihuaText *title = g_new0 (SihuaText, 1);
+
+      if (!g_hash_table_contains (loader->model->subsets, name))
+        {
+          g_autofree char *path = _sihua_loader_path_key ("$.subset_titles", name);
+
+          _sihua_loader_problem (loader, path, _("there is no subset “%s”"), name);
+        }
+      _sihua_loader_text (loader, "$.subset_titles", titles, name, title);
+      g_hash_table_replace (loader->model->subset_titles, g_strdup (name), title);
+    }
+}
+
 static SihuaRequirement *
 load_requirement (SihuaLoader *loader,
                   const char  *path,

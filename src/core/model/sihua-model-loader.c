@@ -310,7 +310,8 @@ load_question (SihuaLoader    *loader,
                SihuaDimension *dimension)
 {
   static const char * const common[] = {
-    "id", "type", "text", "weight", "allow_na", "evidence_required", "help", "relevant_if", NULL
+    "id", "type", "text", "weight", "allow_na", "evidence_required", "help", "relevant_if",
+    "derive", NULL
   };
   static const char * const numeric_keys[] = { "unit", "min", "max", "bands", NULL };
   static const char * const help_keys[] = { "ask", "evidence", "why", NULL };
@@ -423,6 +424,18 @@ load_question (SihuaLoader    *loader,
                                question_types[type]);
       else
         load_options (loader, path, object, question);
+      if (json_object_has_member (object, "derive"))
+        {
+          if (question->type == SIHUA_QUESTION_SINGLE)
+            question->derive = _sihua_loader_derive (loader, path, object);
+          else
+            {
+              g_autofree char *derive_path = _sihua_loader_path_key (path, "derive");
+
+              _sihua_loader_problem (loader, derive_path,
+                                     _("only a single question can derive its option from numbers"));
+            }
+        }
     }
   else if (question->type == SIHUA_QUESTION_NUMERIC)
     {
@@ -433,6 +446,14 @@ load_question (SihuaLoader    *loader,
         _sihua_loader_problem (loader, path, _("“min” (%g) must be less than “max” (%g)"),
                                question->min, question->max);
       load_bands (loader, path, object, question);
+    }
+
+  if (!is_choice (question->type) && json_object_has_member (object, "derive"))
+    {
+      g_autofree char *derive_path = _sihua_loader_path_key (path, "derive");
+
+      _sihua_loader_problem (loader, derive_path,
+                             _("only a single question can derive its option from numbers"));
     }
 
   return question;
@@ -605,7 +626,7 @@ load_root (SihuaLoader *loader,
 {
   static const char * const allowed[] = {
     "format", "id", "version", "title", "description", "levels", "areas", "subsets",
-    "scoring", "recommendations", NULL
+    "subset_titles", "scoring", "recommendations", "checks", NULL
   };
   static const char * const required[] = {
     "format", "id", "version", "title", "levels", "areas", "scoring", NULL
@@ -638,9 +659,12 @@ load_root (SihuaLoader *loader,
     }
 
   _sihua_loader_subsets (loader, root);
+  _sihua_loader_subset_titles (loader, root);
   _sihua_loader_scoring (loader, root);
   _sihua_loader_recommendations (loader, root);
+  _sihua_loader_checks (loader, root);
   _sihua_loader_check_conditions (loader);
+  _sihua_loader_check_derives (loader);
 
   if (areas != NULL)
     {

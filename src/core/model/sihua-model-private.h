@@ -32,10 +32,12 @@ struct _SihuaModel
 
   GPtrArray        *subset_names;     /* char*, in file order */
   GHashTable       *subsets;          /* name → GStrv */
+  GHashTable       *subset_titles;    /* name → SihuaText* */
 
   SihuaScoringRule  scoring;
   GPtrArray        *recommendations;  /* SihuaRecommendation* */
   GHashTable       *recommendation_index;
+  GPtrArray        *checks;           /* SihuaCheck* */
 };
 
 SihuaModel        *_sihua_model_new              (void);
@@ -56,6 +58,8 @@ void               _sihua_option_free            (SihuaOption       *option);
 void               _sihua_level_free             (SihuaLevel        *level);
 void               _sihua_requirement_free       (SihuaRequirement  *requirement);
 void               _sihua_recommendation_free    (SihuaRecommendation *recommendation);
+void               _sihua_derive_free            (SihuaDerive       *derive);
+void               _sihua_check_free             (SihuaCheck        *check);
 
 /* The words used in the file for the enums, shared by loader and writer. */
 const char        *_sihua_question_type_to_string (SihuaQuestionType type);

@@ -70,14 +70,9 @@ add_text (JsonBuilder     *builder,
 }
 
 static void
-add_condition (JsonBuilder          *builder,
-               const char           *key,
-               const SihuaCondition *condition)
+add_condition_body (JsonBuilder          *builder,
+                    const SihuaCondition *condition)
 {
-  if (condition == NULL)
-    return;
-
-  json_builder_set_member_name (builder, key);
   json_builder_begin_object (builder);
   add_string (builder, "question", condition->question_id);
   switch (condition->kind)
@@ -105,6 +100,18 @@ add_condition (JsonBuilder          *builder,
 }
 
 static void
+add_condition (JsonBuilder          *builder,
+               const char           *key,
+               const SihuaCondition *condition)
+{
+  if (condition == NULL)
+    return;
+
+  json_builder_set_member_name (builder, key);
+  add_condition_body (builder, condition);
+}
+
+static void
 add_option (JsonBuilder         *builder,
             const SihuaQuestion *question,
             const SihuaOption   *option)
@@ -118,6 +125,63 @@ add_option (JsonBuilder         *builder,
     add_number (builder, "points", option->points);
   if (question->type == SIHUA_QUESTION_MULTI && option->exclusive)
     add_bool (builder, "exclusive", TRUE);
+  json_builder_end_object (builder);
+}
+
+static void
+add_derive (JsonBuilder       *builder,
+            const SihuaDerive *derive)
+{
+  if (derive == NULL)
+    return;
+
+  json_builder_set_member_name (builder, "derive");
+  json_builder_begin_object (builder);
+  add_string (builder, "numerator", derive->numerator_id);
+  if (derive->denominator_id != NULL)
+    add_string (builder, "denominator", derive->denominator_id);
+  add_number (builder, "scale", derive->scale);
+  json_builder_set_member_name (builder, "bands");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < derive->bands->len; i++)
+    {
+      const SihuaDeriveBand *band = &g_array_index (derive->bands, SihuaDeriveBand, i);
+
+      json_builder_begin_object (builder);
+      add_number (builder, "to", band->to);
+      add_string (builder, "option", band->option_id);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+add_check (JsonBuilder      *builder,
+           const SihuaCheck *check)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "id", check->id);
+  add_string (builder, "question", check->question_id);
+  add_text (builder, "message", &check->message);
+  json_builder_set_member_name (builder, "all");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < check->terms->len; i++)
+    {
+      const SihuaCheckTerm *term = &g_array_index (check->terms, SihuaCheckTerm, i);
+
+      if (term->condition != NULL)
+        {
+          add_condition_body (builder, term->condition);
+          continue;
+        }
+      json_builder_begin_object (builder);
+      add_string (builder, "subset", term->subset);
+      add_number (builder, "below", term->below);
+      add_number (builder, "at_least", term->at_least);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
   json_builder_end_object (builder);
 }
 
@@ -154,6 +218,7 @@ add_question (JsonBuilder         *builder,
         add_option (builder, question, g_ptr_array_index (question->options, i));
       json_builder_end_array (builder);
     }
+  add_derive (builder, question->derive);
 
   if (question->type == SIHUA_QUESTION_NUMERIC)
     {
@@ -377,6 +442,21 @@ sihua_model_to_json (SihuaModel *self)
       json_builder_end_object (builder);
     }
 
+  if (g_hash_table_size (self->subset_titles) > 0)
+    {
+      json_builder_set_member_name (builder, "subset_titles");
+      json_builder_begin_object (builder);
+      for (guint i = 0; i < self->subset_names->len; i++)
+        {
+          const char *name = g_ptr_array_index (self->subset_names, i);
+          const SihuaText *title = g_hash_table_lookup (self->subset_titles, name);
+
+          if (title != NULL)
+            add_text (builder, name, title);
+        }
+      json_builder_end_object (builder);
+    }
+
   add_scoring (builder, self);
 
   if (self->recommendations->len > 0)
@@ -385,6 +465,15 @@ sihua_model_to_json (SihuaModel *self)
       json_builder_begin_array (builder);
       for (guint i = 0; i < self->recommendations->len; i++)
         add_recommendation (builder, g_ptr_array_index (self->recommendations, i));
+      json_builder_end_array (builder);
+    }
+
+  if (self->checks->len > 0)
+    {
+      json_builder_set_member_name (builder, "checks");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < self->checks->len; i++)
+        add_check (builder, g_ptr_array_index (self->checks, i));
       json_builder_end_array (builder);
     }
 

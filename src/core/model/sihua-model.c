@@ -31,6 +31,43 @@ _sihua_condition_free (SihuaCondition *condition)
   g_free (condition);
 }
 
+static void
+free_text (SihuaText *text)
+{
+  sihua_text_clear (text);
+  g_free (text);
+}
+
+void
+_sihua_derive_free (SihuaDerive *derive)
+{
+  if (derive == NULL)
+    return;
+  g_free (derive->numerator_id);
+  g_free (derive->denominator_id);
+  for (guint i = 0; derive->bands != NULL && i < derive->bands->len; i++)
+    g_free (g_array_index (derive->bands, SihuaDeriveBand, i).option_id);
+  g_clear_pointer (&derive->bands, g_array_unref);
+  g_free (derive);
+}
+
+void
+_sihua_check_free (SihuaCheck *check)
+{
+  g_free (check->id);
+  g_free (check->question_id);
+  sihua_text_clear (&check->message);
+  for (guint i = 0; check->terms != NULL && i < check->terms->len; i++)
+    {
+      SihuaCheckTerm *term = &g_array_index (check->terms, SihuaCheckTerm, i);
+
+      _sihua_condition_free (term->condition);
+      g_free (term->subset);
+    }
+  g_clear_pointer (&check->terms, g_array_unref);
+  g_free (check);
+}
+
 void
 _sihua_option_free (SihuaOption *option)
 {
@@ -60,6 +97,7 @@ _sihua_question_free (SihuaQuestion *question)
   g_clear_pointer (&question->option_index, g_hash_table_unref);
   g_clear_pointer (&question->bands, g_array_unref);
   _sihua_condition_free (question->relevant_if);
+  _sihua_derive_free (question->derive);
   g_free (question);
 }
 
@@ -192,7 +230,9 @@ sihua_model_finalize (GObject *object)
   g_clear_pointer (&self->areas, g_ptr_array_unref);
   g_clear_pointer (&self->subsets, g_hash_table_unref);
   g_clear_pointer (&self->subset_names, g_ptr_array_unref);
+  g_clear_pointer (&self->subset_titles, g_hash_table_unref);
   g_clear_pointer (&self->recommendations, g_ptr_array_unref);
+  g_clear_pointer (&self->checks, g_ptr_array_unref);
 
   g_clear_pointer (&self->scoring.default_requirements, g_ptr_array_unref);
   if (self->scoring.level_requirements != NULL)
@@ -228,6 +268,9 @@ sihua_model_init (SihuaModel *self)
   self->recommendations =
     g_ptr_array_new_with_free_func ((GDestroyNotify) _sihua_recommendation_free);
   self->recommendation_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->checks = g_ptr_array_new_with_free_func ((GDestroyNotify) _sihua_check_free);
+  self->subset_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) free_text);
   self->scoring.default_requirements =
     g_ptr_array_new_with_free_func ((GDestroyNotify) _sihua_requirement_free);
 }
@@ -535,6 +578,52 @@ sihua_model_get_subset (SihuaModel *self,
   g_return_val_if_fail (SIHUA_IS_MODEL (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
   return g_hash_table_lookup (self->subsets, name);
+}
+
+/**
+ * sihua_model_get_checks:
+ *
+ * Returns: (transfer none) (element-type SihuaCheck): the plausibility
+ *   checks, in file order.
+ */
+GPtrArray *
+sihua_model_get_checks (SihuaModel *self)
+{
+  g_return_val_if_fail (SIHUA_IS_MODEL (self), NULL);
+  return self->checks;
+}
+
+/**
+ * sihua_model_get_subset_title:
+ *
+ * Returns: (transfer none) (nullable): what the subset @name is called
+ *   (“约束性场景”), or %NULL when the model does not say.
+ */
+const SihuaText *
+sihua_model_get_subset_title (SihuaModel *self,
+                              const char *name)
+{
+  g_return_val_if_fail (SIHUA_IS_MODEL (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  return g_hash_table_lookup (self->subset_titles, name);
+}
+
+/**
+ * sihua_model_list_subsets:
+ *
+ * Returns: (transfer full): the subset names, in file order.
+ */
+GStrv
+sihua_model_list_subsets (SihuaModel *self)
+{
+  GStrv names;
+
+  g_return_val_if_fail (SIHUA_IS_MODEL (self), NULL);
+
+  names = g_new0 (char *, self->subset_names->len + 1);
+  for (guint i = 0; i < self->subset_names->len; i++)
+    names[i] = g_strdup (g_ptr_array_index (self->subset_names, i));
+  return names;
 }
 
 const SihuaScoringRule *

@@ -53,6 +53,48 @@ struct _SihuaBand
   double    points;
 };
 
+/* One band of a derive rule: values up to and including @to (and above
+ * the band before) pick @option_id. */
+typedef struct
+{
+  double  to;
+  char   *option_id;
+} SihuaDeriveBand;
+
+/* How a single-choice band question follows from numbers recorded beside
+ * it: value = numerator / denominator × scale (numerator × scale without a
+ * denominator), and the option is that of the first band whose `to` is not
+ * below the value: intervals closed on the right, as the official forms
+ * write (20 %, 40 %]. */
+struct _SihuaDerive
+{
+  char   *numerator_id;    /* a numeric question */
+  char   *denominator_id;  /* a numeric question; nullable */
+  double  scale;
+  GArray *bands;           /* SihuaDeriveBand, ascending by to */
+};
+
+/* One term of a plausibility check: a question condition that must hold for
+ * an answered question (@condition), or "at least @at_least dimensions of
+ * @subset are answered at a stage below @below" (@subset set). */
+typedef struct
+{
+  SihuaCondition *condition;  /* nullable */
+  char           *subset;     /* nullable */
+  int             below;
+  int             at_least;
+} SihuaCheckTerm;
+
+/* A combination of answers that is possible but unlikely: when every term
+ * holds, the answer to @question is flagged with @message. */
+struct _SihuaCheck
+{
+  char      *id;
+  char      *question_id;
+  SihuaText  message;
+  GArray    *terms;        /* SihuaCheckTerm */
+};
+
 struct _SihuaQuestion
 {
   char              *id;
@@ -72,6 +114,7 @@ struct _SihuaQuestion
   double             max;
   GArray            *bands;        /* SihuaBand, ascending by from; numeric only */
   SihuaCondition    *relevant_if;  /* nullable */
+  SihuaDerive       *derive;       /* single only; nullable */
   SihuaDimension    *dimension;    /* the dimension it belongs to */
   guint              index;        /* position among all questions of the model */
   GHashTable        *option_index; /* private: option id → SihuaOption* */
@@ -183,13 +226,26 @@ SihuaArea                 *sihua_model_get_area_by_role     (SihuaModel        *
                                                              SihuaAreaRole      role);
 const char * const        *sihua_model_get_subset           (SihuaModel        *self,
                                                              const char        *name);
+GStrv                      sihua_model_list_subsets         (SihuaModel        *self);
+const SihuaText           *sihua_model_get_subset_title     (SihuaModel        *self,
+                                                             const char        *name);
 const SihuaScoringRule    *sihua_model_get_scoring          (SihuaModel        *self);
 GPtrArray                 *sihua_model_get_recommendations  (SihuaModel        *self);
+/* SihuaCheck*, in file order. */
+GPtrArray                 *sihua_model_get_checks           (SihuaModel        *self);
 JsonNode                  *sihua_model_to_json              (SihuaModel        *self);
 
 SihuaOption               *sihua_question_lookup_option     (const SihuaQuestion *question,
                                                              const char          *option_id);
 gboolean                   sihua_question_is_scored         (const SihuaQuestion *question);
+/* The option @question's derive rule picks from the recorded numbers, or
+ * NULL when it has none or a number is missing (or the denominator is 0);
+ * @value gets the computed value. An answered question keeps its answer:
+ * a different derived option is a plausibility flag. */
+SihuaOption               *sihua_question_derive_option     (SihuaModel          *model,
+                                                             const SihuaQuestion *question,
+                                                             GHashTable          *answers,
+                                                             double              *value);
 gboolean                   sihua_dimension_is_scored        (const SihuaDimension *dimension);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SihuaModelProblem, sihua_model_problem_free)

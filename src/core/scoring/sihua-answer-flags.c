@@ -27,6 +27,62 @@ is_blank (const char *text)
   return TRUE;
 }
 
+static gboolean
+is_answered (GHashTable *answers,
+             const char *question_id)
+{
+  const SihuaAnswer *answer = g_hash_table_lookup (answers, question_id);
+
+  return answer != NULL && answer->value != NULL && answer->value->kind != SIHUA_ANSWER_NA;
+}
+
+/* A check speaks only about what was answered: an open question never
+ * makes a combination implausible. */
+static gboolean
+term_holds (SihuaScore           *score,
+            const SihuaCheckTerm *term,
+            GHashTable           *answers)
+{
+  SihuaModel *model = sihua_score_get_model (score);
+
+  if (term->condition != NULL)
+    return is_answered (answers, term->condition->question_id) &&
+           sihua_condition_holds (term->condition,
+                                  sihua_model_lookup_question (model, term->condition->question_id),
+                                  answers);
+
+  return sihua_score_count_at_stage (score, term->subset, 0) -
+         sihua_score_count_at_stage (score, term->subset, term->below) >= (guint) term->at_least;
+}
+
+static void
+add_check_flags (SihuaScore *score,
+                 GHashTable *answers,
+                 GArray     *flags)
+{
+  GPtrArray *checks = sihua_model_get_checks (sihua_score_get_model (score));
+
+  for (guint i = 0; i < checks->len; i++)
+    {
+      const SihuaCheck *check = g_ptr_array_index (checks, i);
+      const SihuaQuestionScore *q = sihua_score_lookup_question (score, check->question_id);
+      const SihuaDimensionScore *d;
+      gboolean holds = q != NULL;
+
+      for (guint j = 0; holds && j < check->terms->len; j++)
+        holds = term_holds (score, &g_array_index (check->terms, SihuaCheckTerm, j), answers);
+      if (!holds)
+        continue;
+
+      d = sihua_score_lookup_dimension (score, q->question->dimension->id);
+      {
+        SihuaAnswerFlag flag = { q->question, SIHUA_ANSWER_FLAG_CHECK, q->level,
+                                 d != NULL ? d->stage : -1, check, NULL, 0 };
+        g_array_append_val (flags, flag);
+      }
+    }
+}
+
 /**
  * sihua_answer_flags_compute:
  * @score: the score of @answers
@@ -78,7 +134,23 @@ sihua_answer_flags_compute (SihuaScore *score,
           SihuaAnswerFlag flag = { question, SIHUA_ANSWER_FLAG_EVIDENCE_MISSING, q->level, stage };
           g_array_append_val (flags, flag);
         }
+
+      if (question->derive != NULL && answer->value->kind == SIHUA_ANSWER_OPTION)
+        {
+          double value = 0;
+          const SihuaOption *derived = sihua_question_derive_option (sihua_score_get_model (score),
+                                                                     question, answers, &value);
+
+          if (derived != NULL && g_strcmp0 (derived->id, answer->value->option_id) != 0)
+            {
+              SihuaAnswerFlag flag = { question, SIHUA_ANSWER_FLAG_BAND_MISMATCH, q->level, stage,
+                                       NULL, derived, value };
+              g_array_append_val (flags, flag);
+            }
+        }
     }
+
+  add_check_flags (score, answers, flags);
 
   return flags;
 }
@@ -92,6 +164,10 @@ sihua_answer_flag_reason_to_string (SihuaAnswerFlagReason reason)
       return "above_stage";
     case SIHUA_ANSWER_FLAG_EVIDENCE_MISSING:
       return "evidence_missing";
+    case SIHUA_ANSWER_FLAG_BAND_MISMATCH:
+      return "band_mismatch";
+    case SIHUA_ANSWER_FLAG_CHECK:
+      return "check";
     default:
       g_return_val_if_reached (NULL);
     }
@@ -124,6 +200,19 @@ sihua_answer_flag_describe (const SihuaAnswerFlag *flag,
 
     case SIHUA_ANSWER_FLAG_EVIDENCE_MISSING:
       return g_strdup (_("Needs evidence: the model asks for evidence, but note and evidence are empty"));
+
+    case SIHUA_ANSWER_FLAG_BAND_MISMATCH:
+      {
+        /* Option letters are upper case on the official forms. */
+        g_autofree char *letter = g_ascii_strup (flag->derived->id, -1);
+
+        return g_strdup_printf (_("Check the band: the recorded numbers give %.1f, which is option %s (%s)"),
+                                sihua_score_round1 (flag->derived_value), letter,
+                                sihua_text_get (&flag->derived->text, language, NULL));
+      }
+
+    case SIHUA_ANSWER_FLAG_CHECK:
+      return g_strdup (sihua_text_get (&flag->check->message, language, NULL));
 
     default:
       g_return_val_if_reached (NULL);

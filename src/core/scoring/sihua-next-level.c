@@ -316,21 +316,10 @@ measure_requirement (SihuaScore          *score,
       break;
 
     case SIHUA_REQUIREMENT_COUNT_AT_STAGE:
-      {
-        int stage = requirement->stage >= 0 ? requirement->stage : gap->level;
-        int count = 0;
-
-        for (guint i = 0; i < score->dimensions->len; i++)
-          {
-            const SihuaDimensionScore *d = &g_array_index (score->dimensions, SihuaDimensionScore, i);
-
-            if (d->scored && d->stage >= stage &&
-                (subset == NULL || g_strv_contains (subset, d->dimension->id)))
-              count++;
-          }
-        gap->have = count;
-        gap->need = requirement->count;
-      }
+      gap->have = sihua_score_count_at_stage (score, requirement->subset,
+                                              requirement->stage >= 0 ? requirement->stage
+                                                                      : gap->level);
+      gap->need = requirement->count;
       break;
 
     default:
@@ -520,7 +509,14 @@ sihua_requirement_gap_describe (const SihuaRequirementGap *gap,
     case SIHUA_REQUIREMENT_COUNT_AT_STAGE:
       {
         int stage = requirement->stage >= 0 ? requirement->stage : gap->level;
+        const SihuaText *title = requirement->subset != NULL
+                                 ? sihua_model_get_subset_title (model, requirement->subset) : NULL;
 
+        if (title != NULL)
+          /* Translators: "3 constraint scenes at 三级 or above; 5 needed" */
+          return g_strdup_printf (_("%d %s at %s or above; %d needed"),
+                                  (int) gap->have, sihua_text_get (title, language, NULL),
+                                  level_name (model, stage, language), (int) gap->need);
         return g_strdup_printf (_("%d dimensions at %s or above; %d needed"),
                                 (int) gap->have, level_name (model, stage, language),
                                 (int) gap->need);

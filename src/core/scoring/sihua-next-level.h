@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "sihua-score.h"
 
 G_BEGIN_DECLS
@@ -74,7 +76,60 @@ char              *sihua_requirement_gap_describe  (const SihuaRequirementGap *g
                                                     SihuaModel              *model,
                                                     SihuaLanguage            language);
 
+/*
+ * The next level in a points model's own terms (the MIIT index: "再得 6.5
+ * 分，并再有 2 个约束性场景达到三级"), computed by sihua-points-gap.c.
+ */
+
+/* One change that earns points: choose @option instead of the current
+ * answer (single) or add it (multi). */
+typedef struct
+{
+  const SihuaQuestion *question;
+  const SihuaOption   *option;
+  double               gain;   /* the points it adds, exact */
+} SihuaPointsStep;
+
+/* A count requirement of the target level that fails: @have of @subset's
+ * dimensions (all when NULL) are at @stage or above, @need are needed. */
+typedef struct
+{
+  const char *subset;
+  int         stage;
+  guint       have;
+  guint       need;
+  GPtrArray  *candidates;  /* const SihuaDimensionScore*: below @stage, closest
+                            * first (one step away before two), then model order */
+} SihuaCountGap;
+
+typedef struct
+{
+  int     stage;          /* G now */
+  int     target;         /* G + 1; -1 at the top */
+  double  points_have;    /* P */
+  double  points_needed;  /* what the target's points requirement lacks; 0 when met */
+  GArray *counts;         /* SihuaCountGap, the failing count requirements */
+  GArray *steps;          /* SihuaPointsStep, most points first, then model order:
+                           * one step per single item (its next better option)
+                           * and one per option a multi item lacks */
+  guint   steps_enough;   /* how many of the first steps add up to points_needed */
+} SihuaPointsGap;
+
+/* NULL unless the model scores by points. */
+SihuaPointsGap    *sihua_points_gap_compute        (SihuaScore              *score,
+                                                    GHashTable              *answers);
+void               sihua_points_gap_free           (SihuaPointsGap          *gap);
+/* "再得 6.5 分，并再有 2 个约束性场景达到三级（如 质量管理、设备管理）":
+ * the whole gap in one sentence; NULL at the top level. */
+char              *sihua_points_gap_describe       (const SihuaPointsGap    *gap,
+                                                    SihuaModel              *model,
+                                                    SihuaLanguage            language);
+JsonNode          *sihua_points_gap_to_json        (const SihuaPointsGap    *gap,
+                                                    SihuaModel              *model,
+                                                    SihuaLanguage            language);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SihuaNextLevel, sihua_next_level_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SihuaPointsGap, sihua_points_gap_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SihuaDimensionGap, sihua_dimension_gap_free)
 
 G_END_DECLS

@@ -23,6 +23,7 @@ struct _SihuaResults
   SihuaScore      *score;
   int              target;
   SihuaNextLevel  *next;
+  SihuaPointsGap  *points_gap;        /* nullable: points models only */
   GArray          *flags;
   SihuaRoadmap    *roadmap;
 
@@ -58,6 +59,7 @@ compose (SihuaResults *self)
    * target, or against the next stage when there is one (none at the top). */
   self->target = target_level > stage ? target_level : MIN (stage + 1, max_stage);
   self->next = sihua_next_level_compute (self->score, target_level > stage ? target_level : -1);
+  self->points_gap = sihua_points_gap_compute (self->score, self->answers);
   self->flags = sihua_answer_flags_compute (self->score, self->answers);
   self->roadmap = sihua_roadmap_compute (self->score, self->answers, self->target);
 
@@ -219,6 +221,7 @@ sihua_results_finalize (GObject *object)
   g_clear_pointer (&self->assessment, sihua_assessment_free);
   g_clear_pointer (&self->answers, g_hash_table_unref);
   g_clear_pointer (&self->next, sihua_next_level_free);
+  g_clear_pointer (&self->points_gap, sihua_points_gap_free);
   g_clear_pointer (&self->flags, g_array_unref);
   g_clear_pointer (&self->roadmap, sihua_roadmap_free);
   g_clear_pointer (&self->comparison, sihua_comparison_free);
@@ -478,6 +481,22 @@ sihua_results_get_target (SihuaResults *self)
   g_return_val_if_fail (SIHUA_IS_RESULTS (self), -1);
 
   return self->target;
+}
+
+/**
+ * sihua_results_get_points_gap:
+ *
+ * Returns: (transfer none) (nullable): what the next level lacks in the
+ *   official currency of a points model (points, scenes, constraint
+ *   scenes, the cheapest points), or %NULL for a model that does not score
+ *   by points
+ */
+SihuaPointsGap *
+sihua_results_get_points_gap (SihuaResults *self)
+{
+  g_return_val_if_fail (SIHUA_IS_RESULTS (self), NULL);
+
+  return self->points_gap;
 }
 
 /**

@@ -75,6 +75,13 @@ GHashTable            *sihua_results_get_answers          (SihuaResults         
 SihuaScore            *sihua_results_get_score            (SihuaResults          *self);
 int                    sihua_results_get_target           (SihuaResults          *self);
 SihuaNextLevel        *sihua_results_get_next_level       (SihuaResults          *self);
+/* Points models (the MIIT index): the next level in official terms. The
+ * official figures themselves come from the score: per area
+ * sihua_score_get_area_points() (数字化基础 x / 50 …), the total
+ * sihua_score_get_points_total(), each scene's level as its dimension's
+ * stage, n_L / c_L by sihua_score_count_at_stage (score, "scenes" or
+ * "constraint_scenes", L), the level sihua_score_get_stage(). */
+SihuaPointsGap        *sihua_results_get_points_gap       (SihuaResults          *self);
 GArray                *sihua_results_get_flags            (SihuaResults          *self);
 SihuaRoadmap          *sihua_results_get_roadmap          (SihuaResults          *self);
 const SihuaAssessment *sihua_results_get_previous         (SihuaResults          *self);

@@ -204,6 +204,62 @@ sihua_next_level_to_json (SihuaNextLevel *next,
   return json_builder_get_root (builder);
 }
 
+/* The official currency of a points model: "points": {"total", "max",
+ * "areas": [{"id", "name", "points", "max"}]}, and "subsets": [{"id",
+ * "size", "at_stage": [n_1 … n_top]}] — how many of each subset's
+ * dimensions are at each level or above. Sums are exact. */
+static void
+build_points (JsonBuilder   *builder,
+              SihuaScore    *score,
+              SihuaLanguage  language)
+{
+  SihuaModel *model = sihua_score_get_model (score);
+  g_auto(GStrv) subsets = sihua_model_list_subsets (model);
+
+  json_builder_set_member_name (builder, "points");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "total");
+  json_builder_add_double_value (builder, sihua_score_get_points_total (score));
+  json_builder_set_member_name (builder, "max");
+  json_builder_add_double_value (builder, sihua_score_get_points_max (score));
+  json_builder_set_member_name (builder, "areas");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < sihua_score_get_n_area_points (score); i++)
+    {
+      const SihuaAreaPoints *area = sihua_score_get_area_points (score, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, area->area->id);
+      add_text (builder, "name", &area->area->title, language);
+      json_builder_set_member_name (builder, "points");
+      json_builder_add_double_value (builder, area->points);
+      json_builder_set_member_name (builder, "max");
+      json_builder_add_double_value (builder, area->max);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "subsets");
+  json_builder_begin_array (builder);
+  for (guint i = 0; subsets[i] != NULL; i++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, subsets[i]);
+      json_builder_set_member_name (builder, "size");
+      json_builder_add_int_value (builder, g_strv_length ((GStrv) sihua_model_get_subset (model, subsets[i])));
+      json_builder_set_member_name (builder, "at_stage");
+      json_builder_begin_array (builder);
+      for (int level = 1; level <= sihua_score_get_max_stage (score); level++)
+        json_builder_add_int_value (builder, sihua_score_count_at_stage (score, subsets[i], level));
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 /**
  * sihua_score_to_json:
  * @score: the score
@@ -242,6 +298,9 @@ sihua_score_to_json (SihuaScore     *score,
   add_double_or_null (builder, "index", sihua_score_get_index (score));
   add_stage (builder, "stage", sihua_score_get_stage (score));
   add_stage_name (builder, "stage_name", model, sihua_score_get_stage (score), language);
+
+  if (sihua_score_get_n_area_points (score) > 0)
+    build_points (builder, score, language);
 
   json_builder_set_member_name (builder, "dimensions");
   json_builder_begin_array (builder);

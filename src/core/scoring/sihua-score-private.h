@@ -23,6 +23,9 @@ struct _SihuaScore
   double           index;
   int              stage;
   double           points_total;
+  double           points_max;
+
+  GArray          *areas;       /* SihuaAreaPoints, points models only */
 
   GArray          *dimensions;  /* SihuaDimensionScore */
   GArray          *questions;   /* SihuaQuestionScore, by SihuaQuestion.index */

@@ -26,6 +26,7 @@ _sihua_score_new (SihuaModel *model)
   self->stage = -1;
   self->dimensions = g_array_new (FALSE, TRUE, sizeof (SihuaDimensionScore));
   self->questions = g_array_new (FALSE, TRUE, sizeof (SihuaQuestionScore));
+  self->areas = g_array_new (FALSE, TRUE, sizeof (SihuaAreaPoints));
   self->dimension_positions = g_hash_table_new (g_str_hash, g_str_equal);
 
   return self;
@@ -50,6 +51,7 @@ sihua_score_unref (SihuaScore *self)
 
   g_clear_pointer (&self->dimensions, g_array_unref);
   g_clear_pointer (&self->questions, g_array_unref);
+  g_clear_pointer (&self->areas, g_array_unref);
   g_clear_pointer (&self->dimension_positions, g_hash_table_unref);
   g_clear_object (&self->model);
   g_free (self);
@@ -114,6 +116,66 @@ sihua_score_get_points_total (SihuaScore *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return self->points_total;
+}
+
+double
+sihua_score_get_points_max (SihuaScore *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->points_max;
+}
+
+guint
+sihua_score_get_n_area_points (SihuaScore *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->areas->len;
+}
+
+/**
+ * sihua_score_get_area_points:
+ *
+ * Returns: (transfer none): the points of the area at @position.
+ */
+const SihuaAreaPoints *
+sihua_score_get_area_points (SihuaScore *self,
+                             guint       position)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (position < self->areas->len, NULL);
+
+  return &g_array_index (self->areas, SihuaAreaPoints, position);
+}
+
+guint
+sihua_score_count_at_stage (SihuaScore *self,
+                            const char *subset,
+                            int         stage)
+{
+  const char * const *members = NULL;
+  guint count = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (subset != NULL)
+    {
+      members = sihua_model_get_subset (self->model, subset);
+      if (members == NULL)
+        return 0;
+    }
+
+  for (guint i = 0; i < self->dimensions->len; i++)
+    {
+      const SihuaDimensionScore *d = &g_array_index (self->dimensions, SihuaDimensionScore, i);
+
+      if (d->scored && d->stage >= stage &&
+          (members == NULL || g_strv_contains (members, d->dimension->id)))
+        count++;
+    }
+
+  return count;
 }
 
 int

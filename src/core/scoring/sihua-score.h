@@ -36,6 +36,8 @@ typedef struct
   gboolean             has_points;
   double               points;       /* p_q, valid if has_points */
   double               max_points;   /* the most this question can earn, 0 if none */
+  gboolean             derived;      /* unanswered, counted with the option its derive
+                                      * rule picks from the recorded numbers */
 } SihuaQuestionScore;
 
 /* One dimension of a scored area. Plain data owned by its SihuaScore. */
@@ -50,7 +52,21 @@ typedef struct
   double                weight;          /* W_d */
   double                counted_weight;  /* Σ w_q over the counted questions */
   double                points;          /* Σ w_q·p_q over the counted questions */
+  double                max_points;      /* Σ w_q·max p_q over the counted questions */
+  gboolean              has_points;      /* a points model's dimension whose questions carry
+                                          * points: s_d is their share and counts in I */
 } SihuaDimensionScore;
+
+/* One scored area's points in a model that scores by points: the currency
+ * of the official indices (数字化基础 x / 50, 数字化管理 y / 30 …). Plain data
+ * owned by its SihuaScore. Sums are exact; round only to show them
+ * (sihua_score_round1). */
+typedef struct
+{
+  const SihuaArea *area;
+  double           points;  /* Σ w_q·p_q over its counted questions */
+  double           max;     /* Σ w_q·max p_q over all its scored questions */
+} SihuaAreaPoints;
 
 typedef struct _SihuaScore SihuaScore;
 
@@ -72,6 +88,22 @@ double                     sihua_score_get_index           (SihuaScore *self);
 int                        sihua_score_get_stage           (SihuaScore *self);
 /* Σ w_q·p_q over every counted question (points_total requirements). */
 double                     sihua_score_get_points_total    (SihuaScore *self);
+/* Σ of the areas' max: the most the model's points can add up to (100 for
+ * the MIIT index); 0 when the model does not score by points. */
+double                     sihua_score_get_points_max      (SihuaScore *self);
+/* The scored areas whose questions carry points, in model order; none
+ * unless the model scores by points ("question_value": "points"). Areas
+ * rated by level only (the MIIT scenes) are left out. */
+guint                      sihua_score_get_n_area_points   (SihuaScore *self);
+const SihuaAreaPoints     *sihua_score_get_area_points     (SihuaScore *self,
+                                                            guint       position);
+/* How many scored dimensions — of the model's subset @subset, or all when
+ * %NULL — are at stage @stage or above: n_L and c_L of the official level
+ * rule, e.g. sihua_score_count_at_stage (score, "constraint_scenes", 3).
+ * A scene's own level is its dimension's stage (sihua_score_lookup_dimension). */
+guint                      sihua_score_count_at_stage      (SihuaScore *self,
+                                                            const char *subset,
+                                                            int         stage);
 /* The highest stage there is (n_levels − 1). */
 int                        sihua_score_get_max_stage       (SihuaScore *self);
 

@@ -106,6 +106,19 @@ score_question (SihuaScore         *score,
   answer = g_hash_table_lookup (answers, question->id);
   if (answer == NULL || answer->value == NULL)
     {
+      /* A band item left open follows from the numbers behind it, as the
+       * official form's rule states. */
+      SihuaOption *derived = sihua_question_derive_option (score->model, question, answers, NULL);
+
+      if (derived != NULL)
+        {
+          result->derived = TRUE;
+          result->level = derived->level;
+          result->has_points = derived->has_points;
+          result->points = derived->has_points ? derived->points : 0;
+          result->status = SIHUA_QUESTION_STATUS_COUNTED;
+          return;
+        }
       result->status = SIHUA_QUESTION_STATUS_UNANSWERED;
       return;
     }
@@ -119,7 +132,10 @@ score_question (SihuaScore         *score,
   sihua_answer_value_evaluate (answer->value, question,
                                &result->level, &result->has_points, &result->points);
 
-  if (by_points ? result->has_points : result->level >= 0)
+  /* A ladder question carries no points; in a points model it still counts
+   * with its level (official indices rate scenes by level and score items by
+   * points). */
+  if (by_points ? (result->has_points || result->level >= 0) : result->level >= 0)
     result->status = SIHUA_QUESTION_STATUS_COUNTED;
   else
     result->status = SIHUA_QUESTION_STATUS_NO_VALUE;
@@ -188,8 +204,10 @@ score_dimension (SihuaScore          *score,
       return;
     }
 
-  if (by_points)
-    result->score = weighted_max_points > 0 ? 100 * result->points / weighted_max_points : 0;
+  result->max_points = weighted_max_points;
+  result->has_points = by_points && weighted_max_points > 0;
+  if (result->has_points)
+    result->score = 100 * result->points / weighted_max_points;
   else
     result->score = 100 * weighted_levels / (max_stage * level_weight);
 
@@ -207,6 +225,46 @@ score_dimension (SihuaScore          *score,
               result->stage = s;
               break;
             }
+        }
+    }
+}
+
+/* The official indices' currency: each scored area's points out of its
+ * maximum, the maximum counting every scored question whether answered or
+ * not (数字化基础 is out of 50 from the first answer on). */
+static void
+sum_area_points (SihuaScore *score)
+{
+  GPtrArray *areas = sihua_model_get_areas (score->model);
+
+  for (guint i = 0; i < areas->len; i++)
+    {
+      const SihuaArea *area = g_ptr_array_index (areas, i);
+      SihuaAreaPoints sum = { area, 0, 0 };
+
+      if (!area->scored)
+        continue;
+
+      for (guint j = 0; j < area->dimensions->len; j++)
+        {
+          const SihuaDimension *dimension = g_ptr_array_index (area->dimensions, j);
+          const SihuaDimensionScore *d = sihua_score_lookup_dimension (score, dimension->id);
+
+          if (d != NULL && d->has_points)
+            sum.points += d->points;
+          for (guint k = 0; k < dimension->questions->len; k++)
+            {
+              const SihuaQuestion *question = g_ptr_array_index (dimension->questions, k);
+
+              if (sihua_question_is_scored (question))
+                sum.max += question->weight * question_max_points (question);
+            }
+        }
+
+      if (sum.max > 0)
+        {
+          g_array_append_val (score->areas, sum);
+          score->points_max += sum.max;
         }
     }
 }
@@ -288,19 +346,9 @@ sihua_scoring_requirement_holds (SihuaScore             *score,
       return !isnan (score->index) && sihua_scoring_at_least (score->index, requirement->min);
 
     case SIHUA_REQUIREMENT_COUNT_AT_STAGE:
-      {
-        int stage = requirement->stage >= 0 ? requirement->stage : level;
-        int count = 0;
-
-        for (guint i = 0; i < score->dimensions->len; i++)
-          {
-            const SihuaDimensionScore *d = &g_array_index (score->dimensions, SihuaDimensionScore, i);
-
-            if (d->scored && in_subset (subset, d->dimension->id) && d->stage >= stage)
-              count++;
-          }
-        return count >= requirement->count;
-      }
+      return sihua_score_count_at_stage (score, requirement->subset,
+                                         requirement->stage >= 0 ? requirement->stage : level)
+             >= (guint) requirement->count;
 
     default:
       g_return_val_if_reached (FALSE);
@@ -387,7 +435,9 @@ sihua_scoring_compute (SihuaModel *model,
       score->answered += d.answered;
       score->applicable += d.applicable;
       score->points_total += d.points;
-      if (d.scored)
+      /* In a points model the index is the points' share: dimensions rated
+       * by level only (scenes) have a score and a stage but stay out of it. */
+      if (d.scored && (d.has_points || !by_points))
         {
           weighted_scores += d.weight * d.score;
           scored_weight += d.weight;
@@ -395,6 +445,8 @@ sihua_scoring_compute (SihuaModel *model,
     }
 
   score->complete = score->answered == score->applicable;
+  if (by_points)
+    sum_area_points (score);
 
   if (scored_weight > 0)
     {
