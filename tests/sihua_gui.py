@@ -37,6 +37,11 @@ PRIVATE_FLAG = 'SIHUA_GUI_PRIVATE_BUS'
 SCREEN = '-screen 0 1400x900x24'
 TAP_STARTS = ('ok', 'not ok', '1..', '#', 'Bail out!', 'TAP version')
 
+# How long an application may take to answer one accessibility call, and
+# how long after its start it may take longer (see use_accessibility).
+ATSPI_CALL_TIMEOUT_MS = 30000
+ATSPI_STARTUP_MS = 60000
+
 # Set by use_accessibility(): dogtail's tree and pyatspi, imported only by
 # the scripts that read the accessibility tree.
 tree = None
@@ -104,6 +109,14 @@ def use_accessibility():
     import pyatspi as atspi
     from dogtail import tree as dogtail_tree
     tree, pyatspi = dogtail_tree, atspi
+    # libatspi gives an application 800 ms to answer a call (15 s just after
+    # it starts). With the machine's cores busy the app's main thread is
+    # often away longer than that (building a dimension's cards, a results
+    # page): the call fails with NoReply, and libatspi then refuses every
+    # call to the app as "hung" until a ping comes back, so the test saw a
+    # live app as gone. The app is slow there, not dead: give it the time a
+    # busy machine needs.
+    atspi.setTimeout(ATSPI_CALL_TIMEOUT_MS, ATSPI_STARTUP_MS)
 
 
 def setup(script, tools=('xdotool',)):

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "sihua-application.h"
 #include "sihua-context.h"
@@ -26,6 +27,10 @@ struct _SihuaApplication
   char              *db_path;
   char              *screenshot_path;
   char              *screenshot_page;
+  /* --screenshot-size and --screenshot-theme: 0 and NULL keep the window's own. */
+  int                screenshot_width;
+  int                screenshot_height;
+  char              *screenshot_theme;
 };
 
 G_DEFINE_FINAL_TYPE (SihuaApplication, sihua_application, ADW_TYPE_APPLICATION)
@@ -33,7 +38,9 @@ G_DEFINE_FINAL_TYPE (SihuaApplication, sihua_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry option_entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use this database instead of the default one"), N_("FILE") },
   { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Save the first frame of the window as a PNG and quit"), N_("FILE") },
-  { "screenshot-page", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The page to save with --screenshot: companies, company, company-form, assessment, results or preferences"), N_("PAGE") },
+  { "screenshot-page", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The page to save with --screenshot: companies, company, company-form, assessment, assessment:DIMENSION, results or preferences"), N_("PAGE") },
+  { "screenshot-size", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The window size for --screenshot, e.g. 800x600"), N_("WIDTHxHEIGHT") },
+  { "screenshot-theme", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The style for --screenshot: light or dark"), N_("THEME") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { NULL }
 };
@@ -131,6 +138,21 @@ sihua_application_handle_local_options (GApplication *app,
     self->screenshot_path = g_strdup (path);
   if (g_variant_dict_lookup (options, "screenshot-page", "&s", &path))
     self->screenshot_page = g_strdup (path);
+  if (g_variant_dict_lookup (options, "screenshot-size", "&s", &path)
+      && sscanf (path, "%dx%d", &self->screenshot_width, &self->screenshot_height) != 2)
+    {
+      g_printerr (_("sihua: --screenshot-size takes WIDTHxHEIGHT, e.g. 800x600, not “%s”\n"), path);
+      return 2;
+    }
+  if (g_variant_dict_lookup (options, "screenshot-theme", "&s", &path))
+    {
+      if (g_strcmp0 (path, "light") != 0 && g_strcmp0 (path, "dark") != 0)
+        {
+          g_printerr (_("sihua: --screenshot-theme takes light or dark, not “%s”\n"), path);
+          return 2;
+        }
+      self->screenshot_theme = g_strdup (path);
+    }
 
   return -1;
 }
@@ -208,6 +230,23 @@ store_opened_cb (GObject      *source,
     sihua_window_screenshot (window, self->screenshot_page, self->screenshot_path);
 }
 
+/* The size and style a --screenshot asks for, whatever the settings say. */
+static void
+apply_screenshot_options (SihuaApplication *self,
+                          GtkWindow        *window)
+{
+  if (self->screenshot_width > 0 && self->screenshot_height > 0)
+    {
+      gtk_window_unmaximize (window);
+      gtk_window_set_default_size (window, self->screenshot_width, self->screenshot_height);
+    }
+  if (self->screenshot_theme != NULL)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                        g_str_equal (self->screenshot_theme, "dark")
+                                        ? ADW_COLOR_SCHEME_FORCE_DARK
+                                        : ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
 static void
 sihua_application_activate (GApplication *app)
 {
@@ -235,6 +274,8 @@ sihua_application_activate (GApplication *app)
   /* The window comes first: opening checks every page of the database
    * (a second or more for a large one), and may upgrade or back it up. */
   window = GTK_WINDOW (sihua_window_new (GTK_APPLICATION (self), self->context));
+  if (self->screenshot_path != NULL)
+    apply_screenshot_options (self, window);
   gtk_window_present (window);
 
   if (sihua_context_get_store (self->context) == NULL)
@@ -262,6 +303,7 @@ sihua_application_finalize (GObject *object)
   g_clear_pointer (&self->db_path, g_free);
   g_clear_pointer (&self->screenshot_path, g_free);
   g_clear_pointer (&self->screenshot_page, g_free);
+  g_clear_pointer (&self->screenshot_theme, g_free);
 
   G_OBJECT_CLASS (sihua_application_parent_class)->finalize (object);
 }

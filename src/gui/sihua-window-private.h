@@ -53,6 +53,7 @@ struct _SihuaWindow
   char                 *screenshot_page;
   char                 *screenshot_path;
   GtkWidget            *shot_widget;
+  guint                 shot_tries;
 
   guint                 restored : 1;
   guint                 shot_scheduled : 1;

@@ -10,7 +10,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "sihua-assessment-page.h"
 #include "sihua-screenshot.h"
 #include "sihua-window-private.h"
 
@@ -23,9 +25,22 @@ save_screenshot_cb (gpointer user_data)
   GtkWidget *widget = self->shot_widget != NULL ? self->shot_widget : GTK_WIDGET (self);
   g_autoptr(GError) error = NULL;
 
+  /* A page shown just now may not have drawn yet on a busy machine: the
+   * render then comes out empty, and the next try finds it drawn. */
+  if (gtk_widget_get_width (widget) <= 0 || !gtk_widget_get_mapped (widget)
+      || !gtk_widget_get_child_visible (widget))
+    {
+      if (self->shot_tries++ < 20)
+        return G_SOURCE_CONTINUE;
+    }
+
   /* Outside a frame the layout has settled, so the page draws whole. */
   if (!sihua_screenshot_save (widget, self->screenshot_path, &error))
-    g_printerr ("sihua: %s\n", error->message);
+    {
+      if (self->shot_tries++ < 20)
+        return G_SOURCE_CONTINUE;
+      g_printerr ("sihua: %s\n", error->message);
+    }
 
   /* Dialogs go with the window (they are transient for it). */
   gtk_window_close (GTK_WINDOW (self));
@@ -49,12 +64,16 @@ _sihua_window_screenshot_company_loaded (SihuaWindow *self)
   const char *page = self->screenshot_page;
   GtkWindow *dialog = NULL;
 
-  if (g_strcmp0 (page, "assessment") == 0 || g_strcmp0 (page, "results") == 0)
+  if (g_str_has_prefix (page, "assessment") || g_strcmp0 (page, "results") == 0)
     {
       gint64 latest = sihua_company_page_get_latest_id (self->company_page);
 
       if (latest > 0)
         sihua_window_open_assessment (self, latest, g_strcmp0 (page, "results") == 0);
+      /* "assessment:DIMENSION" shows that dimension's questions. */
+      if (latest > 0 && g_str_has_prefix (page, "assessment:"))
+        sihua_assessment_page_set_dimension_id (SIHUA_ASSESSMENT_PAGE (self->assessment_page),
+                                                page + strlen ("assessment:"));
     }
   else if (g_strcmp0 (page, "company-form") == 0)
     {
@@ -74,7 +93,7 @@ screenshot_timeout_cb (gpointer user_data)
   gint64 first = sihua_companies_page_get_first_id (self->companies_page);
 
   if (first > 0
-      && (g_strcmp0 (page, "company") == 0 || g_strcmp0 (page, "assessment") == 0
+      && (g_strcmp0 (page, "company") == 0 || g_str_has_prefix (page, "assessment")
           || g_strcmp0 (page, "results") == 0 || g_strcmp0 (page, "company-form") == 0))
     {
       /* The company's page loads on the store's thread; the rest follows
@@ -115,7 +134,8 @@ _sihua_window_schedule_screenshot (SihuaWindow *self)
 /**
  * sihua_window_screenshot:
  * @page: companies, company, company-form, assessment, results or
- *   preferences (the first company and its newest assessment)
+ *   preferences (the first company and its newest assessment);
+ *   assessment:DIMENSION for the questions of that dimension
  * @path: the PNG to write
  *
  * Captures @page once the data is on screen, then closes the window.

@@ -24,6 +24,7 @@ struct _SihuaAssessmentPage
   GtkStack             *sidebar_stack;
   GtkListBox           *dimension_list;
   GtkListBox           *search_list;
+  GtkLabel             *search_placeholder;
   GtkLabel             *overall_label;
   GtkLabel             *dimension_title;
   GtkLabel             *dimension_description;
@@ -66,6 +67,10 @@ struct _SihuaAssessmentPage
    * frame, a few at a time. */
   guint                 build_idle_id;
   guint                 selecting;
+  /* The card the keyboard answers, marked as such (not owned). */
+  SihuaQuestionCard    *current_card;
+  guint                 scroll_tick_id;
+  int                   scroll_ticks;
   guint                 load_serial;
 
   /* Set while the page gives the sheet an answer its card shows already. */
@@ -109,6 +114,7 @@ void        _sihua_assessment_page_set_indicator           (SihuaAssessmentPage 
 void        _sihua_assessment_page_set_save_state          (SihuaAssessmentPage  *self,
                                                             SihuaSaveState        state);
 void        _sihua_assessment_page_undo                    (SihuaAssessmentPage  *self);
+void        _sihua_assessment_page_redo                    (SihuaAssessmentPage  *self);
 void        _sihua_assessment_page_toast                   (SihuaAssessmentPage  *self,
                                                             const char           *message);
 

@@ -214,6 +214,40 @@ _sihua_assessment_page_flush_details (SihuaAssessmentPage *self)
  * Undo
  */
 
+/* After an undo or a redo of the answer to @question_id: its card shows
+ * it as stored, the page shows it, and a toast says which answer it was. */
+static void
+show_history_step (SihuaAssessmentPage *self,
+                   const char          *question_id,
+                   gboolean             undone)
+{
+  g_autofree char *message = NULL;
+  const SihuaQuestion *question;
+  SihuaQuestionCard *card;
+  const char *text;
+
+  if (self->model == NULL)
+    return;
+
+  card = lookup_card (self, question_id);
+  if (card != NULL && !sihua_answer_sheet_is_pending (self->sheet, question_id))
+    sihua_question_card_set_save_state (card, SIHUA_SAVE_STATE_SAVED, NULL);
+
+  question = sihua_model_lookup_question (self->model, question_id);
+  if (question == NULL)
+    return;
+
+  sihua_assessment_page_show_question (self, question_id);
+  text = sihua_text_get (&question->text, self->language, NULL);
+  if (undone)
+    /* Translators: %s is the text of the question whose answer was undone */
+    message = g_strdup_printf (_("Undone: the answer to “%s”"), text);
+  else
+    /* Translators: %s is the text of the question whose answer was given again */
+    message = g_strdup_printf (_("Redone: the answer to “%s”"), text);
+  _sihua_assessment_page_toast (self, message);
+}
+
 static void
 undo_done_cb (GObject      *object,
               GAsyncResult *result,
@@ -222,8 +256,6 @@ undo_done_cb (GObject      *object,
   g_autoptr(SihuaAssessmentPage) self = user_data;
   g_autoptr(SihuaAnswerChange) change = NULL;
   g_autoptr(GError) error = NULL;
-  const SihuaQuestion *question;
-  SihuaQuestionCard *card;
 
   change = sihua_answer_sheet_undo_finish (SIHUA_ANSWER_SHEET (object), result, &error);
   if (self->disposed || SIHUA_ANSWER_SHEET (object) != self->sheet)
@@ -238,23 +270,7 @@ undo_done_cb (GObject      *object,
       return;
     }
 
-  if (self->model == NULL)
-    return;
-
-  card = lookup_card (self, change->question_id);
-  if (card != NULL && !sihua_answer_sheet_is_pending (self->sheet, change->question_id))
-    sihua_question_card_set_save_state (card, SIHUA_SAVE_STATE_SAVED, NULL);
-
-  question = sihua_model_lookup_question (self->model, change->question_id);
-  if (question != NULL)
-    {
-      g_autofree char *message = NULL;
-
-      sihua_assessment_page_show_question (self, change->question_id);
-      /* Translators: %s is the text of the question whose answer was undone */
-      message = g_strdup_printf (_("Undone: %s"), sihua_text_get (&question->text, self->language, NULL));
-      _sihua_assessment_page_toast (self, message);
-    }
+  show_history_step (self, change->question_id, TRUE);
 }
 
 /* Undo reverts the newest change in the store's history; the sheet commits
@@ -267,4 +283,40 @@ _sihua_assessment_page_undo (SihuaAssessmentPage *self)
 
   _sihua_assessment_page_flush_details (self);
   sihua_answer_sheet_undo_async (self->sheet, NULL, undo_done_cb, g_object_ref (self));
+}
+
+static void
+redo_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(SihuaAssessmentPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *question_id = NULL;
+
+  question_id = sihua_answer_sheet_redo_finish (SIHUA_ANSWER_SHEET (object), result, &error);
+  if (self->disposed || SIHUA_ANSWER_SHEET (object) != self->sheet)
+    return;
+
+  if (question_id == NULL)
+    {
+      if (g_error_matches (error, SIHUA_ANSWER_SHEET_ERROR, SIHUA_ANSWER_SHEET_ERROR_NOTHING_TO_REDO))
+        _sihua_assessment_page_toast (self, _("Nothing to redo"));
+      else
+        _sihua_assessment_page_toast (self, error->message);
+      return;
+    }
+
+  show_history_step (self, question_id, FALSE);
+}
+
+/* Redo gives back the change undone last, as long as no new answer came after it. */
+void
+_sihua_assessment_page_redo (SihuaAssessmentPage *self)
+{
+  if (self->sheet == NULL)
+    return;
+
+  _sihua_assessment_page_flush_details (self);
+  sihua_answer_sheet_redo_async (self->sheet, NULL, redo_done_cb, g_object_ref (self));
 }

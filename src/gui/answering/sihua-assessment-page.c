@@ -208,6 +208,65 @@ update_navigation (SihuaAssessmentPage *self)
  * Question cards
  */
 
+/* The options an exclusive one ("none of these") just took away, by their
+ * text and joined for a message; NULL if the new value took none away. */
+static char *
+cleared_by_exclusive (SihuaAssessmentPage    *self,
+                      const SihuaQuestion    *question,
+                      const SihuaAnswerValue *value)
+{
+  SihuaAnswer *before = g_hash_table_lookup (self->answers, question->id);
+  g_autoptr(GString) names = NULL;
+  gboolean exclusive_chosen = FALSE;
+
+  if (question->type != SIHUA_QUESTION_MULTI || value == NULL || value->kind != SIHUA_ANSWER_OPTIONS
+      || before == NULL || before->value == NULL || before->value->kind != SIHUA_ANSWER_OPTIONS)
+    return NULL;
+
+  for (guint i = 0; i < question->options->len; i++)
+    {
+      const SihuaOption *option = g_ptr_array_index (question->options, i);
+
+      if (option->exclusive && g_strv_contains ((const char * const *) value->option_ids, option->id)
+          && !g_strv_contains ((const char * const *) before->value->option_ids, option->id))
+        exclusive_chosen = TRUE;
+    }
+  if (!exclusive_chosen)
+    return NULL;
+
+  names = g_string_new (NULL);
+  for (guint i = 0; i < question->options->len; i++)
+    {
+      const SihuaOption *option = g_ptr_array_index (question->options, i);
+
+      if (!g_strv_contains ((const char * const *) before->value->option_ids, option->id)
+          || g_strv_contains ((const char * const *) value->option_ids, option->id))
+        continue;
+      if (names->len > 0)
+        /* Translators: between the options listed in a message */
+        g_string_append (names, _(", "));
+      g_string_append (names, text_of (self, &option->text));
+    }
+
+  return names->len > 0 ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
+}
+
+static void
+toast_cleared (SihuaAssessmentPage *self,
+               const char          *cleared)
+{
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  /* Translators: %s lists the options unticked, e.g. "ERP, MES" */
+  message = g_strdup_printf (_("Unticked the other choices: %s"), cleared);
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "assessment.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 card_value_chosen_cb (SihuaQuestionCard      *card,
                       const SihuaAnswerValue *value,
@@ -217,8 +276,11 @@ card_value_chosen_cb (SihuaQuestionCard      *card,
   const SihuaQuestion *question = sihua_question_card_get_question (card);
   const char *note = sihua_question_card_get_note (card);
   const char *evidence = sihua_question_card_get_evidence (card);
+  g_autofree char *cleared = cleared_by_exclusive (self, question, value);
 
   _sihua_assessment_page_save (self, question->id, value, note, evidence);
+  if (cleared != NULL)
+    toast_cleared (self, cleared);
   _sihua_assessment_page_refresh (self);
   update_navigation (self);
 
@@ -246,6 +308,9 @@ card_move_cb (SihuaQuestionCard   *card,
 {
   _sihua_assessment_page_focus_next (self, sihua_question_card_get_question (card), direction);
 }
+
+static void card_focus_entered_cb (GtkEventControllerFocus *controller,
+                                   SihuaAssessmentPage     *self);
 
 /* Cards built before a dimension is first painted; the rest follow in the
  * idle time after it, so switching to a long dimension stays quick. */
@@ -300,6 +365,7 @@ _sihua_assessment_page_build_cards (SihuaAssessmentPage  *self,
     {
       const SihuaQuestion *question = g_ptr_array_index (dimension->questions, i);
       GtkWidget *card = sihua_question_card_new (self->model, question, i + 1, self->language);
+      GtkEventController *focus;
 
       sihua_question_card_set_answer (SIHUA_QUESTION_CARD (card),
                                       g_hash_table_lookup (self->answers, question->id));
@@ -307,6 +373,9 @@ _sihua_assessment_page_build_cards (SihuaAssessmentPage  *self,
       g_signal_connect_object (card, "value-chosen", G_CALLBACK (card_value_chosen_cb), self, 0);
       g_signal_connect_object (card, "details-changed", G_CALLBACK (card_details_changed_cb), self, 0);
       g_signal_connect_object (card, "move", G_CALLBACK (card_move_cb), self, 0);
+      focus = gtk_event_controller_focus_new ();
+      g_signal_connect_object (focus, "enter", G_CALLBACK (card_focus_entered_cb), self, 0);
+      gtk_widget_add_controller (card, focus);
       g_hash_table_insert (self->cards, g_strdup (question->id), card);
       gtk_box_append (GTK_BOX (box), card);
     }
@@ -378,6 +447,77 @@ first_card_to_answer (SihuaAssessmentPage  *self,
   return first;
 }
 
+/* The card the keyboard answers stands out, also before it has focus (on
+ * entering a dimension from the list). */
+static void
+mark_current_card (SihuaAssessmentPage *self,
+                   SihuaQuestionCard   *card)
+{
+  if (self->current_card == card)
+    return;
+
+  if (self->current_card != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->current_card), "current");
+  g_set_weak_pointer (&self->current_card, card);
+  if (card != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (card), "current");
+}
+
+/* Scrolls so the whole card shows, its options too, or its top when it is
+ * taller than the view: the viewport alone only brings the focused button
+ * into view, which left the next question's title on the bottom edge. */
+static void
+scroll_card_into_view (SihuaAssessmentPage *self,
+                       SihuaQuestionCard   *card)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
+  GtkWidget *content = viewport ? gtk_viewport_get_child (GTK_VIEWPORT (viewport)) : NULL;
+  graphene_rect_t bounds;
+  double top, bottom, value, page;
+
+  if (content == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (card), content, &bounds))
+    return;
+
+  top = bounds.origin.y - 12;
+  bottom = bounds.origin.y + bounds.size.height + 12;
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+
+  if (bottom - top > page || top < value)
+    value = top;
+  else if (bottom > value + page)
+    value = bottom - page;
+
+  gtk_adjustment_set_value (adjustment, value);
+}
+
+/* Once more after the next frame's layout: a card just built, or one that
+ * grew with its "Saving…" status, has its real position only then. */
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  SihuaAssessmentPage *self = SIHUA_ASSESSMENT_PAGE (widget);
+
+  if (self->scroll_ticks-- > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->scroll_tick_id = 0;
+  if (self->current_card != NULL && gtk_widget_get_visible (GTK_WIDGET (self->current_card)))
+    scroll_card_into_view (self, self->current_card);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+card_focus_entered_cb (GtkEventControllerFocus *controller,
+                       SihuaAssessmentPage     *self)
+{
+  mark_current_card (self, SIHUA_QUESTION_CARD (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))));
+}
+
 static gboolean
 focus_later_cb (gpointer user_data)
 {
@@ -388,7 +528,14 @@ focus_later_cb (gpointer user_data)
 
   card = self->focus_question ? lookup_card (self, self->focus_question) : NULL;
   if (card != NULL && gtk_widget_get_visible (GTK_WIDGET (card)))
-    sihua_question_card_focus_choice (card);
+    {
+      sihua_question_card_focus_choice (card);
+      mark_current_card (self, card);
+      scroll_card_into_view (self, card);
+      self->scroll_ticks = 1;
+      if (self->scroll_tick_id == 0)
+        self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL, NULL);
+    }
 
   g_clear_pointer (&self->focus_question, g_free);
 
@@ -536,13 +683,13 @@ _sihua_assessment_page_show_dimension (SihuaAssessmentPage  *self,
 
   update_navigation (self);
 
-  if (focus)
-    {
-      SihuaQuestionCard *card = first_card_to_answer (self, dimension);
+  {
+    SihuaQuestionCard *card = first_card_to_answer (self, dimension);
 
-      if (card != NULL)
-        focus_card_later (self, card);
-    }
+    mark_current_card (self, card);
+    if (focus && card != NULL)
+      focus_card_later (self, card);
+  }
 
   stop_waiting_for_paint (self);
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
@@ -674,6 +821,14 @@ undo_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   _sihua_assessment_page_undo (SIHUA_ASSESSMENT_PAGE (widget));
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  _sihua_assessment_page_redo (SIHUA_ASSESSMENT_PAGE (widget));
 }
 
 typedef struct
@@ -842,6 +997,10 @@ sihua_assessment_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->focus_idle_id, g_source_remove);
   g_clear_handle_id (&self->build_idle_id, g_source_remove);
+  if (self->scroll_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick_id);
+  self->scroll_tick_id = 0;
+  g_clear_weak_pointer (&self->current_card);
   stop_waiting_for_paint (self);
   /* The sheet goes on until what it was given is committed. */
   _sihua_assessment_page_set_sheet (self, NULL);
@@ -937,12 +1096,17 @@ sihua_assessment_page_class_init (SihuaAssessmentPageClass *klass)
                                                 G_CALLBACK (_sihua_assessment_page_search_row_activated_cb));
 
   gtk_widget_class_install_action (widget_class, "assessment.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "assessment.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "assessment.show-results", NULL, show_results_action);
   gtk_widget_class_install_action (widget_class, "assessment.previous-dimension", NULL, step_dimension_action);
   gtk_widget_class_install_action (widget_class, "assessment.next-dimension", NULL, step_dimension_action);
   gtk_widget_class_install_action (widget_class, "assessment.find", NULL, find_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "assessment.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "assessment.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "assessment.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "assessment.show-results", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
                                        "assessment.previous-dimension", NULL);

@@ -24,6 +24,7 @@ struct _SihuaChoiceGrid
 
   guint      columns;
   guint      max_columns;
+  int        column_spacing;
   guint      reflow_id;
 };
 
@@ -51,7 +52,7 @@ fitting_columns (SihuaChoiceGrid *self,
     }
 
   for (columns = self->max_columns; columns > 1; columns--)
-    if ((int) columns * widest + ((int) columns - 1) * COLUMN_SPACING <= width)
+    if ((int) columns * widest + ((int) columns - 1) * self->column_spacing <= width)
       break;
 
   return columns;
@@ -179,6 +180,7 @@ static void
 sihua_choice_grid_init (SihuaChoiceGrid *self)
 {
   self->buttons = g_ptr_array_new ();
+  self->column_spacing = COLUMN_SPACING;
   self->grid = gtk_grid_new ();
   gtk_grid_set_column_spacing (GTK_GRID (self->grid), COLUMN_SPACING);
   gtk_grid_set_row_spacing (GTK_GRID (self->grid), ROW_SPACING);
@@ -222,6 +224,23 @@ sihua_choice_grid_append (SihuaChoiceGrid *self,
   i = self->buttons->len;
   g_ptr_array_add (self->buttons, button);
   gtk_grid_attach (GTK_GRID (self->grid), button, i % self->columns, i / self->columns, 1, 1);
+}
+
+/**
+ * sihua_choice_grid_set_column_spacing:
+ * @spacing: pixels between two columns
+ *
+ * Buttons drawn as buttons sit closer together than check buttons.
+ */
+void
+sihua_choice_grid_set_column_spacing (SihuaChoiceGrid *self,
+                                      int              spacing)
+{
+  g_return_if_fail (SIHUA_IS_CHOICE_GRID (self));
+
+  self->column_spacing = MAX (spacing, 0);
+  gtk_grid_set_column_spacing (GTK_GRID (self->grid), self->column_spacing);
+  gtk_grid_set_row_spacing (GTK_GRID (self->grid), MAX (ROW_SPACING, self->column_spacing));
 }
 
 guint

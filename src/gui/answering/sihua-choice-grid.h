@@ -24,6 +24,8 @@ G_DECLARE_FINAL_TYPE (SihuaChoiceGrid, sihua_choice_grid, SIHUA, CHOICE_GRID, Gt
 GtkWidget *sihua_choice_grid_new         (guint            max_columns);
 void       sihua_choice_grid_append      (SihuaChoiceGrid *self,
                                           GtkWidget       *button);
+void       sihua_choice_grid_set_column_spacing (SihuaChoiceGrid *self,
+                                                 int              spacing);
 guint      sihua_choice_grid_get_columns (SihuaChoiceGrid *self);
 
 G_END_DECLS

@@ -48,6 +48,46 @@ option_level_title (SihuaQuestionCard *self,
   return g_strdup_printf ("%d · %s", option->level, text_of (self, &level->name));
 }
 
+/* An option's text after the key that picks it ("3", "A"). The text takes
+ * the whole width of its column and wraps only where that is too narrow:
+ * left to its natural width, a short label beside a two-line one would be
+ * squeezed to the narrowest width fitting two lines ("其他制造" / "业"). */
+static GtkWidget *
+keyed_label_new (SihuaQuestionCard *self,
+                 guint              index,
+                 gboolean           start)
+{
+  const SihuaOption *option = g_ptr_array_index (self->question->options, index);
+  char key[2] = { _sihua_question_card_option_key (index), '\0' };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label;
+
+  if (!start)
+    gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+
+  if (key[0] != '\0')
+    {
+      label = gtk_label_new (key);
+      gtk_widget_set_valign (label, GTK_ALIGN_START);
+      gtk_widget_add_css_class (label, "option-key");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                      GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS, key,
+                                      -1);
+      gtk_box_append (GTK_BOX (box), label);
+    }
+
+  label = gtk_label_new (text_of (self, &option->text));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
+  gtk_label_set_xalign (GTK_LABEL (label), start ? 0 : 0.5);
+  gtk_label_set_justify (GTK_LABEL (label), start ? GTK_JUSTIFY_LEFT : GTK_JUSTIFY_CENTER);
+  gtk_widget_set_hexpand (label, start);
+  gtk_box_append (GTK_BOX (box), label);
+
+  return box;
+}
+
 /*
  * Callbacks
  */
@@ -223,6 +263,10 @@ build_ladder_option (SihuaQuestionCard *self,
   title_label = gtk_label_new (title);
   gtk_label_set_xalign (GTK_LABEL (title_label), 0);
   gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
+  /* Five long English names ("Intelligentization") unbroken held the
+   * window wider than a small screen; a name breaks only when it must. */
+  gtk_label_set_wrap_mode (GTK_LABEL (title_label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (title_label), GTK_NATURAL_WRAP_WORD);
   gtk_widget_add_css_class (title_label, "ladder-option-title");
   gtk_box_append (GTK_BOX (box), title_label);
 
@@ -269,7 +313,15 @@ build_choices (SihuaQuestionCard *self)
       gtk_box_append (self->options_box, grid);
     }
   else if (question->type == SIHUA_QUESTION_YESNO)
-    gtk_widget_add_css_class (GTK_WIDGET (self->options_box), "linked");
+    {
+      /* Side by side while the labels fit, one under the other when they
+       * do not: long answers in one row forced the window wider. */
+      choices = sihua_choice_grid_new (question->options->len);
+      sihua_choice_grid_set_column_spacing (SIHUA_CHOICE_GRID (choices), 8);
+      gtk_widget_set_hexpand (choices, TRUE);
+      gtk_widget_add_css_class (choices, "yesno-options");
+      gtk_box_append (self->options_box, choices);
+    }
   else
     {
       /* Single and multi choices: a grid of check or radio buttons, more
@@ -296,29 +348,21 @@ build_choices (SihuaQuestionCard *self)
         }
       else if (question->type == SIHUA_QUESTION_YESNO)
         {
-          button = gtk_toggle_button_new_with_label (text_of (self, &option->text));
-          gtk_box_append (self->options_box, button);
+          button = gtk_toggle_button_new ();
+          gtk_widget_set_hexpand (button, TRUE);
+          gtk_button_set_child (GTK_BUTTON (button), keyed_label_new (self, i, FALSE));
+          set_accessible_label (button, text_of (self, &option->text));
+          sihua_choice_grid_append (SIHUA_CHOICE_GRID (choices), button);
           if (first != NULL)
             gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (first));
           g_signal_connect (button, "toggled", G_CALLBACK (choice_toggled_cb), self);
         }
       else
         {
-          GtkWidget *label = gtk_label_new (text_of (self, &option->text));
-
-          /* The label takes the whole width of its column and wraps only
-           * where that is too narrow. Left to its natural width, a short
-           * label beside a two-line one would be squeezed to the narrowest
-           * width fitting two lines ("其他制造" / "业"). */
-          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
-          gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
-          gtk_label_set_xalign (GTK_LABEL (label), 0);
-          gtk_widget_set_hexpand (label, TRUE);
           button = gtk_check_button_new ();
           gtk_widget_set_hexpand (button, TRUE);
           gtk_widget_set_valign (button, GTK_ALIGN_START);
-          gtk_check_button_set_child (GTK_CHECK_BUTTON (button), label);
+          gtk_check_button_set_child (GTK_CHECK_BUTTON (button), keyed_label_new (self, i, TRUE));
           set_accessible_label (button, text_of (self, &option->text));
           sihua_choice_grid_append (SIHUA_CHOICE_GRID (choices), button);
 

@@ -48,6 +48,7 @@ struct _SihuaQuestionCard
   guint                syncing;
 };
 
+char _sihua_question_card_option_key       (guint                    index);
 void _sihua_question_card_emit_value       (SihuaQuestionCard       *self,
                                             const SihuaAnswerValue  *value,
                                             gboolean                 advance);

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sihua-question-card-private.h"
 
@@ -236,6 +237,42 @@ digit_of_key (guint keyval)
   return -1;
 }
 
+/* The keys of the options of a choice question, in order: the digits first,
+ * then the letters, N left out as it answers "not applicable". Long lists
+ * such as the industries get a key for every option, one key press each. */
+static const char option_keys[] = "123456789ABCDEFGHIJKLMOPQRSTUVWXYZ";
+
+/**
+ * _sihua_question_card_option_key:
+ * @index: the position of an option, from 0
+ *
+ * Returns: the key that picks the option, or '\0' past the last key
+ */
+char
+_sihua_question_card_option_key (guint index)
+{
+  return index < sizeof option_keys - 1 ? option_keys[index] : '\0';
+}
+
+/* The option @keyval picks, or -1. */
+static int
+option_of_key (SihuaQuestionCard *self,
+               guint              keyval)
+{
+  guint32 c = gdk_keyval_to_unicode (gdk_keyval_to_upper (keyval));
+  int digit = digit_of_key (keyval);
+  const char *found;
+
+  if (digit >= 1)
+    c = '0' + digit;
+  if (c == 0 || c > 127 || (found = strchr (option_keys, (int) c)) == NULL)
+    return -1;
+  if ((guint) (found - option_keys) >= self->option_buttons->len)
+    return -1;
+
+  return found - option_keys;
+}
+
 static gboolean
 key_pressed_cb (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -272,21 +309,21 @@ key_pressed_cb (GtkEventControllerKey *controller,
     }
 
   digit = digit_of_key (keyval);
-  if (digit < 0)
-    return GDK_EVENT_PROPAGATE;
-
   if (self->question->type == SIHUA_QUESTION_LADDER)
-    return sihua_question_card_pick_level (self, digit) ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+    return digit >= 0 && sihua_question_card_pick_level (self, digit) ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
 
-  /* Other choice questions: 1 picks the first option, 2 the second… */
+  /* Other choice questions: the key shown before each option picks it
+   * (1 the first one, 2 the second…, then A, B…); in a multiple choice it
+   * ticks or unticks the option. */
   if (is_choice_question (self->question) || self->question->type == SIHUA_QUESTION_MULTI)
     {
+      int index = option_of_key (self, keyval);
       GtkWidget *button;
 
-      if (digit < 1 || (guint) digit > self->option_buttons->len)
+      if (index < 0)
         return GDK_EVENT_PROPAGATE;
 
-      button = g_ptr_array_index (self->option_buttons, digit - 1);
+      button = g_ptr_array_index (self->option_buttons, index);
       if (GTK_IS_TOGGLE_BUTTON (button))
         gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
       else if (self->question->type == SIHUA_QUESTION_MULTI)

@@ -67,19 +67,29 @@ sihua_chart_view_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  const SihuaPalette *palette = sihua_palette_get (dark ? SIHUA_PALETTE_DARK : SIHUA_PALETTE_LIGHT);
+  SihuaPalette palette = *sihua_palette_get (dark ? SIHUA_PALETTE_DARK : SIHUA_PALETTE_LIGHT);
   SihuaPainter *painter;
+  GdkRGBA ink;
   cairo_t *cr;
 
   if ((self->data == NULL && self->scenes == NULL) || width <= 0 || height <= 0)
     return;
 
+  /* Text and the previous assessment's marks in the theme's own ink, so
+   * they read on whatever card colour the theme gives: fixed greys were
+   * dark on dark. */
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &ink);
+  palette.foreground = (SihuaColor) { ink.red, ink.green, ink.blue, ink.alpha };
+  palette.secondary = (SihuaColor) { ink.red, ink.green, ink.blue, ink.alpha * 0.75 };
+  palette.series[SIHUA_SERIES_PREVIOUS] = (SihuaColor) { ink.red, ink.green, ink.blue, ink.alpha * 0.8 };
+
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   painter = sihua_cairo_painter_new (cr);
   if (self->scenes != NULL)
-    sihua_scene_chart_draw (self->scenes, painter, palette, width, height);
+    sihua_scene_chart_draw (self->scenes, painter, &palette, width, height);
   else
-    sihua_chart_draw (self->kind, self->data, painter, palette, width, height, SIHUA_CHART_FLAGS_NONE);
+    sihua_chart_draw (self->kind, self->data, painter, &palette,
+                      width, height, SIHUA_CHART_FLAGS_NONE);
   sihua_painter_free (painter);
   cairo_destroy (cr);
 }

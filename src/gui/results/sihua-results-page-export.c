@@ -323,7 +323,7 @@ _sihua_results_page_export (SihuaResultsPage *self)
                                     _("Choose the language and the parts of the report, then where to save the PDF."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (message),
                                     "cancel", _("_Cancel"),
-                                    "export", _("_Choose File…"),
+                                    "export", _("Choose _File…"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (message), "export",
                                               ADW_RESPONSE_SUGGESTED);

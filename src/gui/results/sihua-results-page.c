@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "sihua-results-page-private.h"
+#include "sihua-stacking-layout.h"
 
 G_DEFINE_FINAL_TYPE (SihuaResultsPage, sihua_results_page, ADW_TYPE_BIN)
 
@@ -692,6 +693,10 @@ sihua_results_page_init (SihuaResultsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->language = sihua_language_from_locale ();
+
+  /* Ladder and radar side by side while each has 340 px, one under the
+   * other on a narrow window (libadwaita 1.2 has no breakpoints). */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self->charts_box), sihua_stacking_layout_new (340, 18));
 }
 
 /*
