@@ -156,6 +156,8 @@ test_full_report_zh (void)
 
   g_assert_cmpuint (pdf_assert_fonts_embedded (path), ==, 1);
   pdf_assert_qpdf_clean (path);
+  pdf_assert_poppler_quiet (path);
+  pdf_assert_fonts_map_to_unicode (path);
 
   /* The company name and every stage name come out as text. */
   assert_text_contains (flat, fixture->company->name);
@@ -227,6 +229,8 @@ test_full_report_en (void)
 
   pdf_assert_fonts_embedded (path);
   pdf_assert_qpdf_clean (path);
+  pdf_assert_poppler_quiet (path);
+  pdf_assert_fonts_map_to_unicode (path);
   assert_text_contains (flat, "Digital Transformation Maturity Assessment Report");
   assert_text_contains (flat, fixture->company->name);
   for (guint level = 0; level < sihua_model_get_n_levels (fixture->model); level++)
