@@ -46,8 +46,16 @@ parse_fails (const char *id,
 
   g_assert_null (value);
   g_assert_error (error, SIHUA_ANSWER_ERROR, SIHUA_ANSWER_ERROR_INVALID);
-  /* The message names the question and what is wrong. */
-  g_assert_nonnull (strstr (error->message, id));
+  /* The message names the question by its text, as the user saw it, not
+   * by its id, and says what is wrong. */
+  {
+    const char *text = sihua_text_get (&question (id)->text, sihua_language_from_locale (), NULL);
+
+    g_assert_nonnull (text);
+    if (strstr (error->message, text) == NULL || strstr (error->message, id) != NULL)
+      g_error ("“%s” for %s: expected the question text “%s” and not its id in “%s”",
+               input, id, text, error->message);
+  }
   if (strstr (error->message, message) == NULL)
     g_error ("“%s” for %s: expected …%s… in “%s”", input, id, message, error->message);
 }
@@ -270,7 +278,8 @@ test_from_json (void)
   g_assert_nonnull (strstr (error->message, "option ids separated by commas"));
   g_clear_error (&error);
   g_assert_null (from_json ("systems.coverage", "2.5", &error));
-  g_assert_nonnull (strstr (error->message, "systems.coverage"));
+  g_assert_nonnull (strstr (error->message, sihua_text_get (&question ("systems.coverage")->text,
+                                                            sihua_language_from_locale (), NULL)));
   g_clear_error (&error);
   g_assert_null (from_json ("systems.modules", "[\"none\",\"erp\"]", &error));
   g_assert_nonnull (strstr (error->message, "excludes the others"));

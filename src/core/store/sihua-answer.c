@@ -325,14 +325,19 @@ fail (GError              **error,
       ...)
 {
   g_autofree char *what = NULL;
+  const char *name;
   va_list args;
 
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
   va_end (args);
 
+  /* A person reads this: the question goes by the text they were shown. */
+  name = sihua_text_get (&question->text, sihua_language_from_locale (), NULL);
+  if (name == NULL)
+    name = question->id;
   g_set_error (error, SIHUA_ANSWER_ERROR, SIHUA_ANSWER_ERROR_INVALID,
-               _("Question “%s”: %s"), question->id, what);
+               _("Question “%s”: %s"), name, what);
   return FALSE;
 }
 

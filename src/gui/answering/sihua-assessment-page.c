@@ -227,6 +227,22 @@ card_value_chosen_cb (SihuaQuestionCard      *card,
 }
 
 static void
+card_value_rejected_cb (SihuaQuestionCard   *card,
+                        gboolean             rejected,
+                        SihuaAssessmentPage *self)
+{
+  const SihuaQuestion *question = sihua_question_card_get_question (card);
+
+  if (self->disposed || self->rejected == NULL)
+    return;
+  if (rejected)
+    g_hash_table_add (self->rejected, g_strdup (question->id));
+  else
+    g_hash_table_remove (self->rejected, question->id);
+  _sihua_assessment_page_update_indicator (self);
+}
+
+static void
 card_details_changed_cb (SihuaQuestionCard   *card,
                          SihuaAssessmentPage *self)
 {
@@ -307,6 +323,7 @@ _sihua_assessment_page_build_cards (SihuaAssessmentPage  *self,
       g_signal_connect_object (card, "value-chosen", G_CALLBACK (card_value_chosen_cb), self, 0);
       g_signal_connect_object (card, "details-changed", G_CALLBACK (card_details_changed_cb), self, 0);
       g_signal_connect_object (card, "move", G_CALLBACK (card_move_cb), self, 0);
+      g_signal_connect_object (card, "value-rejected", G_CALLBACK (card_value_rejected_cb), self, 0);
       g_hash_table_insert (self->cards, g_strdup (question->id), card);
       gtk_box_append (GTK_BOX (box), card);
     }
@@ -846,6 +863,7 @@ sihua_assessment_page_dispose (GObject *object)
   /* The sheet goes on until what it was given is committed. */
   _sihua_assessment_page_set_sheet (self, NULL);
   g_clear_pointer (&self->cards, g_hash_table_unref);
+  g_clear_pointer (&self->rejected, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (sihua_assessment_page_parent_class)->dispose (object);
@@ -963,6 +981,7 @@ sihua_assessment_page_init (SihuaAssessmentPage *self)
 
   self->language = sihua_language_from_locale ();
   self->cards = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->rejected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->answers = sihua_answer_table_new ();
 
@@ -995,6 +1014,7 @@ clear_page (SihuaAssessmentPage *self)
   self->current = NULL;
   g_clear_handle_id (&self->build_idle_id, g_source_remove);
   g_hash_table_remove_all (self->cards);
+  g_hash_table_remove_all (self->rejected);
   g_hash_table_remove_all (self->rows);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->question_stack))) != NULL)
