@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "sihua-chart-private.h"
+#include "sihua-number-format.h"
 
 #define PADDING 8.0
 
@@ -41,9 +42,10 @@ draw_header (const SihuaChartContext *ctx)
   if (!isnan (data->previous_index) && !isnan (data->index))
     {
       g_autofree char *previous = _sihua_chart_format_index (data->previous_index);
-      g_autofree char *text = g_strdup_printf ("%s %s  (%+.1f)",
+      g_autofree char *change = sihua_number_format_change (data->previous_index, data->index);
+      g_autofree char *text = g_strdup_printf ("%s %s  (%s)",
                                                sihua_chart_data_get_text (data, SIHUA_CHART_TEXT_PREVIOUS),
-                                               previous, data->index - data->previous_index);
+                                               previous, change);
 
       sihua_painter_set_color (painter, &ctx->palette->secondary);
       sihua_painter_draw_text (painter, x, baseline, text, small, SIHUA_TEXT_ALIGN_LEFT);

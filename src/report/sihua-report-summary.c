@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "sihua-number-format.h"
 #include "sihua-report-private.h"
 #include "sihua-scoring.h"
 
@@ -79,9 +80,12 @@ _sihua_report_add_cover (SihuaReport *report)
                                           report->company->name);
   y += 16;
   if (stage >= 0 && !isnan (sihua_score_get_index (report->score)))
-    stage_line = g_strdup_printf (TR (N_("Stage reached: %d %s · index %.1f of 100")), stage,
-                                  _sihua_report_stage_name (report, stage),
-                                  sihua_score_get_index (report->score));
+    {
+      g_autofree char *label = _sihua_report_stage_label (report, stage);
+      g_autofree char *index = sihua_number_format_score (sihua_score_get_index (report->score));
+
+      stage_line = g_strdup_printf (TR (N_("Stage reached: %s · index %s of 100")), label, index);
+    }
   else
     stage_line = g_strdup (TR (N_("Not scored yet: no scored question is answered")));
   {
@@ -177,15 +181,21 @@ static char *
 dimension_line (SihuaReport               *report,
                 const SihuaDimensionScore *ds)
 {
-  return g_strdup_printf (TR (N_("%s: %.0f of 100, stage %d %s")),
-                          _sihua_report_text (report, &ds->dimension->title), ds->score,
-                          ds->stage, _sihua_report_stage_name (report, ds->stage));
+  g_autofree char *label = _sihua_report_stage_label (report, ds->stage);
+
+  return g_strdup_printf (TR (N_("%s: %.0f of 100, at %s")),
+                          _sihua_report_text (report, &ds->dimension->title), ds->score, label);
 }
 
 static char *
 change_text (SihuaReport *report)
 {
   const SihuaComparison *c = report->comparison;
+  g_autofree char *previous_index = NULL;
+  g_autofree char *current_index = NULL;
+  g_autofree char *change = NULL;
+  g_autofree char *previous_label = NULL;
+  g_autofree char *current_label = NULL;
   const char *previous_date;
 
   if (c != NULL && !isnan (c->previous_index) && isnan (c->current_index))
@@ -198,20 +208,23 @@ change_text (SihuaReport *report)
   previous_date = report->previous != NULL && report->previous->date != NULL
                     ? report->previous->date : "—";
 
+  /* The change is that of the two numbers as printed, as on the ladder. */
+  previous_index = sihua_number_format_score (c->previous_index);
+  current_index = sihua_number_format_score (c->current_index);
+  change = sihua_number_format_change (c->previous_index, c->current_index);
+  previous_label = _sihua_report_stage_label (report, c->previous_stage);
+  current_label = _sihua_report_stage_label (report, c->current_stage);
+
   /* "from stage 0 to stage 0" reads as a misprint; say it stayed. */
   if (c->previous_stage == c->current_stage)
-    return g_strdup_printf (TR (N_("Since the assessment of %s the index went from %.1f to %.1f "
-                                   "(%+.1f); the stage is still %d %s.")),
-                            previous_date, c->previous_index, c->current_index,
-                            isnan (c->index_delta) ? 0.0 : c->index_delta,
-                            c->current_stage, _sihua_report_stage_name (report, c->current_stage));
+    return g_strdup_printf (TR (N_("Since the assessment of %s the index went from %s to %s "
+                                   "(%s); the company is still at %s.")),
+                            previous_date, previous_index, current_index, change, current_label);
 
-  return g_strdup_printf (TR (N_("Since the assessment of %s the index went from %.1f to %.1f "
-                                 "(%+.1f) and the stage from %d %s to %d %s.")),
-                          previous_date, c->previous_index, c->current_index,
-                          isnan (c->index_delta) ? 0.0 : c->index_delta,
-                          c->previous_stage, _sihua_report_stage_name (report, c->previous_stage),
-                          c->current_stage, _sihua_report_stage_name (report, c->current_stage));
+  return g_strdup_printf (TR (N_("Since the assessment of %s the index went from %s to %s "
+                                 "(%s) and the company moved from %s to %s.")),
+                          previous_date, previous_index, current_index, change,
+                          previous_label, current_label);
 }
 
 void
@@ -249,13 +262,13 @@ _sihua_report_add_summary (SihuaReport *report)
   if (isnan (sihua_score_get_index (report->score)))
     index_text = g_strdup ("—");
   else
-    index_text = g_strdup_printf ("%.1f", sihua_score_get_index (report->score));
+    index_text = sihua_number_format_score (sihua_score_get_index (report->score));
   sihua_pdf_document_place_text (doc, x, y + 50, 38, TRUE, &stage_color, index_text);
   sihua_pdf_document_place_text (doc, x + sihua_pdf_font_text_width (report->font, index_text, -1, 38) + 4,
                                  y + 50, 11, FALSE, &muted, TR (N_("of 100")));
   y += 62;
   if (stage >= 0)
-    stage_text = g_strdup_printf (TR (N_("Stage %d · %s")), stage, _sihua_report_stage_name (report, stage));
+    stage_text = g_strdup_printf (TR (N_("Level %d (%s)")), stage, _sihua_report_stage_name (report, stage));
   else
     stage_text = g_strdup (TR (N_("Not scored yet")));
   body.bold = TRUE;
@@ -350,8 +363,11 @@ describe_requirement (SihuaReport            *report,
     case SIHUA_REQUIREMENT_INDEX_MIN:
       return g_strdup_printf (TR (N_("the index is at least %.0f")), requirement->min);
     case SIHUA_REQUIREMENT_COUNT_AT_STAGE:
-      return g_strdup_printf (TR (N_("at least %d dimensions are at stage %d %s")), requirement->count,
-                              stage, _sihua_report_stage_name (report, stage));
+      {
+        g_autofree char *label = _sihua_report_stage_label (report, stage);
+
+        return g_strdup_printf (TR (N_("at least %d dimensions are at %s")), requirement->count, label);
+      }
     default:
       return g_strdup ("");
     }

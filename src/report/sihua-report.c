@@ -130,7 +130,7 @@ _sihua_report_stage_name (SihuaReport *report,
   return level != NULL ? _sihua_report_text (report, &level->name) : "—";
 }
 
-/* "2 自动化": the number and the name, as the ladder shows them. */
+/* "第 2 级（自动化）", "level 2 (Automation)": a stage as sentences name it. */
 char *
 _sihua_report_stage_label (SihuaReport *report,
                            int          stage)
@@ -138,7 +138,8 @@ _sihua_report_stage_label (SihuaReport *report,
   if (stage < 0)
     return g_strdup (TR (N_("not scored")));
 
-  return g_strdup_printf ("%d %s", stage, _sihua_report_stage_name (report, stage));
+  /* Translators: a stage of the model in a sentence: its number and name */
+  return g_strdup_printf (TR (N_("level %d (%s)")), stage, _sihua_report_stage_name (report, stage));
 }
 
 SihuaPdfColor
