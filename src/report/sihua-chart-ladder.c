@@ -220,5 +220,19 @@ _sihua_chart_draw_ladder (const SihuaChartContext *ctx)
           sihua_painter_draw_text (painter, x + w / 2, bottom - name_size * 0.8, number, name_size * 1.3,
                                    SIHUA_TEXT_ALIGN_CENTER);
         }
+      else
+        {
+          /* A step too short for its number at the foot has the room of
+           * the taller steps above it: the number goes over the step, and
+           * over the pointer on the company's own step. */
+          double baseline = y - 4 - _sihua_chart_line_height (painter, name_size) +
+                            _sihua_chart_ascent (painter, name_size);
+
+          if (i == data->stage)
+            baseline -= compact ? marker_size * 0.55 + 3
+                                : _sihua_chart_line_height (painter, marker_size) + marker_size * 1.1 + 4;
+          sihua_painter_set_color (painter, &palette->stage_text[i]);
+          sihua_painter_draw_text (painter, x + w / 2, baseline, number, name_size, SIHUA_TEXT_ALIGN_CENTER);
+        }
     }
 }

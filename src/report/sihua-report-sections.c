@@ -57,6 +57,7 @@ new_answer_table (SihuaReport *report)
   SihuaPdfTable *table = sihua_pdf_table_new (3, (const double[]) { 4.2, 3.2, 3.6 });
 
   sihua_pdf_table_set_header (table, header);
+  sihua_pdf_table_set_continued_mark (table, TR (N_(" (cont.)")));
 
   return table;
 }
@@ -244,6 +245,7 @@ _sihua_report_add_evidence (SihuaReport *report)
                                            "results are relied on.")));
   table = sihua_pdf_table_new (4, (const double[]) { 3.6, 1.8, 2.6, 3.0 });
   sihua_pdf_table_set_header (table, header);
+  sihua_pdf_table_set_continued_mark (table, TR (N_(" (cont.)")));
   for (guint i = 0; i < report->flags->len; i++)
     {
       const SihuaAnswerFlag *flag = &g_array_index (report->flags, SihuaAnswerFlag, i);
@@ -353,6 +355,7 @@ _sihua_report_add_roadmap (SihuaReport *report)
       sihua_pdf_document_add_heading (doc, SIHUA_PDF_STYLE_SUBHEADING, horizon_title (report, p->horizon), TRUE);
       table = sihua_pdf_table_new (4, (const double[]) { 6.0, 1.9, 1.1, 1.0 });
       sihua_pdf_table_set_header (table, header);
+      sihua_pdf_table_set_continued_mark (table, TR (N_(" (cont.)")));
       sihua_pdf_table_set_title_column (table, 0);
       for (guint i = 0; i < p->items->len; i++)
         {

@@ -167,6 +167,22 @@ _sihua_report_describe_answer (SihuaReport         *report,
 {
   SihuaAnswer *answer = g_hash_table_lookup (report->answers, question->id);
 
+  /* Hidden by the answers, as on screen: not asked, so not "not answered",
+   * and not counted in the summary either. */
+  if (!sihua_question_is_relevant (report->model, question, report->answers))
+    {
+      const SihuaCondition *condition = question->relevant_if != NULL ? question->relevant_if
+                                                                        : question->dimension->relevant_if;
+      const SihuaQuestion *cause = condition != NULL
+                                   ? sihua_model_lookup_question (report->model, condition->question_id)
+                                   : NULL;
+
+      if (cause != NULL)
+        return g_strdup_printf (TR (N_("Not applicable: does not apply given the answer to “%s”")),
+                                _sihua_report_text (report, &cause->text));
+      return g_strdup (TR (N_("Not applicable to this company")));
+    }
+
   if (answer == NULL || answer->value == NULL)
     return g_strdup (TR (N_("Not answered")));
 

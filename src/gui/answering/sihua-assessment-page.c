@@ -103,30 +103,19 @@ _sihua_assessment_page_refresh (SihuaAssessmentPage *self)
     {
       const SihuaDimension *dimension = g_ptr_array_index (dimensions, d);
       GtkWidget *row = g_hash_table_lookup (self->rows, dimension->id);
-      guint answered = 0, applicable = 0, relevant = 0;
+      guint answered, applicable, relevant;
 
       for (guint i = 0; i < dimension->questions->len; i++)
         {
           const SihuaQuestion *question = g_ptr_array_index (dimension->questions, i);
-          gboolean is_relevant = sihua_question_is_relevant (self->model, question, self->answers);
           SihuaQuestionCard *card = lookup_card (self, question->id);
-          SihuaAnswer *answer;
 
           if (card != NULL)
-            gtk_widget_set_visible (GTK_WIDGET (card), is_relevant);
-
-          if (!is_relevant)
-            continue;
-
-          relevant++;
-          answer = g_hash_table_lookup (self->answers, question->id);
-          if (answer != NULL && answer->value != NULL && answer->value->kind == SIHUA_ANSWER_NA)
-            continue;
-
-          applicable++;
-          if (answer != NULL && answer->value != NULL)
-            answered++;
+            gtk_widget_set_visible (GTK_WIDGET (card),
+                                    sihua_question_is_relevant (self->model, question, self->answers));
         }
+      /* The count the company page and sihua-cli show too. */
+      sihua_answer_count_dimension (self->model, dimension, self->answers, &answered, &applicable, &relevant);
 
       if (row != NULL)
         {
