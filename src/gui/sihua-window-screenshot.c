@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sihua-screenshot.h"
+#include "sihua-welcome-dialog.h"
 #include "sihua-window-private.h"
 
 /* The window's --screenshot: opens the page asked for, waits for its data, saves a PNG. */
@@ -88,6 +89,16 @@ screenshot_timeout_cb (gpointer user_data)
       gtk_widget_activate_action (GTK_WIDGET (self), "win.new-company", NULL);
       dialog = g_object_get_data (G_OBJECT (self), "last-dialog");
     }
+  else if (g_strcmp0 (page, "welcome") == 0)
+    {
+      GSettings *settings = sihua_context_get_settings (self->context);
+
+      if (settings != NULL)
+        {
+          dialog = GTK_WINDOW (sihua_welcome_dialog_new (GTK_WINDOW (self), settings));
+          gtk_window_present (dialog);
+        }
+    }
   else if (g_strcmp0 (page, "preferences") == 0)
     {
       GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
@@ -114,8 +125,8 @@ _sihua_window_schedule_screenshot (SihuaWindow *self)
 
 /**
  * sihua_window_screenshot:
- * @page: companies, company, company-form, assessment, results or
- *   preferences (the first company and its newest assessment)
+ * @page: companies, company, company-form, assessment, results,
+ *   preferences or welcome (the first start's dialog) (the first company and its newest assessment)
  * @path: the PNG to write
  *
  * Captures @page once the data is on screen, then closes the window.
