@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "sihua-industry.h"
 #include "sihua-number-format.h"
 #include "sihua-report-private.h"
 #include "sihua-scoring.h"
@@ -53,6 +54,8 @@ _sihua_report_add_cover (SihuaReport *report)
   g_autofree char *model_line = NULL;
   g_autofree char *stage_line = NULL;
   g_autofree char *confidential = NULL;
+  g_autofree char *report_number = NULL;
+  g_autofree char *industry = sihua_industry_describe (report->company->industry, report->language);
   const char *firm = report->options->firm;
   double y;
 
@@ -97,11 +100,30 @@ _sihua_report_add_cover (SihuaReport *report)
     sihua_pdf_document_place_text_box (doc, left + 24, y, width - 24, &stage_style, stage_line);
   }
 
+  /* PREFIX-20260314-012: the consultant's prefix, the assessment's date and
+   * its number, so two reports never share a number. */
+  if (report->options->report_number_prefix != NULL && *report->options->report_number_prefix != '\0')
+    {
+      g_autofree char *date = g_strdup (report->assessment->date != NULL ? report->assessment->date : "");
+
+      g_strdelimit (date, "-", ' ');
+      g_strstrip (date);
+      {
+        g_auto(GStrv) parts = g_strsplit (date, " ", -1);
+        g_autofree char *compact = g_strjoinv ("", parts);
+
+        report_number = g_strdup_printf ("%s-%s-%03" G_GINT64_FORMAT, report->options->report_number_prefix,
+                                         compact, report->assessment->id);
+      }
+    }
+
   /* The facts of the assessment, as a small two-column list. */
   model_line = g_strdup_printf ("%s %s", _sihua_report_text (report, sihua_model_get_title (report->model)),
                                 sihua_model_get_version (report->model));
   {
     const char *labels[] = {
+      TR (N_("Report number")),
+      TR (N_("Industry")),
       TR (N_("Assessment date")),
       TR (N_("Consultant")),
       TR (N_("Consulting firm")),
@@ -109,6 +131,8 @@ _sihua_report_add_cover (SihuaReport *report)
       TR (N_("Assessment model")),
     };
     const char *values[] = {
+      report_number,
+      industry,
       report->assessment->date,
       consultant,
       firm,
