@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sihua-company-dialog.h"
 #include "sihua-screenshot.h"
 #include "sihua-welcome-dialog.h"
 #include "sihua-window-private.h"
@@ -49,6 +50,7 @@ _sihua_window_screenshot_company_loaded (SihuaWindow *self)
 {
   const char *page = self->screenshot_page;
   GtkWindow *dialog = NULL;
+  GtkWidget *popover = NULL;
 
   if (g_strcmp0 (page, "assessment") == 0 || g_strcmp0 (page, "results") == 0)
     {
@@ -57,13 +59,17 @@ _sihua_window_screenshot_company_loaded (SihuaWindow *self)
       if (latest > 0)
         sihua_window_open_assessment (self, latest, g_strcmp0 (page, "results") == 0);
     }
-  else if (g_strcmp0 (page, "company-form") == 0)
+  else if (g_strcmp0 (page, "company-form") == 0 || g_strcmp0 (page, "industry") == 0)
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-company", NULL);
       dialog = g_object_get_data (G_OBJECT (self), "last-dialog");
+      if (dialog != NULL && g_strcmp0 (page, "industry") == 0)
+        popover = sihua_company_dialog_show_industries (SIHUA_COMPANY_DIALOG (dialog));
     }
 
-  _sihua_window_take_screenshot (self, dialog != NULL ? GTK_WIDGET (dialog) : GTK_WIDGET (self));
+  /* A popover has a surface of its own, which the dialog's picture leaves out. */
+  _sihua_window_take_screenshot (self, popover != NULL ? popover
+                                       : dialog != NULL ? GTK_WIDGET (dialog) : GTK_WIDGET (self));
 }
 
 static gboolean
@@ -76,7 +82,8 @@ screenshot_timeout_cb (gpointer user_data)
 
   if (first > 0
       && (g_strcmp0 (page, "company") == 0 || g_strcmp0 (page, "assessment") == 0
-          || g_strcmp0 (page, "results") == 0 || g_strcmp0 (page, "company-form") == 0))
+          || g_strcmp0 (page, "results") == 0 || g_strcmp0 (page, "company-form") == 0
+          || g_strcmp0 (page, "industry") == 0))
     {
       /* The company's page loads on the store's thread; the rest follows
        * in company_loaded_cb(). */
@@ -126,7 +133,8 @@ _sihua_window_schedule_screenshot (SihuaWindow *self)
 /**
  * sihua_window_screenshot:
  * @page: companies, company, company-form, assessment, results,
- *   preferences or welcome (the first start's dialog) (the first company and its newest assessment)
+ *   preferences, welcome (the first start's dialog) or industry (the
+ *   company form with its list of industries open) (the first company and its newest assessment)
  * @path: the PNG to write
  *
  * Captures @page once the data is on screen, then closes the window.

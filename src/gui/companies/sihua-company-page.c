@@ -16,6 +16,7 @@
 #include "sihua-gui-utils.h"
 #include "sihua-number-format.h"
 #include "sihua-text.h"
+#include "sihua-industry.h"
 
 struct _SihuaCompanyPage
 {
@@ -320,7 +321,7 @@ fill (SihuaCompanyPage *self)
   if (c->region != NULL && *c->region)
     g_ptr_array_add (summary, g_strdup (c->region));
   if (c->industry != NULL && *c->industry)
-    g_ptr_array_add (summary, g_strdup (c->industry));
+    g_ptr_array_add (summary, sihua_industry_describe (c->industry, sihua_language_from_locale ()));
   if (size_label (c->size) != NULL)
     g_ptr_array_add (summary, g_strdup (size_label (c->size)));
   if (c->employees >= 0)
