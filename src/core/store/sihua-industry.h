@@ -29,5 +29,7 @@ const SihuaIndustry *sihua_industry_get_item     (guint          position);
 const SihuaIndustry *sihua_industry_lookup       (const char    *code);
 char                *sihua_industry_describe     (const char    *industry,
                                                   SihuaLanguage  language);
+char                *sihua_industry_from_text    (const char    *text,
+                                                  SihuaLanguage  language);
 
 G_END_DECLS

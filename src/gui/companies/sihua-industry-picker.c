@@ -203,31 +203,12 @@ sihua_industry_picker_show (AdwEntryRow   *row,
  * sihua_industry_picker_to_stored:
  * @text: what the field holds
  *
- * Returns: (transfer full) (nullable): the code when @text is a code, alone
- *   or with its name; the text as typed otherwise; %NULL when empty.
+ * Returns: (transfer full) (nullable): what the company stores, see
+ *   sihua_industry_from_text().
  */
 char *
 sihua_industry_picker_to_stored (const char    *text,
                                  SihuaLanguage  language)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
-  g_auto(GStrv) words = NULL;
-  const SihuaIndustry *industry;
-
-  if (*trimmed == '\0')
-    return NULL;
-
-  words = g_strsplit (trimmed, " ", 2);
-  industry = sihua_industry_lookup (words[0]);
-  if (industry != NULL)
-    {
-      g_autofree char *described = sihua_industry_describe (industry->code, language);
-
-      /* "C34" or "C34 通用设备制造业": the code; "C34 something else" is
-       * someone's own text, kept. */
-      if (words[1] == NULL || g_strcmp0 (described, trimmed) == 0)
-        return g_strdup (industry->code);
-    }
-
-  return g_steal_pointer (&trimmed);
+  return sihua_industry_from_text (text, language);
 }
