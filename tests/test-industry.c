@@ -9,7 +9,9 @@
 
 #include <string.h>
 
+#include "sihua-company-profile.h"
 #include "sihua-industry.h"
+#include "sihua-test-store.h"
 
 /* The list: every section A–T once, manufacturing's divisions C13–C43 under
  * C, each with both names. */
@@ -79,6 +81,41 @@ test_from_text (void)
     }
 }
 
+static const SihuaAnswer *
+find (GPtrArray  *answers,
+      const char *question_id)
+{
+  for (guint i = 0; i < answers->len; i++)
+    {
+      const SihuaAnswer *answer = g_ptr_array_index (answers, i);
+
+      if (g_str_equal (answer->question_id, question_id))
+        return answer;
+    }
+  g_error ("no answer to %s", question_id);
+}
+
+/* A new assessment takes the industry and the head count from the company
+ * instead of asking again; a free-text industry is not guessed at. */
+static void
+test_profile_answers (void)
+{
+  g_autoptr(SihuaModel) model = sihua_test_load_data_model ("sihua-4hua.json");
+  g_autoptr(GPtrArray) listed = sihua_company_profile_answers (model, "C34", 120);
+  g_autoptr(GPtrArray) other = sihua_company_profile_answers (model, "c37", -1);
+  g_autoptr(GPtrArray) free_text = sihua_company_profile_answers (model, "机械加工", -1);
+  g_autoptr(GPtrArray) section = sihua_company_profile_answers (model, "F", -1);
+
+  g_assert_cmpuint (listed->len, ==, 2);
+  g_assert_cmpstr (find (listed, "profile.industry")->value->option_id, ==, "c34");
+  g_assert_cmpfloat (find (listed, "profile.employees")->value->number, ==, 120);
+  g_assert_cmpuint (other->len, ==, 1);
+  g_assert_cmpstr (find (other, "profile.industry")->value->option_id, ==, "other");
+  g_assert_cmpuint (free_text->len, ==, 0);
+  /* Wholesale is no manufacturing division: left to ask. */
+  g_assert_cmpuint (section->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -88,6 +125,7 @@ main (int   argc,
   g_test_add_func ("/industry/list", test_list);
   g_test_add_func ("/industry/describe", test_describe);
   g_test_add_func ("/industry/from-text", test_from_text);
+  g_test_add_func ("/industry/profile-answers", test_profile_answers);
 
   return g_test_run ();
 }
