@@ -526,9 +526,13 @@ test_export_json (Fixture       *f,
     JsonObject *assessment = json_array_get_object_element (assessments, 0);
     JsonArray *answers = json_object_get_array_member (assessment, "answers");
 
-    JsonObject *first = json_array_get_object_element (answers, 0);
+    JsonObject *profile = json_array_get_object_element (answers, 0);
+    JsonObject *first = json_array_get_object_element (answers, 1);
 
-    g_assert_cmpuint (json_array_get_length (answers), ==, 5);
+    /* The five given, after the head count the new assessment took from the
+     * company's record (the profile comes first in the model). */
+    g_assert_cmpuint (json_array_get_length (answers), ==, 6);
+    g_assert_cmpstr (json_object_get_string_member (profile, "question_id"), ==, "profile.employees");
     /* Answers come in the model's question order, values in storage form. */
     g_assert_cmpstr (json_object_get_string_member (first, "question_id"), ==, "systems.coverage");
     g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (first, "value"), "level"), ==, 2);
@@ -701,7 +705,8 @@ test_bundle_round_trip (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (report->companies_added, ==, 2);
   g_assert_cmpuint (report->assessments_added, ==, 1);
-  g_assert_cmpuint (report->answers_added, ==, 5);
+  /* The five given and the head count taken from the company's record. */
+  g_assert_cmpuint (report->answers_added, ==, 6);
   g_assert_cmpuint (report->history_added, >=, 6);
   g_assert_cmpuint (report->models_added, ==, 1);
   g_assert_cmpuint (report->conflicts->len, ==, 0);
