@@ -46,8 +46,16 @@ parse_fails (const char *id,
 
   g_assert_null (value);
   g_assert_error (error, SIHUA_ANSWER_ERROR, SIHUA_ANSWER_ERROR_INVALID);
-  /* The message names the question and what is wrong. */
-  g_assert_nonnull (strstr (error->message, id));
+  /* The message names the question by its text, as the user saw it, not
+   * by its id, and says what is wrong. */
+  {
+    const char *text = sihua_text_get (&question (id)->text, sihua_language_from_locale (), NULL);
+
+    g_assert_nonnull (text);
+    if (strstr (error->message, text) == NULL || strstr (error->message, id) != NULL)
+      g_error ("“%s” for %s: expected the question text “%s” and not its id in “%s”",
+               input, id, text, error->message);
+  }
   if (strstr (error->message, message) == NULL)
     g_error ("“%s” for %s: expected …%s… in “%s”", input, id, message, error->message);
 }
@@ -270,7 +278,8 @@ test_from_json (void)
   g_assert_nonnull (strstr (error->message, "option ids separated by commas"));
   g_clear_error (&error);
   g_assert_null (from_json ("systems.coverage", "2.5", &error));
-  g_assert_nonnull (strstr (error->message, "systems.coverage"));
+  g_assert_nonnull (strstr (error->message, sihua_text_get (&question ("systems.coverage")->text,
+                                                            sihua_language_from_locale (), NULL)));
   g_clear_error (&error);
   g_assert_null (from_json ("systems.modules", "[\"none\",\"erp\"]", &error));
   g_assert_nonnull (strstr (error->message, "excludes the others"));
@@ -352,6 +361,45 @@ test_bound_conditions (void)
   g_assert_true (sihua_condition_holds (&in_modules, question ("systems.modules"), answers));
 }
 
+/* The one answer count: a question hidden by relevance is not asked, one
+ * answered N/A does not apply, profile questions count like any other. */
+static void
+test_count (void)
+{
+  g_autoptr(GHashTable) answers = sihua_answer_table_new ();
+  guint n_questions = sihua_model_get_questions (model)->len;
+  guint answered, applicable;
+
+  sihua_answer_count (model, answers, &answered, &applicable);
+  g_assert_cmpuint (answered, ==, 0);
+  g_assert_cmpuint (applicable, ==, n_questions);
+
+  answer (answers, "profile.production_type", "mixed");
+  answer (answers, "systems.coverage", "2");
+  sihua_answer_count (model, answers, &answered, &applicable);
+  g_assert_cmpuint (answered, ==, 2);
+  g_assert_cmpuint (applicable, ==, n_questions);
+
+  /* Discrete production hides the batch question. */
+  answer (answers, "profile.production_type", "discrete");
+  sihua_answer_count (model, answers, &answered, &applicable);
+  g_assert_cmpuint (answered, ==, 2);
+  g_assert_cmpuint (applicable, ==, n_questions - 1);
+
+  /* N/A takes a question out of those that apply. */
+  g_hash_table_replace (answers, g_strdup ("production.networked"),
+                        sihua_answer_new ("production.networked", sihua_answer_value_new_na (), NULL, NULL));
+  sihua_answer_count (model, answers, &answered, &applicable);
+  g_assert_cmpuint (answered, ==, 2);
+  g_assert_cmpuint (applicable, ==, n_questions - 2);
+
+  /* An answer to a hidden question is kept but not counted. */
+  answer (answers, "production.batch", "recorded");
+  sihua_answer_count (model, answers, &answered, &applicable);
+  g_assert_cmpuint (answered, ==, 2);
+  g_assert_cmpuint (applicable, ==, n_questions - 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -372,6 +420,7 @@ main (int   argc,
   g_test_add_func ("/answer/from-json", test_from_json);
   g_test_add_func ("/answer/validate-kinds", test_validate_kinds);
   g_test_add_func ("/answer/relevance", test_relevance);
+  g_test_add_func ("/answer/count", test_count);
   g_test_add_func ("/answer/bound-conditions", test_bound_conditions);
 
   status = g_test_run ();

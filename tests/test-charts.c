@@ -433,6 +433,61 @@ test_text_never_collides (void)
     }
 }
 
+/* The bars and the trend name the stretch of the score each level is built
+ * in: 0–25 the first level up to 75–100 the top one (智能化). */
+static void
+test_bands_name_top_level (void)
+{
+  const SihuaChartKind kinds[] = { SIHUA_CHART_BARS, SIHUA_CHART_TREND };
+
+  for (SihuaLanguage language = SIHUA_LANGUAGE_ZH_CN; language <= SIHUA_LANGUAGE_EN; language++)
+    {
+      g_autoptr(SihuaChartData) data = load_fixture ("chart-data.json", language);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 4, 4);
+      cairo_t *cr = cairo_create (surface);
+      g_autoptr(SihuaPainter) measure = sihua_cairo_painter_new (cr);
+      const char *top = sihua_chart_data_get_level_name (data, 4);
+      const char *first = sihua_chart_data_get_level_name (data, 1);
+
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        {
+          RecordingPainter recorder = { { &recording_vtable }, measure, NULL, NULL };
+          const TextBox *top_box = NULL;
+          const TextBox *first_box = NULL;
+
+          recorder.boxes = g_array_new (FALSE, FALSE, sizeof (TextBox));
+          recorder.texts = g_ptr_array_new_with_free_func (g_free);
+          sihua_chart_draw (kinds[k], data, &recorder.parent, sihua_palette_get (SIHUA_PALETTE_LIGHT),
+                            1600, 1000, SIHUA_CHART_FLAGS_NONE);
+          for (guint i = 0; i < recorder.texts->len; i++)
+            {
+              const char *text = g_ptr_array_index (recorder.texts, i);
+
+              if (g_str_equal (text, top))
+                top_box = &g_array_index (recorder.boxes, TextBox, i);
+              if (g_str_equal (text, first))
+                first_box = &g_array_index (recorder.boxes, TextBox, i);
+            }
+          if (top_box == NULL || first_box == NULL)
+            g_error ("%s %s: the bands do not name “%s” and “%s”", sihua_chart_kind_to_string (kinds[k]),
+                     sihua_language_to_string (language), first, top);
+          /* The top level's band is the highest values: right of the first
+           * level's on the bars, above it on the trend. */
+          if (kinds[k] == SIHUA_CHART_BARS)
+            g_assert_cmpfloat (top_box->x, >, first_box->x + first_box->width);
+          else
+            g_assert_cmpfloat (top_box->y + top_box->height, <, first_box->y);
+
+          g_array_unref (recorder.boxes);
+          g_ptr_array_unref (recorder.texts);
+        }
+
+      g_clear_pointer (&measure, sihua_painter_free);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
 static void
 test_png_size (void)
 {
@@ -877,6 +932,7 @@ main (int   argc,
   g_test_add_func ("/charts/wrap/punctuation", test_wrap_punctuation);
   g_test_add_func ("/charts/png-size", test_png_size);
   g_test_add_func ("/charts/text-never-collides", test_text_never_collides);
+  g_test_add_func ("/charts/bands/top-level", test_bands_name_top_level);
   g_test_add_func ("/charts/pdf", test_pdf);
   g_test_add_func ("/charts/palette/css", test_palette_matches_css);
   g_test_add_func ("/charts/palette/greyscale", test_palette_greyscale);

@@ -182,7 +182,8 @@ test_cli_assessment (Fixture       *fixture,
 
   /* Wrong values and questions: one line each, nothing stored. */
   g_assert_cmpint (sihua_test_run_cli (fixture->db, &out, &err, "assessment", "answer", id, "systems.coverage", "7", NULL), ==, 1);
-  assert_one_line (out, err, "systems.coverage");
+  /* The question by the text the consultant sees. */
+  assert_one_line (out, err, "How far do business systems reach?");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (sihua_test_run_cli (fixture->db, &out, &err, "assessment", "answer", id, "no.such", "1", NULL), ==, 1);
@@ -193,6 +194,32 @@ test_cli_assessment (Fixture       *fixture,
   assert_one_line (out, err, "42");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
+
+  /* The count the window shows: of the questions that apply (the N/A one
+   * does not), how many are answered. */
+  {
+    g_autoptr(SihuaModel) model = sihua_test_load_data_model ("example-small.json");
+    g_autoptr(GHashTable) given = sihua_answer_table_new ();
+    g_autofree char *expected = NULL;
+    guint answered, applicable;
+
+    g_hash_table_replace (given, g_strdup ("production.batch"),
+                          sihua_answer_new ("production.batch", sihua_answer_value_new_na (), NULL, NULL));
+    for (guint i = 0; i < 4; i++)
+      {
+        const char *ids[] = { "systems.coverage", "systems.modules", "production.networked", "profile.notes" };
+
+        g_hash_table_replace (given, g_strdup (ids[i]),
+                              sihua_answer_new (ids[i], sihua_answer_value_new_text ("x"), NULL, NULL));
+      }
+    sihua_answer_count (model, given, &answered, &applicable);
+    g_assert_cmpuint (answered, ==, 4);
+    g_assert_cmpuint (applicable, ==, sihua_model_get_questions (model)->len - 1);
+    expected = g_strdup_printf ("Answered: %u/%u\n", answered, applicable);
+    g_assert_cmpint (sihua_test_run_cli (fixture->db, &out, NULL, "assessment", "show", id, NULL), ==, 0);
+    g_assert_nonnull (strstr (out, expected));
+    g_clear_pointer (&out, g_free);
+  }
 
   answers = json_object_get_object_member (show (fixture, id, &root), "answers");
   g_assert_cmpuint (json_object_get_size (answers), ==, 5);
@@ -273,7 +300,7 @@ test_cli_import (Fixture       *fixture,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (sihua_test_run_cli (fixture->db, &out, &err, "assessment", "import", id, bad_value, NULL), ==, 1);
-  assert_one_line (out, err, "systems.modules");
+  assert_one_line (out, err, "Which systems are in use?");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (sihua_test_run_cli (fixture->db, &out, &err, "assessment", "import", id, not_json, NULL), ==, 1);

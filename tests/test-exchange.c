@@ -344,6 +344,57 @@ test_export_csv (Fixture       *f,
   g_assert_false (g_file_test (companies_path + 0, G_FILE_TEST_IS_DIR));
 }
 
+/* Excel's defaults by default, with ids beside the readable values: the
+ * mark unless --no-bom, scores as the window shows them, the options of a
+ * choice by id, and headers and statuses in the user's language on request. */
+static void
+test_export_csv_for_people (Fixture       *f,
+                            gconstpointer  data)
+{
+  SihuaExportOptions options = { SIHUA_EXPORT_FORMAT_CSV, NULL, NULL, TRUE, SIHUA_LANGUAGE_EN, TRUE };
+  g_autofree char *path = g_build_filename (f->dir, "people.csv", NULL);
+  g_autofree char *assessments_path = sihua_export_csv_table_path (path, SIHUA_EXPORT_TABLE_ASSESSMENTS);
+  g_autofree char *answers_path = sihua_export_csv_table_path (path, SIHUA_EXPORT_TABLE_ANSWERS);
+  g_autofree char *cli_path = g_build_filename (f->dir, "plain.csv", NULL);
+  g_autofree char *cli_answers_path = sihua_export_csv_table_path (cli_path, SIHUA_EXPORT_TABLE_ANSWERS);
+  g_autofree char *assessments = NULL;
+  g_autofree char *answers = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) long_number = g_regex_new (",-?[0-9]+\\.[0-9]{2,}(,|\r)", 0, 0, NULL);
+
+  sihua_export_to_file (f->store, &options, path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  assessments = read_text (assessments_path);
+  answers = read_text (answers_path);
+
+  /* The test runs in the C locale: the labels in English. */
+  g_assert_true (g_str_has_prefix (assessments, "\xEF\xBB\xBF" "Assessment UUID,Company UUID,Company,"));
+  g_assert_nonnull (strstr (assessments, ",In progress,"));
+  g_assert_null (strstr (assessments, "in_progress"));
+  g_assert_nonnull (strstr (assessments, "Score: "));
+  g_assert_null (strstr (assessments, "score:systems"));
+  g_assert_false (g_regex_match (long_number, assessments, 0, NULL));
+  g_assert_nonnull (strstr (answers, ",Option IDs\r\n"));
+  g_assert_nonnull (strstr (answers, ",\"erp,mes\"\r\n"));
+  g_clear_pointer (&answers, g_free);
+
+  /* The command line writes the mark unless told not to. */
+  g_clear_object (&f->store);
+  g_assert_cmpint (sihua_test_run_cli (f->db_path, &out, &err, "export", "--format", "csv",
+                                       "-o", cli_path, NULL), ==, 0);
+  answers = read_text (cli_answers_path);
+  g_assert_true (g_str_has_prefix (answers, "\xEF\xBB\xBF" "company_uuid,"));
+  g_clear_pointer (&answers, g_free);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (sihua_test_run_cli (f->db_path, &out, &err, "export", "--format", "csv", "--no-bom",
+                                       "-o", path, NULL), ==, 0);
+  answers = read_text (answers_path);
+  g_assert_true (g_str_has_prefix (answers, "company_uuid,"));
+}
+
 static void
 test_export_xlsx (Fixture       *f,
                   gconstpointer  data)
@@ -475,9 +526,13 @@ test_export_json (Fixture       *f,
     JsonObject *assessment = json_array_get_object_element (assessments, 0);
     JsonArray *answers = json_object_get_array_member (assessment, "answers");
 
-    JsonObject *first = json_array_get_object_element (answers, 0);
+    JsonObject *profile = json_array_get_object_element (answers, 0);
+    JsonObject *first = json_array_get_object_element (answers, 1);
 
-    g_assert_cmpuint (json_array_get_length (answers), ==, 5);
+    /* The five given, after the head count the new assessment took from the
+     * company's record (the profile comes first in the model). */
+    g_assert_cmpuint (json_array_get_length (answers), ==, 6);
+    g_assert_cmpstr (json_object_get_string_member (profile, "question_id"), ==, "profile.employees");
     /* Answers come in the model's question order, values in storage form. */
     g_assert_cmpstr (json_object_get_string_member (first, "question_id"), ==, "systems.coverage");
     g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (first, "value"), "level"), ==, 2);
@@ -650,7 +705,8 @@ test_bundle_round_trip (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (report->companies_added, ==, 2);
   g_assert_cmpuint (report->assessments_added, ==, 1);
-  g_assert_cmpuint (report->answers_added, ==, 5);
+  /* The five given and the head count taken from the company's record. */
+  g_assert_cmpuint (report->answers_added, ==, 6);
   g_assert_cmpuint (report->history_added, >=, 6);
   g_assert_cmpuint (report->models_added, ==, 1);
   g_assert_cmpuint (report->conflicts->len, ==, 0);
@@ -1553,6 +1609,8 @@ main (int   argc,
   g_test_add_func ("/exchange/cell/neutralise", test_cell_neutralise);
   g_test_add_func ("/exchange/cell/csv", test_cell_csv);
   g_test_add ("/exchange/export/csv", Fixture, "fill", fixture_set_up, test_export_csv, fixture_tear_down);
+  g_test_add ("/exchange/export/csv-for-people", Fixture, "fill", fixture_set_up, test_export_csv_for_people,
+              fixture_tear_down);
   g_test_add ("/exchange/export/xlsx", Fixture, "fill", fixture_set_up, test_export_xlsx, fixture_tear_down);
   g_test_add ("/exchange/export/json", Fixture, "fill", fixture_set_up, test_export_json, fixture_tear_down);
   g_test_add ("/exchange/export/async", Fixture, "fill", fixture_set_up, test_export_async, fixture_tear_down);

@@ -103,6 +103,66 @@ pdf_assert_fonts_embedded (const char *pdf)
   return n;
 }
 
+/* Runs the poppler tools a reader would meet first and fails on anything
+ * they print to stderr: poppler warns there about broken fonts and maps
+ * (such as an invalid ToUnicode CMap) and still exits with 0. */
+static G_GNUC_UNUSED void
+pdf_assert_poppler_quiet (const char *pdf)
+{
+  const char *tools[][3] = {
+    { "pdftotext", pdf, "-" },
+    { "pdffonts", pdf, NULL },
+    { "pdfinfo", pdf, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
+    {
+      g_autofree char *program = g_find_program_in_path (tools[i][0]);
+      const char *argv[] = { program, tools[i][1], tools[i][2], NULL };
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      int status;
+
+      if (program == NULL)
+        g_error ("%s is not installed (poppler-utils is needed by the PDF tests)", tools[i][0]);
+      status = sihua_test_run (argv, NULL, &out, &err);
+      if (status != 0 || (err != NULL && *err != '\0'))
+        g_error ("%s %s exited with %d and said:\n%s", tools[i][0], pdf, status, err);
+    }
+}
+
+/* Every font has a ToUnicode map that poppler accepts (the "uni" column). */
+static G_GNUC_UNUSED void
+pdf_assert_fonts_map_to_unicode (const char *pdf)
+{
+  g_autofree char *fonts = pdf_run_tool ("pdffonts", pdf, NULL);
+  g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = NULL;
+      guint n_words;
+
+      if (*lines[i] == '\0')
+        continue;
+      words = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
+      {
+        g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+        for (guint j = 0; words[j] != NULL; j++)
+          if (*words[j] != '\0')
+            g_ptr_array_add (kept, words[j]);
+        n_words = kept->len;
+        g_assert_cmpuint (n_words, >=, 6);
+        /* uni is the third column from the end (uni object-id gen). */
+        g_assert_cmpstr (g_ptr_array_index (kept, n_words - 3), ==, "yes");
+      }
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
 static G_GNUC_UNUSED void
 pdf_assert_qpdf_clean (const char *pdf)
 {

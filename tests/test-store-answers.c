@@ -290,7 +290,7 @@ test_import_all_or_nothing (Fixture       *fixture,
   invalid = parse_json ("{\"answers\": {\"systems.coverage\": 4, \"production.networked\": 250}}");
   g_assert_false (sihua_store_import_json (fixture->store, fixture->assessment_id, invalid, &error));
   g_assert_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "production.networked"));
+  g_assert_nonnull (strstr (error->message, "Share of production machines networked"));
   g_clear_error (&error);
 
   /* Nothing of the refused files was stored. */

@@ -453,7 +453,13 @@ sihua_cli_assessment_show_run (SihuaCli  *cli,
           assessment->status == SIHUA_ASSESSMENT_COMPLETED ? _("completed") : _("in progress"));
   if (assessment->previous_id > 0)
     printf ("%s %" G_GINT64_FORMAT "\n", _("Re-assessment of:"), assessment->previous_id);
-  printf ("%s %u/%u\n", _("Answered:"), g_hash_table_size (answers), questions->len);
+  {
+    guint answered, applicable;
+
+    /* Of the questions that apply, as the window counts them. */
+    sihua_answer_count (model, answers, &answered, &applicable);
+    printf ("%s %u/%u\n", _("Answered:"), answered, applicable);
+  }
 
   for (guint i = 0; i < questions->len; i++)
     {

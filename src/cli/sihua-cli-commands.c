@@ -44,7 +44,7 @@ const SihuaCliCommand sihua_cli_commands[] = {
   { "score", "ID | --model MODEL --answers FILE", N_("Score an assessment: stage, index, dimensions, flags and what the next stage needs"), sihua_cli_score_run },
   { "roadmap", "ID [--target L] | --model MODEL --answers FILE", N_("Plan the actions that lead to the next (or target) stage"), sihua_cli_roadmap_run },
   { "report", "ID -o FILE.pdf [--lang zh_CN|en] [--sections LIST]", N_("Write the assessment report as a PDF"), sihua_cli_report_run },
-  { "export", "--format csv|xlsx|json [--company ID | --assessment ID] [--bom] -o FILE", N_("Export companies, assessments and answers for analysis"), sihua_cli_export_run },
+  { "export", "--format csv|xlsx|json [--company ID | --assessment ID] [--no-bom] [--localized] -o FILE", N_("Export companies, assessments and answers for analysis"), sihua_cli_export_run },
   { "bundle export", "[--company ID…] -o FILE.sihua", N_("Pack companies and their assessments into a bundle for another laptop"), sihua_cli_bundle_export_run },
   { "bundle import", "FILE.sihua [--on-conflict mine|theirs|both]", N_("Merge a bundle from another laptop into this database"), sihua_cli_bundle_import_run },
 };

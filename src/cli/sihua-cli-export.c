@@ -73,6 +73,8 @@ sihua_cli_export_run (SihuaCli  *cli,
   g_autofree char *lang = NULL;
   gboolean bom = FALSE;
   gboolean answer_sheet = FALSE;
+  gboolean no_bom = FALSE;
+  gboolean localized = FALSE;
   SihuaExportOptions options = { 0 };
   g_autoptr(GError) error = NULL;
   SihuaStore *store;
@@ -81,7 +83,12 @@ sihua_cli_export_run (SihuaCli  *cli,
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("csv, xlsx or json"), "FORMAT" },
     { "company", 0, 0, G_OPTION_ARG_STRING, &company, N_("Export only this company"), "ID" },
     { "assessment", 0, 0, G_OPTION_ARG_STRING, &assessment, N_("Export only this assessment"), "ID" },
-    { "bom", 0, 0, G_OPTION_ARG_NONE, &bom, N_("Start CSV files with a byte order mark, for Excel"), NULL },
+    /* The mark is written by default; --bom stays accepted for older scripts. */
+    { "bom", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &bom, NULL, NULL },
+    { "no-bom", 0, 0, G_OPTION_ARG_NONE, &no_bom,
+      N_("Leave out the byte order mark CSV files start with (for programs other than Excel)"), NULL },
+    { "localized", 0, 0, G_OPTION_ARG_NONE, &localized,
+      N_("Head CSV and XLSX columns, and name statuses, in the user's language"), NULL },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of question texts: zh_CN or en"), "LANG" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), "FILE" },
     { "answer-sheet", 0, 0, G_OPTION_ARG_NONE, &answer_sheet, N_("Write the answer sheet of one assessment (--assessment), in the order of the official form; csv or xlsx"), NULL },
@@ -100,6 +107,8 @@ sihua_cli_export_run (SihuaCli  *cli,
     return sihua_cli_usage_error (_("export needs -o FILE"));
   if (company != NULL && assessment != NULL)
     return sihua_cli_usage_error (_("Give --company or --assessment, not both"));
+  if (bom && no_bom)
+    return sihua_cli_usage_error (_("Give --bom or --no-bom, not both"));
 
   options.language = sihua_language_from_locale ();
   if (lang != NULL)
@@ -115,7 +124,10 @@ sihua_cli_export_run (SihuaCli  *cli,
 
   options.company = company;
   options.assessment = assessment;
-  options.bom = bom;
+  /* Excel on Windows reads a CSV without the mark in the ANSI code page,
+   * which garbles Chinese. */
+  options.bom = !no_bom;
+  options.localized = localized;
 
   if (options.format == SIHUA_EXPORT_FORMAT_CSV)
     {

@@ -16,6 +16,7 @@
 #include "sihua-cli-score.h"
 #include "sihua-cli-text.h"
 #include "sihua-model-catalog.h"
+#include "sihua-number-format.h"
 #include "sihua-results.h"
 #include "sihua-score-json.h"
 
@@ -101,6 +102,16 @@ level_name (SihuaModel    *model,
   return l != NULL ? sihua_text_get (&l->name, language, NULL) : "—";
 }
 
+/* "level 2 (Automation)", "第 2 级（自动化）", as the window and the report say it. */
+static char *
+stage_phrase (SihuaModel    *model,
+              int            level,
+              SihuaLanguage  language)
+{
+  /* Translators: a stage of the model in a sentence: its number and name */
+  return g_strdup_printf (_("level %d (%s)"), level, sihua_cli_shown (level_name (model, level, language)));
+}
+
 static void
 print_gap_questions (const SihuaDimensionGap *gap)
 {
@@ -145,7 +156,8 @@ print_comparison (SihuaComparison *comparison,
   printf (_("Since assessment %s:"), id);
   printf (" %s", trend_name (comparison->trend));
   if (!isnan (comparison->index_delta))
-    printf (_(", index %+.1f, stage %+d"), sihua_score_round1 (comparison->index_delta),
+    printf (_(", index %+.1f, stage %+d"),
+            sihua_number_change_shown (comparison->previous_index, comparison->current_index),
             comparison->stage_delta);
   printf ("\n");
 
@@ -159,7 +171,8 @@ print_comparison (SihuaComparison *comparison,
       if (isnan (change->delta))
         printf ("  %-12s %s\n", sihua_cli_shown (title), trend_name (change->trend));
       else
-        printf ("  %-12s %+5.1f  %s\n", sihua_cli_shown (title), sihua_score_round1 (change->delta),
+        printf ("  %-12s %+5.1f  %s\n", sihua_cli_shown (title),
+                sihua_number_change_shown (change->previous_score, change->current_score),
                 trend_name (change->trend));
     }
 }
@@ -239,8 +252,11 @@ print_score (SihuaScore     *score,
   printf ("%s %s %s\n", _("Model:"), sihua_cli_shown (sihua_model_get_id (model)),
           sihua_cli_shown (sihua_model_get_version (model)));
   if (stage >= 0)
-    printf ("%s %d %s\n", _("Overall stage:"), stage,
-            sihua_cli_shown (level_name (model, stage, language)));
+    {
+      g_autofree char *phrase = stage_phrase (model, stage, language);
+
+      printf ("%s %s\n", _("Overall stage:"), phrase);
+    }
   else
     printf ("%s %s\n", _("Overall stage:"), _("not scored yet"));
   if (!isnan (sihua_score_get_index (score)))
@@ -285,8 +301,9 @@ print_score (SihuaScore     *score,
 
   if (next->target >= 0)
     {
-      printf ("\n%s %d %s\n", _("For the next stage:"), next->target,
-              sihua_cli_shown (level_name (model, next->target, language)));
+      g_autofree char *phrase = stage_phrase (model, next->target, language);
+
+      printf ("\n%s %s\n", _("For the next stage:"), phrase);
       for (guint i = 0; i < next->requirements->len; i++)
         {
           g_autofree char *text = sihua_requirement_gap_describe (&g_array_index (next->requirements,
@@ -383,11 +400,11 @@ print_roadmap (SihuaRoadmap  *roadmap,
                SihuaModel    *model,
                SihuaLanguage  language)
 {
+  g_autofree char *from = stage_phrase (model, MAX (roadmap->stage, 0), language);
+  g_autofree char *to = stage_phrase (model, roadmap->target, language);
   guint number = 0;
 
-  printf (_("Roadmap from stage %d %s to stage %d %s"), MAX (roadmap->stage, 0),
-          sihua_cli_shown (level_name (model, MAX (roadmap->stage, 0), language)),
-          roadmap->target, sihua_cli_shown (level_name (model, roadmap->target, language)));
+  printf (_("Roadmap from %s to %s"), from, to);
   printf ("\n");
 
   if (roadmap->gaps->len > 0)

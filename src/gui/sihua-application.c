@@ -16,6 +16,7 @@
 #include "sihua-context.h"
 #include "sihua-paths.h"
 #include "sihua-preferences-window.h"
+#include "sihua-welcome-dialog.h"
 #include "sihua-window.h"
 
 struct _SihuaApplication
@@ -38,7 +39,7 @@ G_DEFINE_FINAL_TYPE (SihuaApplication, sihua_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry option_entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use this database instead of the default one"), N_("FILE") },
   { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Save the first frame of the window as a PNG and quit"), N_("FILE") },
-  { "screenshot-page", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The page to save with --screenshot: companies, company, company-form, assessment, assessment:DIMENSION, results or preferences"), N_("PAGE") },
+  { "screenshot-page", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The page to save with --screenshot: companies, company, company-form, assessment, assessment:DIMENSION, results, preferences, welcome or industry"), N_("PAGE") },
   { "screenshot-size", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The window size for --screenshot, e.g. 800x600"), N_("WIDTHxHEIGHT") },
   { "screenshot-theme", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The style for --screenshot: light or dark"), N_("THEME") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
@@ -228,6 +229,9 @@ store_opened_cb (GObject      *source,
 
   if (self->screenshot_path != NULL)
     sihua_window_screenshot (window, self->screenshot_page, self->screenshot_path);
+  else if (opened && sihua_welcome_dialog_is_wanted (sihua_context_get_settings (self->context)))
+    gtk_window_present (GTK_WINDOW (sihua_welcome_dialog_new (GTK_WINDOW (window),
+                                                              sihua_context_get_settings (self->context))));
 }
 
 /* The size and style a --screenshot asks for, whatever the settings say. */

@@ -20,6 +20,7 @@ struct _SihuaPreferencesWindow
   /* Template widgets */
   AdwEntryRow          *consultant_row;
   AdwEntryRow          *firm_row;
+  AdwEntryRow          *report_number_row;
   AdwActionRow         *logo_row;
   GtkWidget            *logo_clear_button;
   AdwComboRow          *language_row;
@@ -160,6 +161,7 @@ sihua_preferences_window_class_init (SihuaPreferencesWindowClass *klass)
                                                RESOURCE_PREFIX "/sihua-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SihuaPreferencesWindow, consultant_row);
   gtk_widget_class_bind_template_child (widget_class, SihuaPreferencesWindow, firm_row);
+  gtk_widget_class_bind_template_child (widget_class, SihuaPreferencesWindow, report_number_row);
   gtk_widget_class_bind_template_child (widget_class, SihuaPreferencesWindow, logo_row);
   gtk_widget_class_bind_template_child (widget_class, SihuaPreferencesWindow, logo_clear_button);
   gtk_widget_class_bind_template_child (widget_class, SihuaPreferencesWindow, language_row);
@@ -195,6 +197,7 @@ sihua_preferences_window_new (GtkWindow *parent,
   /* Every change is kept at once, like everything else in Sihua. */
   g_settings_bind (settings, "consultant-name", self->consultant_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "firm-name", self->firm_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "report-number-prefix", self->report_number_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (settings, "report-language", self->language_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
                                 language_get_mapping, language_set_mapping, NULL, NULL);

@@ -13,7 +13,9 @@
 #include <string.h>
 
 #include "sihua-assessment-page.h"
+#include "sihua-company-dialog.h"
 #include "sihua-screenshot.h"
+#include "sihua-welcome-dialog.h"
 #include "sihua-window-private.h"
 
 /* The window's --screenshot: opens the page asked for, waits for its data, saves a PNG. */
@@ -63,6 +65,7 @@ _sihua_window_screenshot_company_loaded (SihuaWindow *self)
 {
   const char *page = self->screenshot_page;
   GtkWindow *dialog = NULL;
+  GtkWidget *popover = NULL;
 
   if (g_str_has_prefix (page, "assessment") || g_strcmp0 (page, "results") == 0)
     {
@@ -75,13 +78,17 @@ _sihua_window_screenshot_company_loaded (SihuaWindow *self)
         sihua_assessment_page_set_dimension_id (SIHUA_ASSESSMENT_PAGE (self->assessment_page),
                                                 page + strlen ("assessment:"));
     }
-  else if (g_strcmp0 (page, "company-form") == 0)
+  else if (g_strcmp0 (page, "company-form") == 0 || g_strcmp0 (page, "industry") == 0)
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-company", NULL);
       dialog = g_object_get_data (G_OBJECT (self), "last-dialog");
+      if (dialog != NULL && g_strcmp0 (page, "industry") == 0)
+        popover = sihua_company_dialog_show_industries (SIHUA_COMPANY_DIALOG (dialog));
     }
 
-  _sihua_window_take_screenshot (self, dialog != NULL ? GTK_WIDGET (dialog) : GTK_WIDGET (self));
+  /* A popover has a surface of its own, which the dialog's picture leaves out. */
+  _sihua_window_take_screenshot (self, popover != NULL ? popover
+                                       : dialog != NULL ? GTK_WIDGET (dialog) : GTK_WIDGET (self));
 }
 
 static gboolean
@@ -94,7 +101,8 @@ screenshot_timeout_cb (gpointer user_data)
 
   if (first > 0
       && (g_strcmp0 (page, "company") == 0 || g_str_has_prefix (page, "assessment")
-          || g_strcmp0 (page, "results") == 0 || g_strcmp0 (page, "company-form") == 0))
+          || g_strcmp0 (page, "results") == 0 || g_strcmp0 (page, "company-form") == 0
+          || g_strcmp0 (page, "industry") == 0))
     {
       /* The company's page loads on the store's thread; the rest follows
        * in company_loaded_cb(). */
@@ -106,6 +114,16 @@ screenshot_timeout_cb (gpointer user_data)
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "win.new-company", NULL);
       dialog = g_object_get_data (G_OBJECT (self), "last-dialog");
+    }
+  else if (g_strcmp0 (page, "welcome") == 0)
+    {
+      GSettings *settings = sihua_context_get_settings (self->context);
+
+      if (settings != NULL)
+        {
+          dialog = GTK_WINDOW (sihua_welcome_dialog_new (GTK_WINDOW (self), settings));
+          gtk_window_present (dialog);
+        }
     }
   else if (g_strcmp0 (page, "preferences") == 0)
     {
@@ -133,9 +151,11 @@ _sihua_window_schedule_screenshot (SihuaWindow *self)
 
 /**
  * sihua_window_screenshot:
- * @page: companies, company, company-form, assessment, results or
- *   preferences (the first company and its newest assessment);
- *   assessment:DIMENSION for the questions of that dimension
+ * @page: companies, company, company-form, assessment, results,
+ *   preferences, welcome (the first start's dialog) or industry (the
+ *   company form with its list of industries open) (the first company and
+ *   its newest assessment); assessment:DIMENSION for the questions of that
+ *   dimension
  * @path: the PNG to write
  *
  * Captures @page once the data is on screen, then closes the window.

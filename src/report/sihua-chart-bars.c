@@ -39,9 +39,10 @@ draw_bands (const SihuaChartContext *ctx,
   double baseline = top + _sihua_chart_ascent (painter, size);
   double strip_y = top + _sihua_chart_line_height (painter, size) + 2;
 
-  for (int stage = 0; stage < 4; stage++)
+  for (int band = 0; band < 4; band++)
     {
-      double x = plot_left + stage * band_width;
+      int stage = _SIHUA_CHART_BAND_STAGE (band);
+      double x = plot_left + band * band_width;
       g_autofree char *name = _sihua_chart_ellipsize (painter, sihua_chart_data_get_level_name (ctx->data, stage),
                                                       size, band_width - 4);
 
@@ -50,7 +51,8 @@ draw_bands (const SihuaChartContext *ctx,
       sihua_palette_fill_stage (palette, painter, stage, x + 1, strip_y, band_width - 2, 4, 0);
     }
 
-  /* Thresholds where stages 1–3 begin; 100 is where stage 4 is reached. */
+  /* Where every answer at level 1, 2 or 3 puts the score; 100 is all at
+   * the top level. */
   sihua_painter_set_color (painter, &palette->axis);
   sihua_painter_set_line_width (painter, 0.75);
   sihua_painter_set_dash (painter, (const double[]) { 3, 3 }, 2);

@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "sihua-chart-private.h"
+#include "sihua-number-format.h"
 
 #define PADDING 8.0
 
@@ -41,9 +42,10 @@ draw_header (const SihuaChartContext *ctx)
   if (!isnan (data->previous_index) && !isnan (data->index))
     {
       g_autofree char *previous = _sihua_chart_format_index (data->previous_index);
-      g_autofree char *text = g_strdup_printf ("%s %s  (%+.1f)",
+      g_autofree char *change = sihua_number_format_change (data->previous_index, data->index);
+      g_autofree char *text = g_strdup_printf ("%s %s  (%s)",
                                                sihua_chart_data_get_text (data, SIHUA_CHART_TEXT_PREVIOUS),
-                                               previous, data->index - data->previous_index);
+                                               previous, change);
 
       sihua_painter_set_color (painter, &ctx->palette->secondary);
       sihua_painter_draw_text (painter, x, baseline, text, small, SIHUA_TEXT_ALIGN_LEFT);
@@ -217,6 +219,20 @@ _sihua_chart_draw_ladder (const SihuaChartContext *ctx)
           sihua_painter_set_color (painter, &faint);
           sihua_painter_draw_text (painter, x + w / 2, bottom - name_size * 0.8, number, name_size * 1.3,
                                    SIHUA_TEXT_ALIGN_CENTER);
+        }
+      else
+        {
+          /* A step too short for its number at the foot has the room of
+           * the taller steps above it: the number goes over the step, and
+           * over the pointer on the company's own step. */
+          double baseline = y - 4 - _sihua_chart_line_height (painter, name_size) +
+                            _sihua_chart_ascent (painter, name_size);
+
+          if (i == data->stage)
+            baseline -= compact ? marker_size * 0.55 + 3
+                                : _sihua_chart_line_height (painter, marker_size) + marker_size * 1.1 + 4;
+          sihua_painter_set_color (painter, &palette->stage_text[i]);
+          sihua_painter_draw_text (painter, x + w / 2, baseline, number, name_size, SIHUA_TEXT_ALIGN_CENTER);
         }
     }
 }

@@ -32,6 +32,11 @@ typedef struct
 /* @msgid in @language, from the report's catalogue of that language. */
 const char *_sihua_chart_word      (const char              *msgid,
                                     SihuaLanguage            language);
+/* The stage whose band runs from 25·band to 25·(band + 1) on a 0–100
+ * score: a score is 25·l when every answer is at level l, so the stretch
+ * below 25·l is where level l is being built (75–100: the top level). */
+#define _SIHUA_CHART_BAND_STAGE(band) ((band) + 1)
+
 char   *_sihua_chart_ellipsize     (SihuaPainter            *painter,
                                     const char              *text,
                                     double                   size,

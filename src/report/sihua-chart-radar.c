@@ -205,14 +205,28 @@ measure_labels (const SihuaChartData *data,
                                           max_lines);
       n_lines = g_strv_length (texts[i].lines);
 
-      /* The score follows the last line; if it does not fit there, the
-       * last line gives way. */
+      /* The score follows the last line; if it does not fit there, it
+       * takes a line of its own rather than cutting the name ("Organizat…"),
+       * and only a name wider than the whole label gives way. */
       if (n_lines > 0)
         {
           char *last = texts[i].lines[n_lines - 1];
-          double available = MAX (max_width, size * 4) - texts[i].value_width;
+          double room = MAX (max_width, size * 4);
+          double available = room - texts[i].value_width;
+          double last_width = sihua_painter_text_width (painter, last, size);
 
-          if (sihua_painter_text_width (painter, last, size) > available)
+          if (last_width > available && last_width <= room)
+            {
+              char **lines = g_new0 (char *, n_lines + 2);
+
+              for (guint l = 0; l < n_lines; l++)
+                lines[l] = texts[i].lines[l];
+              lines[n_lines] = g_strdup ("");
+              g_free (texts[i].lines);
+              texts[i].lines = lines;
+              n_lines++;
+            }
+          else if (last_width > available)
             {
               texts[i].lines[n_lines - 1] = _sihua_chart_ellipsize (painter, last, size, available);
               g_free (last);

@@ -56,9 +56,11 @@ _sihua_chart_draw_trend (const SihuaChartContext *ctx)
       return;
     }
 
-  for (int stage = 0; stage < 4; stage++)
+  for (int band = 0; band < 4; band++)
     band_label_width = MAX (band_label_width,
-                            sihua_painter_text_width (painter, sihua_chart_data_get_level_name (data, stage), small));
+                            sihua_painter_text_width (painter,
+                                                      sihua_chart_data_get_level_name (data, _SIHUA_CHART_BAND_STAGE (band)),
+                                                      small));
   band_label_width = MIN (band_label_width, ctx->width * 0.25);
 
   left = PADDING + axis_width;
@@ -67,15 +69,16 @@ _sihua_chart_draw_trend (const SihuaChartContext *ctx)
   bottom = ctx->height - PADDING - _sihua_chart_line_height (painter, small) - 6;
 
   /* Stage bands behind the line, named on the right. */
-  for (int stage = 0; stage < 4; stage++)
+  for (int band = 0; band < 4; band++)
     {
-      double y0 = bottom - (bottom - top) * (stage + 1) / 4;
-      double y1 = bottom - (bottom - top) * stage / 4;
-      SihuaColor band = sihua_color_with_alpha (palette->stage[stage], 0.10);
+      int stage = _SIHUA_CHART_BAND_STAGE (band);
+      double y0 = bottom - (bottom - top) * (band + 1) / 4;
+      double y1 = bottom - (bottom - top) * band / 4;
+      SihuaColor tint = sihua_color_with_alpha (palette->stage[stage], 0.10);
       g_autofree char *name = _sihua_chart_ellipsize (painter, sihua_chart_data_get_level_name (data, stage),
                                                       small, band_label_width);
 
-      sihua_painter_set_color (painter, &band);
+      sihua_painter_set_color (painter, &tint);
       sihua_painter_rectangle (painter, left, y0, right - left, y1 - y0);
       sihua_painter_fill (painter, FALSE);
       sihua_painter_set_color (painter, &palette->stage_text[stage]);

@@ -16,6 +16,7 @@
 #include "sihua-cairo-painter.h"
 #include "sihua-chart-private.h"
 #include "sihua-line-breaks.h"
+#include "sihua-number-format.h"
 
 static const char * const kind_names[SIHUA_N_CHART_KINDS] = {
   "radar", "ladder", "bars", "heatmap", "trend",
@@ -413,10 +414,7 @@ _sihua_chart_format_score (double score)
 char *
 _sihua_chart_format_index (double index)
 {
-  if (isnan (index))
-    return g_strdup ("—");
-
-  return g_strdup_printf ("%.1f", index);
+  return sihua_number_format_score (index);
 }
 
 /*

@@ -233,6 +233,8 @@ SihuaPdfTable           *sihua_pdf_table_new                 (guint             
 void                     sihua_pdf_table_free                (SihuaPdfTable           *table);
 void                     sihua_pdf_table_set_header          (SihuaPdfTable           *table,
                                                               const char * const      *cells);
+void                     sihua_pdf_table_set_continued_mark  (SihuaPdfTable           *table,
+                                                              const char              *mark);
 void                     sihua_pdf_table_set_title_column    (SihuaPdfTable           *table,
                                                               guint                    column);
 void                     sihua_pdf_table_add_row             (SihuaPdfTable           *table,

@@ -15,6 +15,8 @@
 #include <glib/gstdio.h>
 #include <hb-subset.h>
 #include <hb.h>
+#include <hpdf_font.h>
+#include <hpdf_objects.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -303,6 +305,104 @@ sihua_pdf_font_subset (SihuaPdfFont  *self,
   return bytes;
 }
 
+/* PDF CMaps list at most 100 entries per block. */
+#define CMAP_BLOCK 100
+
+static void
+append_bfrange_block (GString *cmap,
+                      GArray  *ranges,
+                      guint    from,
+                      guint    count)
+{
+  g_string_append_printf (cmap, "%u beginbfrange\n", count);
+  for (guint i = from; i < from + count; i++)
+    {
+      const guint *range = &g_array_index (ranges, guint, 2 * i);
+
+      g_string_append_printf (cmap, "<%04X> <%04X> <%04X>\n", range[0], range[1], range[0]);
+    }
+  g_string_append (cmap, "endbfrange\n");
+}
+
+/* In libharu's UTF-8 mode a character is written as its BMP code point and
+ * the font's CIDToGIDMap finds the glyph; so the text a code stands for is
+ * the code itself. The map lists the characters of the subset as ranges that
+ * never cross a change of the high byte (a bfrange may only vary the last
+ * byte). */
+static char *
+build_to_unicode_cmap (hb_set_t *used)
+{
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (guint));
+  GString *cmap = g_string_new (NULL);
+  hb_codepoint_t first = HB_SET_VALUE_INVALID;
+  hb_codepoint_t last = HB_SET_VALUE_INVALID;
+  guint n_ranges;
+
+  while (hb_set_next_range (used, &first, &last))
+    {
+      for (guint start = first; start <= last && start < N_BMP; )
+        {
+          guint end = MIN (last, start | 0xff);
+
+          end = MIN (end, N_BMP - 1);
+          if (start < 0xd800 || start > 0xdfff)
+            {
+              g_array_append_val (ranges, start);
+              g_array_append_val (ranges, end);
+            }
+          start = end + 1;
+        }
+    }
+
+  g_string_append (cmap,
+                   "/CIDInit /ProcSet findresource begin\n"
+                   "12 dict begin\n"
+                   "begincmap\n"
+                   "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                   "/CMapName /Sihua-UCS def\n"
+                   "/CMapType 2 def\n"
+                   "1 begincodespacerange\n"
+                   "<0000> <FFFF>\n"
+                   "endcodespacerange\n");
+  n_ranges = ranges->len / 2;
+  for (guint i = 0; i < n_ranges; i += CMAP_BLOCK)
+    append_bfrange_block (cmap, ranges, i, MIN (CMAP_BLOCK, n_ranges - i));
+  g_string_append (cmap,
+                   "endcmap\n"
+                   "CMapName currentdict /CMap defineresource pop\n"
+                   "end\n"
+                   "end\n");
+
+  return g_string_free (cmap, FALSE);
+}
+
+/* libharu 2.3.0 gives a UTF-8 font its encoding CMap (a cidrange) as
+ * /ToUnicode, which readers reject and only get around by guessing. The font
+ * dictionary's entry is replaced by a real map; the old stream stays behind
+ * unreferenced, as libharu still owns it. */
+static gboolean
+replace_to_unicode (HPDF_Font  font,
+                    hb_set_t  *used)
+{
+  HPDF_FontAttr attr = (HPDF_FontAttr) font->attr;
+  g_autofree char *cmap = NULL;
+  HPDF_Dict stream;
+
+  if (attr == NULL || attr->xref == NULL)
+    return FALSE;
+
+  stream = HPDF_DictStream_New (font->mmgr, attr->xref);
+  if (stream == NULL)
+    return FALSE;
+
+  stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  cmap = build_to_unicode_cmap (used);
+  if (HPDF_Stream_WriteStr (stream->stream, cmap) != HPDF_OK)
+    return FALSE;
+
+  return HPDF_Dict_Add (font, "ToUnicode", stream) == HPDF_OK;
+}
+
 /**
  * sihua_pdf_font_embed:
  * @self: a font
@@ -324,6 +424,7 @@ sihua_pdf_font_embed (SihuaPdfFont  *self,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *tmp_path = NULL;
   const char *name;
+  HPDF_Font font;
   int fd;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -366,9 +467,18 @@ sihua_pdf_font_embed (SihuaPdfFont  *self,
       return NULL;
     }
 
+  font = HPDF_GetFont (pdf, name, "UTF-8");
+  if (font == NULL || !replace_to_unicode (font, self->used))
+    {
+      HPDF_ResetError (pdf);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("The PDF library cannot load the report font %s"), self->file);
+      return NULL;
+    }
+
   self->embedded_size = g_bytes_get_size (subset);
 
-  return HPDF_GetFont (pdf, name, "UTF-8");
+  return font;
 }
 
 /**

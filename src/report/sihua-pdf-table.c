@@ -31,6 +31,7 @@ struct _SihuaPdfTable
   guint    n_columns;
   double  *widths;    /* relative */
   GStrv    header;
+  char    *continued_mark;  /* after the first header cell on later pages */
   GArray  *rows;      /* Row */
   int      title_column;
 };
@@ -93,6 +94,7 @@ sihua_pdf_table_free (SihuaPdfTable *table)
 
   g_free (table->widths);
   g_strfreev (table->header);
+  g_free (table->continued_mark);
   g_array_unref (table->rows);
   g_free (table);
 }
@@ -106,6 +108,22 @@ sihua_pdf_table_set_header (SihuaPdfTable      *table,
 
   g_strfreev (table->header);
   table->header = copy_cells (table->n_columns, cells);
+}
+
+/**
+ * sihua_pdf_table_set_continued_mark:
+ * @table: a table
+ * @mark: "（续）", " (cont.)": added to the first header cell on the pages
+ *   the table continues on, so a reader sees it goes on from the page before
+ */
+void
+sihua_pdf_table_set_continued_mark (SihuaPdfTable *table,
+                                    const char    *mark)
+{
+  g_return_if_fail (table != NULL);
+
+  g_free (table->continued_mark);
+  table->continued_mark = g_strdup (mark);
 }
 
 /**
@@ -194,6 +212,7 @@ place_row_lines (SihuaPdfDocument        *doc,
                  const BrokenRow         *broken,
                  guint                    first,
                  guint                    n,
+                 gboolean                 repeat_first_cell,
                  const SihuaPdfColor     *fill,
                  const SihuaPdfColor     *accent)
 {
@@ -215,14 +234,17 @@ place_row_lines (SihuaPdfDocument        *doc,
       const char *newline = strchr (broken->texts[c], '\n');
       gsize title_end = (int)c == table->title_column && !style->bold && newline != NULL
                         ? (gsize)(newline - broken->texts[c]) : 0;
+      /* The rest of a split row says again what it belongs to: the first
+       * cell (the question), when it ended on the page before. */
+      guint from = c == 0 && repeat_first_cell && lines->len <= first ? 0 : first;
 
-      for (guint i = first; i < first + n && i < lines->len; i++)
+      for (guint i = from; i < from + n && i < lines->len; i++)
         {
           const SihuaTextLine *line = &g_array_index (lines, SihuaTextLine, i);
           g_autofree char *part = g_strndup (broken->texts[c] + line->start, line->length);
 
           sihua_pdf_document_place_text (doc, x + CELL_PAD_X,
-                                         top + CELL_PAD_Y + (i - first) * style->line_height + baseline_offset,
+                                         top + CELL_PAD_Y + (i - from) * style->line_height + baseline_offset,
                                          style->size, style->bold || line->start < title_end,
                                          &style->color, part);
         }
@@ -243,7 +265,7 @@ place_header (SihuaPdfDocument        *doc,
   if (header->lines == NULL)
     return;
 
-  place_row_lines (doc, table, column_widths, style, header, 0, header->n_lines, &header_fill, NULL);
+  place_row_lines (doc, table, column_widths, style, header, 0, header->n_lines, FALSE, &header_fill, NULL);
 }
 
 /**
@@ -262,6 +284,8 @@ sihua_pdf_document_add_table (SihuaPdfDocument *self,
   const SihuaPdfTextStyle *header_style;
   g_autofree double *column_widths = NULL;
   BrokenRow header = { 0 };
+  BrokenRow continued = { 0 };
+  g_auto(GStrv) continued_cells = NULL;
   double header_height = 0.0;
   double total = 0.0;
 
@@ -281,6 +305,16 @@ sihua_pdf_document_add_table (SihuaPdfDocument *self,
     {
       break_row (self, table, column_widths, header_style, table->header, &header);
       header_height = header.n_lines * header_style->line_height + 2 * CELL_PAD_Y;
+
+      continued_cells = g_strdupv (table->header);
+      if (table->continued_mark != NULL)
+        {
+          char *marked = g_strconcat (continued_cells[0], table->continued_mark, NULL);
+
+          g_free (continued_cells[0]);
+          continued_cells[0] = marked;
+        }
+      break_row (self, table, column_widths, header_style, continued_cells, &continued);
     }
 
   /* The header never sits alone at the bottom of a page. */
@@ -310,17 +344,17 @@ sihua_pdf_document_add_table (SihuaPdfDocument *self,
           else
             {
               sihua_pdf_document_new_page (self);
-              place_header (self, table, column_widths, header_style, &header);
+              place_header (self, table, column_widths, header_style, &continued);
               continue;
             }
 
-          place_row_lines (self, table, column_widths, style, &broken, first, n, NULL,
+          place_row_lines (self, table, column_widths, style, &broken, first, n, first > 0, NULL,
                            row->has_accent ? &row->accent : NULL);
           first += n;
           if (first < broken.n_lines)
             {
               sihua_pdf_document_new_page (self);
-              place_header (self, table, column_widths, header_style, &header);
+              place_header (self, table, column_widths, header_style, &continued);
             }
         }
 
@@ -328,5 +362,6 @@ sihua_pdf_document_add_table (SihuaPdfDocument *self,
     }
 
   broken_row_clear (&header);
+  broken_row_clear (&continued);
   sihua_pdf_document_skip (self, 10.0);
 }

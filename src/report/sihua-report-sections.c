@@ -57,6 +57,7 @@ new_answer_table (SihuaReport *report)
   SihuaPdfTable *table = sihua_pdf_table_new (3, (const double[]) { 4.2, 3.2, 3.6 });
 
   sihua_pdf_table_set_header (table, header);
+  sihua_pdf_table_set_continued_mark (table, TR (N_(" (cont.)")));
 
   return table;
 }
@@ -101,12 +102,13 @@ add_gap_text (SihuaReport             *report,
               const SihuaDimensionGap *gap)
 {
   g_autofree char *intro = NULL;
+  g_autofree char *target = NULL;
 
   if (gap == NULL || gap->target < 0)
     return;
 
-  intro = g_strdup_printf (TR (N_("To reach stage %d %s:")), gap->target,
-                           _sihua_report_stage_name (report, gap->target));
+  target = _sihua_report_stage_label (report, gap->target);
+  intro = g_strdup_printf (TR (N_("To reach %s:")), target);
   if (gap->questions == NULL || gap->questions->len == 0)
     {
       g_autofree char *text = g_strdup_printf ("%s %s", intro,
@@ -123,16 +125,18 @@ add_gap_text (SihuaReport             *report,
     {
       const SihuaQuestionGap *qgap = &g_array_index (gap->questions, SihuaQuestionGap, i);
       g_autofree char *line = NULL;
+      g_autofree char *needed = _sihua_report_stage_label (report, qgap->needed);
 
       if (qgap->level >= 0)
-        line = g_strdup_printf (TR (N_("%s — now %d %s, needs %d %s")),
-                                _sihua_report_text (report, &qgap->question->text),
-                                qgap->level, _sihua_report_stage_name (report, qgap->level),
-                                qgap->needed, _sihua_report_stage_name (report, qgap->needed));
+        {
+          g_autofree char *now = _sihua_report_stage_label (report, qgap->level);
+
+          line = g_strdup_printf (TR (N_("%s — now at %s, needs %s")),
+                                  _sihua_report_text (report, &qgap->question->text), now, needed);
+        }
       else
-        line = g_strdup_printf (TR (N_("%s — needs %d %s")),
-                                _sihua_report_text (report, &qgap->question->text),
-                                qgap->needed, _sihua_report_stage_name (report, qgap->needed));
+        line = g_strdup_printf (TR (N_("%s — needs %s")),
+                                _sihua_report_text (report, &qgap->question->text), needed);
       sihua_pdf_document_add_bullet (report->doc, SIHUA_PDF_STYLE_BODY, line);
     }
 }
@@ -175,9 +179,12 @@ _sihua_report_add_dimensions (SihuaReport *report)
       sihua_pdf_document_add_heading (doc, SIHUA_PDF_STYLE_SUBHEADING,
                                       _sihua_report_text (report, &dimension->title), TRUE);
       if (ds->scored)
-        status = g_strdup_printf (TR (N_("Score %.0f of 100 · stage %d %s · %u of %u questions answered")),
-                                  ds->score, ds->stage, _sihua_report_stage_name (report, ds->stage),
-                                  ds->answered, ds->applicable);
+        {
+          g_autofree char *label = _sihua_report_stage_label (report, ds->stage);
+
+          status = g_strdup_printf (TR (N_("Score %.0f of 100 · at %s · %u of %u questions answered")),
+                                    ds->score, label, ds->answered, ds->applicable);
+        }
       else
         status = g_strdup (TR (N_("Not scored: no applicable question is answered yet.")));
       status_style.bold = TRUE;
@@ -238,6 +245,7 @@ _sihua_report_add_evidence (SihuaReport *report)
                                            "results are relied on.")));
   table = sihua_pdf_table_new (4, (const double[]) { 3.6, 1.8, 2.6, 3.0 });
   sihua_pdf_table_set_header (table, header);
+  sihua_pdf_table_set_continued_mark (table, TR (N_(" (cont.)")));
   for (guint i = 0; i < report->flags->len; i++)
     {
       const SihuaAnswerFlag *flag = &g_array_index (report->flags, SihuaAnswerFlag, i);
@@ -323,12 +331,15 @@ _sihua_report_add_roadmap (SihuaReport *report)
 
   sihua_pdf_document_add_section (doc, TR (N_("Roadmap")));
   if (sihua_score_get_stage (report->score) >= 0)
-    intro = g_strdup_printf (TR (N_("The actions that take the company from stage %d %s to stage %d %s, in order. "
-                                    "Each phase builds on the one before; the coloured bar shows the stage an "
-                                    "action builds.")),
-                             sihua_score_get_stage (report->score),
-                             _sihua_report_stage_name (report, sihua_score_get_stage (report->score)),
-                             report->target, _sihua_report_stage_name (report, report->target));
+    {
+      g_autofree char *from = _sihua_report_stage_label (report, sihua_score_get_stage (report->score));
+      g_autofree char *to = _sihua_report_stage_label (report, report->target);
+
+      intro = g_strdup_printf (TR (N_("The actions that take the company from %s to %s, in order. "
+                                      "Each phase builds on the one before; the coloured bar shows the stage an "
+                                      "action builds.")),
+                               from, to);
+    }
   else
     intro = g_strdup (TR (N_("The roadmap follows from the answers; it is complete once the questionnaire is.")));
   sihua_pdf_document_add_paragraph (doc, SIHUA_PDF_STYLE_BODY, intro);
@@ -344,6 +355,7 @@ _sihua_report_add_roadmap (SihuaReport *report)
       sihua_pdf_document_add_heading (doc, SIHUA_PDF_STYLE_SUBHEADING, horizon_title (report, p->horizon), TRUE);
       table = sihua_pdf_table_new (4, (const double[]) { 6.0, 1.9, 1.1, 1.0 });
       sihua_pdf_table_set_header (table, header);
+      sihua_pdf_table_set_continued_mark (table, TR (N_(" (cont.)")));
       sihua_pdf_table_set_title_column (table, 0);
       for (guint i = 0; i < p->items->len; i++)
         {

@@ -69,6 +69,7 @@ sihua_report_settings_load (void)
   defaults->consultant = dup_setting (settings, "consultant-name");
   defaults->firm = dup_setting (settings, "firm-name");
   defaults->logo = dup_setting (settings, "logo-path");
+  defaults->report_number_prefix = dup_setting (settings, "report-number-prefix");
   defaults->default_folder = dup_setting (settings, "default-folder");
 
   return defaults;
@@ -92,6 +93,7 @@ sihua_report_settings_apply (const SihuaReportSettings *settings,
   options->consultant = settings->consultant;
   options->firm = settings->firm;
   options->logo = settings->logo;
+  options->report_number_prefix = settings->report_number_prefix;
 }
 
 void
@@ -103,6 +105,7 @@ sihua_report_settings_free (SihuaReportSettings *settings)
   g_free (settings->consultant);
   g_free (settings->firm);
   g_free (settings->logo);
+  g_free (settings->report_number_prefix);
   g_free (settings->default_folder);
   g_free (settings);
 }

@@ -29,6 +29,7 @@ typedef struct
   char          *consultant;
   char          *firm;
   char          *logo;
+  char          *report_number_prefix;
   char          *default_folder;
 } SihuaReportSettings;
 

@@ -13,6 +13,8 @@
 #include <math.h>
 
 #include "sihua-official.h"
+#include "sihua-industry.h"
+#include "sihua-number-format.h"
 #include "sihua-report-private.h"
 #include "sihua-scoring.h"
 
@@ -56,6 +58,8 @@ _sihua_report_add_cover (SihuaReport *report)
   g_autofree char *model_line = NULL;
   g_autofree char *stage_line = NULL;
   g_autofree char *confidential = NULL;
+  g_autofree char *report_number = NULL;
+  g_autofree char *industry = sihua_industry_describe (report->company->industry, report->language);
   const char *firm = report->options->firm;
   double y;
 
@@ -85,9 +89,12 @@ _sihua_report_add_cover (SihuaReport *report)
   if (sihua_official_applies (report->model))
     stage_line = _sihua_report_official_headline (report);
   else if (stage >= 0 && !isnan (sihua_score_get_index (report->score)))
-    stage_line = g_strdup_printf (TR (N_("Stage reached: %d %s · index %.1f of 100")), stage,
-                                  _sihua_report_stage_name (report, stage),
-                                  sihua_score_get_index (report->score));
+    {
+      g_autofree char *label = _sihua_report_stage_label (report, stage);
+      g_autofree char *index = sihua_number_format_score (sihua_score_get_index (report->score));
+
+      stage_line = g_strdup_printf (TR (N_("Stage reached: %s · index %s of 100")), label, index);
+    }
   else
     stage_line = g_strdup (TR (N_("Not scored yet: no scored question is answered")));
   {
@@ -99,11 +106,30 @@ _sihua_report_add_cover (SihuaReport *report)
     sihua_pdf_document_place_text_box (doc, left + 24, y, width - 24, &stage_style, stage_line);
   }
 
+  /* PREFIX-20260314-012: the consultant's prefix, the assessment's date and
+   * its number, so two reports never share a number. */
+  if (report->options->report_number_prefix != NULL && *report->options->report_number_prefix != '\0')
+    {
+      g_autofree char *date = g_strdup (report->assessment->date != NULL ? report->assessment->date : "");
+
+      g_strdelimit (date, "-", ' ');
+      g_strstrip (date);
+      {
+        g_auto(GStrv) parts = g_strsplit (date, " ", -1);
+        g_autofree char *compact = g_strjoinv ("", parts);
+
+        report_number = g_strdup_printf ("%s-%s-%03" G_GINT64_FORMAT, report->options->report_number_prefix,
+                                         compact, report->assessment->id);
+      }
+    }
+
   /* The facts of the assessment, as a small two-column list. */
   model_line = g_strdup_printf ("%s %s", _sihua_report_text (report, sihua_model_get_title (report->model)),
                                 sihua_model_get_version (report->model));
   {
     const char *labels[] = {
+      TR (N_("Report number")),
+      TR (N_("Industry")),
       TR (N_("Assessment date")),
       TR (N_("Consultant")),
       TR (N_("Consulting firm")),
@@ -111,6 +137,8 @@ _sihua_report_add_cover (SihuaReport *report)
       TR (N_("Assessment model")),
     };
     const char *values[] = {
+      report_number,
+      industry,
       report->assessment->date,
       consultant,
       firm,
@@ -183,15 +211,21 @@ static char *
 dimension_line (SihuaReport               *report,
                 const SihuaDimensionScore *ds)
 {
-  return g_strdup_printf (TR (N_("%s: %.0f of 100, stage %d %s")),
-                          _sihua_report_text (report, &ds->dimension->title), ds->score,
-                          ds->stage, _sihua_report_stage_name (report, ds->stage));
+  g_autofree char *label = _sihua_report_stage_label (report, ds->stage);
+
+  return g_strdup_printf (TR (N_("%s: %.0f of 100, at %s")),
+                          _sihua_report_text (report, &ds->dimension->title), ds->score, label);
 }
 
 static char *
 change_text (SihuaReport *report)
 {
   const SihuaComparison *c = report->comparison;
+  g_autofree char *previous_index = NULL;
+  g_autofree char *current_index = NULL;
+  g_autofree char *change = NULL;
+  g_autofree char *previous_label = NULL;
+  g_autofree char *current_label = NULL;
   const char *previous_date;
 
   if (c != NULL && !isnan (c->previous_index) && isnan (c->current_index))
@@ -204,20 +238,23 @@ change_text (SihuaReport *report)
   previous_date = report->previous != NULL && report->previous->date != NULL
                     ? report->previous->date : "—";
 
+  /* The change is that of the two numbers as printed, as on the ladder. */
+  previous_index = sihua_number_format_score (c->previous_index);
+  current_index = sihua_number_format_score (c->current_index);
+  change = sihua_number_format_change (c->previous_index, c->current_index);
+  previous_label = _sihua_report_stage_label (report, c->previous_stage);
+  current_label = _sihua_report_stage_label (report, c->current_stage);
+
   /* "from stage 0 to stage 0" reads as a misprint; say it stayed. */
   if (c->previous_stage == c->current_stage)
-    return g_strdup_printf (TR (N_("Since the assessment of %s the index went from %.1f to %.1f "
-                                   "(%+.1f); the stage is still %d %s.")),
-                            previous_date, c->previous_index, c->current_index,
-                            isnan (c->index_delta) ? 0.0 : c->index_delta,
-                            c->current_stage, _sihua_report_stage_name (report, c->current_stage));
+    return g_strdup_printf (TR (N_("Since the assessment of %s the index went from %s to %s "
+                                   "(%s); the company is still at %s.")),
+                            previous_date, previous_index, current_index, change, current_label);
 
-  return g_strdup_printf (TR (N_("Since the assessment of %s the index went from %.1f to %.1f "
-                                 "(%+.1f) and the stage from %d %s to %d %s.")),
-                          previous_date, c->previous_index, c->current_index,
-                          isnan (c->index_delta) ? 0.0 : c->index_delta,
-                          c->previous_stage, _sihua_report_stage_name (report, c->previous_stage),
-                          c->current_stage, _sihua_report_stage_name (report, c->current_stage));
+  return g_strdup_printf (TR (N_("Since the assessment of %s the index went from %s to %s "
+                                 "(%s) and the company moved from %s to %s.")),
+                          previous_date, previous_index, current_index, change,
+                          previous_label, current_label);
 }
 
 void
@@ -255,13 +292,13 @@ _sihua_report_add_summary (SihuaReport *report)
   if (isnan (sihua_score_get_index (report->score)))
     index_text = g_strdup ("—");
   else
-    index_text = g_strdup_printf ("%.1f", sihua_score_get_index (report->score));
+    index_text = sihua_number_format_score (sihua_score_get_index (report->score));
   sihua_pdf_document_place_text (doc, x, y + 50, 38, TRUE, &stage_color, index_text);
   sihua_pdf_document_place_text (doc, x + sihua_pdf_font_text_width (report->font, index_text, -1, 38) + 4,
                                  y + 50, 11, FALSE, &muted, TR (N_("of 100")));
   y += 62;
   if (stage >= 0)
-    stage_text = g_strdup_printf (TR (N_("Stage %d · %s")), stage, _sihua_report_stage_name (report, stage));
+    stage_text = g_strdup_printf (TR (N_("Level %d (%s)")), stage, _sihua_report_stage_name (report, stage));
   else
     stage_text = g_strdup (TR (N_("Not scored yet")));
   body.bold = TRUE;
@@ -356,8 +393,11 @@ describe_requirement (SihuaReport            *report,
     case SIHUA_REQUIREMENT_INDEX_MIN:
       return g_strdup_printf (TR (N_("the index is at least %.0f")), requirement->min);
     case SIHUA_REQUIREMENT_COUNT_AT_STAGE:
-      return g_strdup_printf (TR (N_("at least %d dimensions are at stage %d %s")), requirement->count,
-                              stage, _sihua_report_stage_name (report, stage));
+      {
+        g_autofree char *label = _sihua_report_stage_label (report, stage);
+
+        return g_strdup_printf (TR (N_("at least %d dimensions are at %s")), requirement->count, label);
+      }
     default:
       return g_strdup ("");
     }

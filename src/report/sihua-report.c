@@ -131,7 +131,7 @@ _sihua_report_stage_name (SihuaReport *report,
   return level != NULL ? _sihua_report_text (report, &level->name) : "—";
 }
 
-/* "2 自动化": the number and the name, as the ladder shows them. */
+/* "第 2 级（自动化）", "level 2 (Automation)": a stage as sentences name it. */
 char *
 _sihua_report_stage_label (SihuaReport *report,
                            int          stage)
@@ -139,7 +139,8 @@ _sihua_report_stage_label (SihuaReport *report,
   if (stage < 0)
     return g_strdup (TR (N_("not scored")));
 
-  return g_strdup_printf ("%d %s", stage, _sihua_report_stage_name (report, stage));
+  /* Translators: a stage of the model in a sentence: its number and name */
+  return g_strdup_printf (TR (N_("level %d (%s)")), stage, _sihua_report_stage_name (report, stage));
 }
 
 SihuaPdfColor
@@ -166,6 +167,22 @@ _sihua_report_describe_answer (SihuaReport         *report,
                                const SihuaQuestion *question)
 {
   SihuaAnswer *answer = g_hash_table_lookup (report->answers, question->id);
+
+  /* Hidden by the answers, as on screen: not asked, so not "not answered",
+   * and not counted in the summary either. */
+  if (!sihua_question_is_relevant (report->model, question, report->answers))
+    {
+      const SihuaCondition *condition = question->relevant_if != NULL ? question->relevant_if
+                                                                        : question->dimension->relevant_if;
+      const SihuaQuestion *cause = condition != NULL
+                                   ? sihua_model_lookup_question (report->model, condition->question_id)
+                                   : NULL;
+
+      if (cause != NULL)
+        return g_strdup_printf (TR (N_("Not applicable: does not apply given the answer to “%s”")),
+                                _sihua_report_text (report, &cause->text));
+      return g_strdup (TR (N_("Not applicable to this company")));
+    }
 
   if (answer == NULL || answer->value == NULL)
     return g_strdup (TR (N_("Not answered")));

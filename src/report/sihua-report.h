@@ -45,6 +45,7 @@ typedef struct
   const char          *consultant;   /* nullable: the assessment's consultant */
   const char          *firm;         /* nullable */
   const char          *logo;         /* nullable: a PNG or JPEG file */
+  const char          *report_number_prefix;  /* nullable: no report number */
   GDateTime           *created;      /* nullable: now */
 } SihuaReportOptions;
 

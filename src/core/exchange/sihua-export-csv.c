@@ -75,7 +75,8 @@ csv_begin (SihuaExportSink  *sink,
       for (guint c = 0; c < n_columns; c++)
         {
           char *header_owned = NULL;
-          const char *header = sihua_export_table_get_header (t, dimensions, c, &header_owned);
+          const char *header = sihua_export_table_get_header (t, dimensions, c, sink->localized,
+                                                              &header_owned);
 
           if (header_owned != NULL)
             g_ptr_array_add (owned, header_owned);

@@ -32,6 +32,7 @@ typedef struct
   sqlite3            *db;
   SihuaExportSink    *sink;
   SihuaLanguage       language;
+  gboolean            localized;
   GHashTable         *models;        /* "id\nversion" → SihuaModel */
   GPtrArray          *dimensions;    /* SihuaExportDimension* */
   GHashTable         *dimension_pos; /* dimension id → position + 1 */
@@ -192,6 +193,17 @@ answer_row_free (AnswerRow *row)
   g_free (row);
 }
 
+/* The stored status as the window names it; an unknown one stays as stored. */
+static const char *
+localized_status (const char *status)
+{
+  if (g_strcmp0 (status, "in_progress") == 0)
+    return _("In progress");
+  if (g_strcmp0 (status, "completed") == 0)
+    return _("Completed");
+  return status;
+}
+
 static gboolean
 emit_answer (Walk                        *walk,
              const SihuaExportAssessment *assessment,
@@ -203,6 +215,7 @@ emit_answer (Walk                        *walk,
   SihuaExportAnswer answer = { 0 };
   SihuaQuestion *question = model != NULL ? sihua_model_lookup_question (model, row->question_id) : NULL;
   g_autofree char *display = NULL;
+  g_autofree char *option_ids = NULL;
 
   answer.company_uuid = assessment->company_uuid;
   answer.company_name = assessment->company_name;
@@ -220,6 +233,12 @@ emit_answer (Walk                        *walk,
   if (row->value != NULL)
     {
       answer.not_applicable = row->value->kind == SIHUA_ANSWER_NA;
+      /* The ids beside the readable value, so a script need not parse it. */
+      if (row->value->kind == SIHUA_ANSWER_OPTIONS)
+        option_ids = g_strjoinv (",", row->value->option_ids);
+      else if (row->value->kind == SIHUA_ANSWER_OPTION)
+        option_ids = g_strdup (row->value->option_id);
+      answer.option_ids = option_ids;
       if (row->value->kind == SIHUA_ANSWER_NUMBER)
         {
           answer.has_number = TRUE;
@@ -347,6 +366,8 @@ emit_assessment (Walk          *walk,
   assessment.date = column_text (row, 4);
   assessment.consultant = column_text (row, 5);
   assessment.status = column_text (row, 6);
+  if (walk->localized && walk->sink->localized)
+    assessment.status = localized_status (assessment.status);
   assessment.target_level = column_int_or (row, 8, -1);
   assessment.notes = column_text (row, 9);
   assessment.previous_uuid = column_text (row, 10);
@@ -536,6 +557,7 @@ export_path (const char                *db_path,
   gboolean ok;
 
   walk.language = options->language;
+  walk.localized = options->localized;
   walk.progress = progress;
   walk.progress_data = progress_data;
   walk.cancellable = cancellable;
@@ -554,6 +576,8 @@ export_path (const char                *db_path,
       walk.scores = g_new0 (double, MAX (walk.dimensions->len, 1));
       walk.stages = g_new0 (int, MAX (walk.dimensions->len, 1));
       sink = sihua_export_sink_new (options->format, path, options->bom, error);
+      if (sink != NULL)
+        sink->localized = options->localized && options->format != SIHUA_EXPORT_FORMAT_JSON;
       walk.sink = sink;
       ok = sink != NULL &&
            sihua_export_sink_begin (sink, walk.dimensions, error) &&

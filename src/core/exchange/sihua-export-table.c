@@ -13,74 +13,79 @@
 #include <math.h>
 
 #include "sihua-export.h"
+#include "sihua-score.h"
 
 /*
  * The columns of the three tables CSV and XLSX share. Headers are stable
- * identifiers, the same in every language, so pivot tables and scripts
- * written against one export keep working on the next
- * (docs/export-format.md lists them).
+ * identifiers by default, the same in every language, so pivot tables and
+ * scripts written against one export keep working on the next
+ * (docs/export-format.md lists them); a localized export heads them with
+ * their label in the user's language instead, for people reading the file.
  */
 
 typedef struct
 {
   const char *header;
+  const char *label;   /* N_(): the header of a localized export */
   double      width;   /* XLSX column width, in characters */
 } Column;
 
 static const Column company_columns[] = {
-  { "company_uuid", 38 },
-  { "name", 30 },
-  { "uscc", 22 },
-  { "industry", 12 },
-  { "size", 10 },
-  { "employees", 11 },
-  { "region", 16 },
-  { "address", 30 },
-  { "contact", 16 },
-  { "notes", 40 },
-  { "created", 21 },
-  { "modified", 21 },
+  { "company_uuid", N_("Company UUID"), 38 },
+  { "name", N_("Name"), 30 },
+  { "uscc", N_("Unified social credit code"), 22 },
+  { "industry", N_("Industry"), 12 },
+  { "size", N_("Size"), 10 },
+  { "employees", N_("Employees"), 11 },
+  { "region", N_("Region"), 16 },
+  { "address", N_("Address"), 30 },
+  { "contact", N_("Contact"), 16 },
+  { "notes", N_("Notes"), 40 },
+  { "created", N_("Created"), 21 },
+  { "modified", N_("Modified"), 21 },
 };
 
 static const Column assessment_columns[] = {
-  { "assessment_uuid", 38 },
-  { "company_uuid", 38 },
-  { "company_name", 30 },
-  { "model_id", 16 },
-  { "model_version", 14 },
-  { "date", 12 },
-  { "consultant", 16 },
-  { "status", 12 },
-  { "target_level", 12 },
-  { "index", 9 },
-  { "stage", 7 },
-  { "answered", 10 },
-  { "applicable", 11 },
-  { "previous_uuid", 38 },
-  { "notes", 40 },
-  { "created", 21 },
-  { "modified", 21 },
+  { "assessment_uuid", N_("Assessment UUID"), 38 },
+  { "company_uuid", N_("Company UUID"), 38 },
+  { "company_name", N_("Company"), 30 },
+  { "model_id", N_("Model"), 16 },
+  { "model_version", N_("Model version"), 14 },
+  { "date", N_("Date"), 12 },
+  { "consultant", N_("Consultant"), 16 },
+  { "status", N_("Status"), 12 },
+  { "target_level", N_("Target level"), 12 },
+  { "index", N_("Index"), 9 },
+  { "stage", N_("Stage"), 7 },
+  { "answered", N_("Answered"), 10 },
+  { "applicable", N_("Applicable"), 11 },
+  { "previous_uuid", N_("Previous assessment UUID"), 38 },
+  { "notes", N_("Notes"), 40 },
+  { "created", N_("Created"), 21 },
+  { "modified", N_("Modified"), 21 },
 };
 /* followed by one score column per dimension */
 #define DIMENSION_WIDTH 14
 
 static const Column answer_columns[] = {
-  { "company_uuid", 38 },
-  { "company_name", 30 },
-  { "assessment_uuid", 38 },
-  { "assessment_date", 12 },
-  { "dimension_id", 18 },
-  { "dimension", 24 },
-  { "question_id", 18 },
-  { "question", 60 },
-  { "value", 30 },
-  { "number", 10 },
-  { "level", 7 },
-  { "na", 6 },
-  { "note", 40 },
-  { "evidence", 40 },
-  { "answered_at", 21 },
-  { "answered_by", 16 },
+  { "company_uuid", N_("Company UUID"), 38 },
+  { "company_name", N_("Company"), 30 },
+  { "assessment_uuid", N_("Assessment UUID"), 38 },
+  { "assessment_date", N_("Assessment date"), 12 },
+  { "dimension_id", N_("Dimension ID"), 18 },
+  { "dimension", N_("Dimension"), 24 },
+  { "question_id", N_("Question ID"), 18 },
+  { "question", N_("Question"), 60 },
+  { "value", N_("Answer"), 30 },
+  { "number", N_("Number"), 10 },
+  { "level", N_("Level"), 7 },
+  { "na", N_("Not applicable"), 6 },
+  { "note", N_("Note"), 40 },
+  { "evidence", N_("Evidence"), 40 },
+  { "answered_at", N_("Answered at"), 21 },
+  { "answered_by", N_("Answered by"), 16 },
+  /* Last, so that files read by column position before it keep working. */
+  { "option_ids", N_("Option IDs"), 20 },
 };
 
 static const Column *
@@ -120,6 +125,7 @@ sihua_export_table_get_n_columns (SihuaExportTable  table,
 
 /**
  * sihua_export_table_get_header:
+ * @localized: the label in the user's language instead of the identifier
  * @owned: (out): set to a string to free when the header was made for the call
  *
  * Returns: the header of @column.
@@ -128,6 +134,7 @@ const char *
 sihua_export_table_get_header (SihuaExportTable   table,
                                GPtrArray         *dimensions,
                                guint              column,
+                               gboolean           localized,
                                char             **owned)
 {
   const Column *columns;
@@ -139,14 +146,19 @@ sihua_export_table_get_header (SihuaExportTable   table,
   *owned = NULL;
   columns = get_columns (table, &n_columns);
   if (column < n_columns)
-    return columns[column].header;
+    return localized ? _(columns[column].label) : columns[column].header;
 
   g_return_val_if_fail (dimensions != NULL && column - n_columns < dimensions->len, NULL);
 
   /* "score:ID" keeps the header stable whatever the language of the titles. */
   {
     SihuaExportDimension *dimension = g_ptr_array_index (dimensions, column - n_columns);
-    *owned = g_strconcat ("score:", dimension->id, NULL);
+
+    if (localized)
+      /* Translators: the header of a dimension's score column in an export */
+      *owned = g_strdup_printf (_("Score: %s"), dimension->title != NULL ? dimension->title : dimension->id);
+    else
+      *owned = g_strconcat ("score:", dimension->id, NULL);
   }
 
   return *owned;
@@ -166,6 +178,14 @@ sihua_export_table_get_width (SihuaExportTable table,
     return columns[column].width;
 
   return DIMENSION_WIDTH;
+}
+
+/* Scores as the window shows them, so a sum in a spreadsheet matches the
+ * screen and the report. */
+static SihuaExportCell
+shown_score (double value)
+{
+  return isnan (value) ? sihua_export_cell_empty () : sihua_export_cell_number (sihua_score_round1 (value));
 }
 
 static SihuaExportCell
@@ -218,7 +238,7 @@ sihua_export_assessment_cells (const SihuaExportAssessment *assessment,
   cells[i++] = sihua_export_cell_text (assessment->consultant);
   cells[i++] = sihua_export_cell_text (assessment->status);
   cells[i++] = optional_integer (assessment->target_level);
-  cells[i++] = isnan (assessment->index) ? sihua_export_cell_empty () : sihua_export_cell_number (assessment->index);
+  cells[i++] = shown_score (assessment->index);
   cells[i++] = optional_integer (assessment->stage);
   cells[i++] = sihua_export_cell_integer (assessment->answered);
   cells[i++] = sihua_export_cell_integer (assessment->applicable);
@@ -232,7 +252,7 @@ sihua_export_assessment_cells (const SihuaExportAssessment *assessment,
   for (guint d = 0; dimensions != NULL && d < dimensions->len; d++)
     {
       double score = assessment->dimension_scores != NULL ? assessment->dimension_scores[d] : NAN;
-      cells[i++] = isnan (score) ? sihua_export_cell_empty () : sihua_export_cell_number (score);
+      cells[i++] = shown_score (score);
     }
 }
 
@@ -261,6 +281,7 @@ sihua_export_answer_cells (const SihuaExportAnswer *answer,
   cells[i++] = sihua_export_cell_text (answer->evidence);
   cells[i++] = sihua_export_cell_text (answer->answered_at);
   cells[i++] = sihua_export_cell_text (answer->answered_by);
+  cells[i++] = sihua_export_cell_text (answer->option_ids);
 
   g_assert (i == G_N_ELEMENTS (answer_columns));
 }

@@ -140,7 +140,8 @@ add_sheet (XlsxSink          *self,
   for (guint c = 0; c < sheet->n_columns; c++)
     {
       g_autofree char *owned = NULL;
-      const char *header = sihua_export_table_get_header (table, dimensions, c, &owned);
+      const char *header = sihua_export_table_get_header (table, dimensions, c,
+                                                         self->parent.localized, &owned);
       SihuaExportCell cell = sihua_export_cell_text (header);
 
       if (!check (self, worksheet_set_column (sheet->worksheet, c, c,

@@ -105,6 +105,7 @@ typedef struct
   const char *question_id;
   const char *question_text;
   const char *value;            /* readable: "3 数字化", "ERP, MES", "N/A" */
+  const char *option_ids;       /* the options chosen, by id, "erp,mes"; NULL for none */
   const char *raw_value;        /* storage form, valid JSON text, or NULL */
   gboolean    has_number;       /* numeric answer: number is valid */
   double      number;
@@ -145,6 +146,7 @@ struct _SihuaExportSink
 {
   const SihuaExportSinkClass *klass;
   GPtrArray                  *dimensions;  /* SihuaExportDimension*, set by begin */
+  gboolean                    localized;   /* headers in the user's language */
 };
 
 typedef struct
@@ -153,6 +155,8 @@ typedef struct
   char              *company;     /* nullable: only this company (local id or UUID) */
   char              *assessment;  /* nullable: only this assessment (local id or UUID) */
   gboolean           bom;              /* CSV: a UTF-8 byte order mark for Excel */
+  gboolean           localized;        /* CSV, XLSX: headers and statuses in the
+                                        * user's language instead of identifiers */
   SihuaLanguage      language;         /* of question and dimension texts */
 } SihuaExportOptions;
 
@@ -209,6 +213,7 @@ guint                sihua_export_table_get_n_columns  (SihuaExportTable  table,
 const char          *sihua_export_table_get_header     (SihuaExportTable   table,
                                                         GPtrArray         *dimensions,
                                                         guint              column,
+                                                        gboolean           localized,
                                                         char             **owned);
 double               sihua_export_table_get_width      (SihuaExportTable table,
                                                         guint            column);

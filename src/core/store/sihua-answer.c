@@ -325,14 +325,19 @@ fail (GError              **error,
       ...)
 {
   g_autofree char *what = NULL;
+  const char *name;
   va_list args;
 
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
   va_end (args);
 
+  /* A person reads this: the question goes by the text they were shown. */
+  name = sihua_text_get (&question->text, sihua_language_from_locale (), NULL);
+  if (name == NULL)
+    name = question->id;
   g_set_error (error, SIHUA_ANSWER_ERROR, SIHUA_ANSWER_ERROR_INVALID,
-               _("Question “%s”: %s"), question->id, what);
+               _("Question “%s”: %s"), name, what);
   return FALSE;
 }
 
@@ -869,4 +874,85 @@ sihua_answer_table_new (void)
 {
   return g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                 (GDestroyNotify) sihua_answer_free);
+}
+
+/**
+ * sihua_answer_count_dimension:
+ * @model: the assessment's model
+ * @dimension: one of its dimensions
+ * @answers: (element-type utf8 SihuaAnswer): the answers given
+ * @answered: (out): applicable questions that have an answer
+ * @applicable: (out): relevant questions not answered N/A
+ * @relevant: (out) (optional): relevant questions
+ */
+void
+sihua_answer_count_dimension (SihuaModel           *model,
+                              const SihuaDimension *dimension,
+                              GHashTable           *answers,
+                              guint                *answered,
+                              guint                *applicable,
+                              guint                *relevant)
+{
+  guint n_answered = 0, n_applicable = 0, n_relevant = 0;
+
+  g_return_if_fail (SIHUA_IS_MODEL (model));
+  g_return_if_fail (dimension != NULL);
+  g_return_if_fail (answers != NULL);
+
+  for (guint i = 0; i < dimension->questions->len; i++)
+    {
+      const SihuaQuestion *question = g_ptr_array_index (dimension->questions, i);
+      SihuaAnswer *answer;
+
+      if (!sihua_question_is_relevant (model, question, answers))
+        continue;
+      n_relevant++;
+      answer = g_hash_table_lookup (answers, question->id);
+      if (answer != NULL && answer->value != NULL && answer->value->kind == SIHUA_ANSWER_NA)
+        continue;
+      n_applicable++;
+      if (answer != NULL && answer->value != NULL)
+        n_answered++;
+    }
+
+  *answered = n_answered;
+  *applicable = n_applicable;
+  if (relevant != NULL)
+    *relevant = n_relevant;
+}
+
+/**
+ * sihua_answer_count:
+ * @model: the assessment's model
+ * @answers: (element-type utf8 SihuaAnswer): the answers given
+ * @answered: (out): applicable questions that have an answer
+ * @applicable: (out): relevant questions not answered N/A
+ *
+ * The sum of sihua_answer_count_dimension() over every dimension.
+ */
+void
+sihua_answer_count (SihuaModel *model,
+                    GHashTable *answers,
+                    guint      *answered,
+                    guint      *applicable)
+{
+  GPtrArray *dimensions;
+  guint total_answered = 0, total_applicable = 0;
+
+  g_return_if_fail (SIHUA_IS_MODEL (model));
+  g_return_if_fail (answers != NULL);
+
+  dimensions = sihua_model_get_dimensions (model);
+  for (guint d = 0; d < dimensions->len; d++)
+    {
+      guint n_answered, n_applicable;
+
+      sihua_answer_count_dimension (model, g_ptr_array_index (dimensions, d), answers,
+                                    &n_answered, &n_applicable, NULL);
+      total_answered += n_answered;
+      total_applicable += n_applicable;
+    }
+
+  *answered = total_answered;
+  *applicable = total_applicable;
 }

@@ -95,6 +95,22 @@ void              sihua_answer_free               (SihuaAnswer             *answ
 /* Answers by question id: a GHashTable of (char *) → (SihuaAnswer *), owning both. */
 GHashTable       *sihua_answer_table_new          (void);
 
+/* How far an assessment is answered, the one count every front end shows:
+ * of the questions that apply (relevant to the answers given, and not
+ * answered N/A), how many have an answer. Profile questions count too: they
+ * are asked like any other. @relevant (nullable) gets the relevant
+ * questions, N/A included. */
+void              sihua_answer_count_dimension    (SihuaModel           *model,
+                                                   const SihuaDimension *dimension,
+                                                   GHashTable           *answers,
+                                                   guint                *answered,
+                                                   guint                *applicable,
+                                                   guint                *relevant);
+void              sihua_answer_count              (SihuaModel           *model,
+                                                   GHashTable           *answers,
+                                                   guint                *answered,
+                                                   guint                *applicable);
+
 /* Whether @condition holds for @answers; an unanswered question makes it hold
  * (better to ask one question too many than to skip one). */
 gboolean          sihua_condition_holds           (const SihuaCondition    *condition,

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sihua-company-profile.h"
 #include "sihua-row-text.h"
 #include "sihua-store-private.h"
 
@@ -235,6 +236,50 @@ copy_answers (SihuaStore  *self,
  *
  * Returns: the new id, or 0 with @error set
  */
+/* The profile questions the company's record already answers, given as
+ * answers like any other (in the history, undoable). The assessment exists
+ * already: a failure here only leaves the question to be asked. */
+static void
+prefill_profile (SihuaStore *self,
+                 gint64      assessment_id,
+                 gint64      company_id,
+                 SihuaModel *model)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autofree char *industry = NULL;
+  gint64 employees = -1;
+  sqlite3_stmt *stmt;
+
+  stmt = _sihua_store_prepare (self, "SELECT industry, employees FROM companies WHERE id = ?", &error);
+  if (stmt == NULL)
+    {
+      g_warning ("Cannot read the profile of company %" G_GINT64_FORMAT ": %s", company_id, error->message);
+      return;
+    }
+  sqlite3_bind_int64 (stmt, 1, company_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      industry = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+        employees = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+
+  answers = sihua_company_profile_answers (model, industry, employees);
+  for (guint i = 0; i < answers->len; i++)
+    {
+      SihuaAnswer *answer = g_ptr_array_index (answers, i);
+
+      if (!_sihua_store_set_answer_locked (self, assessment_id, answer->question_id, answer->value,
+                                           NULL, NULL, &error))
+        {
+          g_warning ("Cannot take %s from the company's profile: %s", answer->question_id, error->message);
+          g_clear_error (&error);
+        }
+    }
+}
+
 gint64
 sihua_store_new_assessment (SihuaStore  *self,
                             gint64       company_id,
@@ -320,6 +365,8 @@ sihua_store_new_assessment (SihuaStore  *self,
 
   if (!_sihua_store_commit (self, error))
     id = 0;
+  else if (from_assessment_id == 0)
+    prefill_profile (self, id, company_id, model);
   goto out;
 
 rollback:

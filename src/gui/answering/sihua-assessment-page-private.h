@@ -56,6 +56,9 @@ struct _SihuaAssessmentPage
 
   /* question id → SihuaQuestionCard (not owned); only built dimensions */
   GHashTable           *cards;
+  /* question ids whose card holds a value typed but refused: while there is
+   * one, the page never says the answers are saved. */
+  GHashTable           *rejected;
   /* dimension id → SihuaDimensionRow (not owned) */
   GHashTable           *rows;
   const SihuaDimension *current;
@@ -108,6 +111,7 @@ void        _sihua_assessment_page_save                    (SihuaAssessmentPage 
                                                             const char           *note,
                                                             const char           *evidence);
 void        _sihua_assessment_page_flush_details           (SihuaAssessmentPage  *self);
+void        _sihua_assessment_page_update_indicator        (SihuaAssessmentPage  *self);
 void        _sihua_assessment_page_set_indicator           (SihuaAssessmentPage  *self,
                                                             SihuaSaveState        state);
 /* sihua-assessment-page.c: the "save-state" property */

@@ -89,10 +89,26 @@ _sihua_assessment_page_set_indicator (SihuaAssessmentPage *self,
                                   -1);
 }
 
+/* The sheet's state, unless a card holds a value that was refused: that
+ * value is not saved whatever the sheet has committed. */
+void
+_sihua_assessment_page_update_indicator (SihuaAssessmentPage *self)
+{
+  SihuaSaveState state = SIHUA_SAVE_STATE_IDLE;
+
+  if (self->sheet != NULL)
+    state = sihua_answer_sheet_get_save_state (self->sheet);
+  if (self->rejected != NULL && g_hash_table_size (self->rejected) > 0
+      && state != SIHUA_SAVE_STATE_PENDING)
+    state = SIHUA_SAVE_STATE_FAILED;
+
+  _sihua_assessment_page_set_indicator (self, state);
+}
+
 static void
 sheet_save_state_notified_cb (SihuaAssessmentPage *self)
 {
-  _sihua_assessment_page_set_indicator (self, sihua_answer_sheet_get_save_state (self->sheet));
+  _sihua_assessment_page_update_indicator (self);
 }
 
 /* Taken back after a failed write, undone or redone: the card follows. The

@@ -103,30 +103,19 @@ _sihua_assessment_page_refresh (SihuaAssessmentPage *self)
     {
       const SihuaDimension *dimension = g_ptr_array_index (dimensions, d);
       GtkWidget *row = g_hash_table_lookup (self->rows, dimension->id);
-      guint answered = 0, applicable = 0, relevant = 0;
+      guint answered, applicable, relevant;
 
       for (guint i = 0; i < dimension->questions->len; i++)
         {
           const SihuaQuestion *question = g_ptr_array_index (dimension->questions, i);
-          gboolean is_relevant = sihua_question_is_relevant (self->model, question, self->answers);
           SihuaQuestionCard *card = lookup_card (self, question->id);
-          SihuaAnswer *answer;
 
           if (card != NULL)
-            gtk_widget_set_visible (GTK_WIDGET (card), is_relevant);
-
-          if (!is_relevant)
-            continue;
-
-          relevant++;
-          answer = g_hash_table_lookup (self->answers, question->id);
-          if (answer != NULL && answer->value != NULL && answer->value->kind == SIHUA_ANSWER_NA)
-            continue;
-
-          applicable++;
-          if (answer != NULL && answer->value != NULL)
-            answered++;
+            gtk_widget_set_visible (GTK_WIDGET (card),
+                                    sihua_question_is_relevant (self->model, question, self->answers));
         }
+      /* The count the company page and sihua-cli show too. */
+      sihua_answer_count_dimension (self->model, dimension, self->answers, &answered, &applicable, &relevant);
 
       if (row != NULL)
         {
@@ -289,6 +278,22 @@ card_value_chosen_cb (SihuaQuestionCard      *card,
 }
 
 static void
+card_value_rejected_cb (SihuaQuestionCard   *card,
+                        gboolean             rejected,
+                        SihuaAssessmentPage *self)
+{
+  const SihuaQuestion *question = sihua_question_card_get_question (card);
+
+  if (self->disposed || self->rejected == NULL)
+    return;
+  if (rejected)
+    g_hash_table_add (self->rejected, g_strdup (question->id));
+  else
+    g_hash_table_remove (self->rejected, question->id);
+  _sihua_assessment_page_update_indicator (self);
+}
+
+static void
 card_details_changed_cb (SihuaQuestionCard   *card,
                          SihuaAssessmentPage *self)
 {
@@ -376,6 +381,7 @@ _sihua_assessment_page_build_cards (SihuaAssessmentPage  *self,
       focus = gtk_event_controller_focus_new ();
       g_signal_connect_object (focus, "enter", G_CALLBACK (card_focus_entered_cb), self, 0);
       gtk_widget_add_controller (card, focus);
+      g_signal_connect_object (card, "value-rejected", G_CALLBACK (card_value_rejected_cb), self, 0);
       g_hash_table_insert (self->cards, g_strdup (question->id), card);
       gtk_box_append (GTK_BOX (box), card);
     }
@@ -1005,6 +1011,7 @@ sihua_assessment_page_dispose (GObject *object)
   /* The sheet goes on until what it was given is committed. */
   _sihua_assessment_page_set_sheet (self, NULL);
   g_clear_pointer (&self->cards, g_hash_table_unref);
+  g_clear_pointer (&self->rejected, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (sihua_assessment_page_parent_class)->dispose (object);
@@ -1127,6 +1134,7 @@ sihua_assessment_page_init (SihuaAssessmentPage *self)
 
   self->language = sihua_language_from_locale ();
   self->cards = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->rejected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->answers = sihua_answer_table_new ();
 
@@ -1159,6 +1167,7 @@ clear_page (SihuaAssessmentPage *self)
   self->current = NULL;
   g_clear_handle_id (&self->build_idle_id, g_source_remove);
   g_hash_table_remove_all (self->cards);
+  g_hash_table_remove_all (self->rejected);
   g_hash_table_remove_all (self->rows);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->question_stack))) != NULL)

@@ -196,6 +196,9 @@ commit_entry_value (SihuaQuestionCard *self)
   if (*input == '\0')
     {
       /* Emptying the field clears a value, or leaves "no answer" alone. */
+      gtk_widget_remove_css_class (GTK_WIDGET (self->value_entry), "error");
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+      _sihua_question_card_set_rejected (self, FALSE);
       if (self->value == NULL || self->value->kind == SIHUA_ANSWER_NA)
         return;
       _sihua_question_card_emit_value (self, NULL, FALSE);
@@ -212,13 +215,18 @@ commit_entry_value (SihuaQuestionCard *self)
       gtk_label_set_text (self->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
       gtk_widget_add_css_class (GTK_WIDGET (self->value_entry), "error");
+      _sihua_question_card_set_rejected (self, TRUE);
       return;
     }
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->value_entry), "error");
 
   if (self->value != NULL && sihua_answer_value_equal (self->value, value))
-    return;
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+      _sihua_question_card_set_rejected (self, FALSE);
+      return;
+    }
 
   _sihua_question_card_emit_value (self, value, FALSE);
 }

@@ -44,6 +44,8 @@ struct _SihuaQuestionCard
   char                *evidence;
 
   SihuaSaveState       save_state;
+  /* The value entry holds text that was refused and so is not saved. */
+  gboolean             rejected;
   guint                details_timeout_id;
   guint                syncing;
 };
@@ -52,6 +54,8 @@ char _sihua_question_card_option_key       (guint                    index);
 void _sihua_question_card_emit_value       (SihuaQuestionCard       *self,
                                             const SihuaAnswerValue  *value,
                                             gboolean                 advance);
+void _sihua_question_card_set_rejected     (SihuaQuestionCard       *self,
+                                            gboolean                 rejected);
 void _sihua_question_card_details_leave_cb (GtkEventControllerFocus *controller,
                                             SihuaQuestionCard       *self);
 

@@ -26,6 +26,7 @@ enum {
   VALUE_CHOSEN,
   DETAILS_CHANGED,
   MOVE,
+  VALUE_REJECTED,
   N_SIGNALS
 };
 
@@ -53,7 +54,19 @@ _sihua_question_card_emit_value (SihuaQuestionCard      *self,
     self->value = sihua_answer_value_copy (value);
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  _sihua_question_card_set_rejected (self, FALSE);
   g_signal_emit (self, signals[VALUE_CHOSEN], 0, value, advance);
+}
+
+void
+_sihua_question_card_set_rejected (SihuaQuestionCard *self,
+                                   gboolean           rejected)
+{
+  if (self->rejected == rejected)
+    return;
+
+  self->rejected = rejected;
+  g_signal_emit (self, signals[VALUE_REJECTED], 0, rejected);
 }
 
 static void
@@ -408,6 +421,17 @@ sihua_question_card_class_init (SihuaQuestionCardClass *klass)
                                 0, NULL, NULL, NULL,
                                 G_TYPE_NONE, 1, G_TYPE_INT);
 
+  /**
+   * SihuaQuestionCard::value-rejected:
+   * @rejected: %TRUE when the value typed was refused (and so not saved),
+   *   %FALSE once the card no longer holds a refused value
+   */
+  signals[VALUE_REJECTED] = g_signal_new ("value-rejected",
+                                          G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sihua-question-card.ui");
   gtk_widget_class_bind_template_child (widget_class, SihuaQuestionCard, card_box);
   gtk_widget_class_bind_template_child (widget_class, SihuaQuestionCard, number_label);
@@ -499,6 +523,10 @@ sihua_question_card_set_answer (SihuaQuestionCard *self,
   if (answer != NULL && answer->value != NULL)
     self->value = sihua_answer_value_copy (answer->value);
   sync_value_widgets (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  if (self->value_entry != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->value_entry), "error");
+  _sihua_question_card_set_rejected (self, FALSE);
 
   self->syncing++;
   g_free (self->note);

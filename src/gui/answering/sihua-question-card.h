@@ -25,6 +25,8 @@ G_BEGIN_DECLS
  *    @advance is TRUE when focus should move on to the next question.
  *  - "details-changed": the note or the evidence was edited.
  *  - "move" (int direction): Up (-1) or Down (+1) pressed on the card.
+ *  - "value-rejected" (gboolean rejected): the value typed was refused and
+ *    is not saved (TRUE), or the card no longer holds such a value (FALSE).
  */
 
 #define SIHUA_TYPE_QUESTION_CARD (sihua_question_card_get_type ())

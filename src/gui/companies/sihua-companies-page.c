@@ -15,6 +15,7 @@
 #include "sihua-company-item.h"
 #include "sihua-company-list.h"
 #include "sihua-gui-utils.h"
+#include "sihua-industry.h"
 
 struct _SihuaCompaniesPage
 {
@@ -201,9 +202,11 @@ bind_row_cb (GtkSignalListItemFactory *factory,
     g_string_append (detail, company->region);
   if (company->industry != NULL && *company->industry)
     {
+      g_autofree char *industry = sihua_industry_describe (company->industry, sihua_language_from_locale ());
+
       if (detail->len > 0)
         g_string_append (detail, " · ");
-      g_string_append (detail, company->industry);
+      g_string_append (detail, industry);
     }
   if (detail->len == 0)
     g_string_append (detail, _("No region or industry given"));

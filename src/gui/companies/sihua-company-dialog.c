@@ -14,6 +14,7 @@
 
 #include "sihua-company-dialog.h"
 #include "sihua-uscc.h"
+#include "sihua-industry-picker.h"
 
 /* More people than any SME employs: a typo, not a company. */
 #define MAX_EMPLOYEES 10000000
@@ -193,7 +194,7 @@ fill (SihuaCompanyDialog *self)
 
   set_entry (self->name_row, c->name);
   set_entry (self->uscc_row, c->uscc);
-  set_entry (self->industry_row, c->industry);
+  sihua_industry_picker_show (self->industry_row, c->industry, sihua_language_from_locale ());
   adw_combo_row_set_selected (self->size_row, c->size);
   if (c->employees >= 0)
     employees = g_strdup_printf ("%d", c->employees);
@@ -258,7 +259,8 @@ save (SihuaCompanyDialog *self)
   g_free (company->uscc);
   company->uscc = uscc != NULL ? sihua_uscc_normalize (uscc) : NULL;
   g_free (company->industry);
-  company->industry = field_or_null (self->industry_row);
+  company->industry = sihua_industry_picker_to_stored (gtk_editable_get_text (GTK_EDITABLE (self->industry_row)),
+                                                      sihua_language_from_locale ());
   company->size = adw_combo_row_get_selected (self->size_row);
   employees = field_or_null (self->employees_row);
   company->employees = employees != NULL ? (int) g_ascii_strtoll (employees, NULL, 10) : -1;
@@ -385,6 +387,7 @@ static void
 sihua_company_dialog_init (SihuaCompanyDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sihua_industry_picker_attach (self->industry_row, sihua_language_from_locale ());
 }
 
 /*
@@ -430,4 +433,19 @@ sihua_company_dialog_new (GtkWindow          *parent,
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 
   return self;
+}
+
+/**
+ * sihua_company_dialog_show_industries:
+ *
+ * Opens the list of industries beside the industry field (for screenshots).
+ *
+ * Returns: (transfer none): the popover that shows it
+ */
+GtkWidget *
+sihua_company_dialog_show_industries (SihuaCompanyDialog *self)
+{
+  g_return_val_if_fail (SIHUA_IS_COMPANY_DIALOG (self), NULL);
+
+  return sihua_industry_picker_popup (self->industry_row);
 }

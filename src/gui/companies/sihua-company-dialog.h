@@ -28,4 +28,6 @@ SihuaCompanyDialog *sihua_company_dialog_new (GtkWindow          *parent,
                                               SihuaStore         *store,
                                               const SihuaCompany *company);
 
+GtkWidget          *sihua_company_dialog_show_industries (SihuaCompanyDialog *self);
+
 G_END_DECLS

@@ -14,7 +14,9 @@
 #include "sihua-chart-view.h"
 #include "sihua-company-page.h"
 #include "sihua-gui-utils.h"
+#include "sihua-number-format.h"
 #include "sihua-text.h"
+#include "sihua-industry.h"
 
 struct _SihuaCompanyPage
 {
@@ -192,32 +194,83 @@ assessment_row_activated_cb (AdwActionRow     *row,
                  assessment->id, assessment->status == SIHUA_ASSESSMENT_COMPLETED);
 }
 
+/* "model version · status", then how far it is answered once that is
+ * counted (@count NULL until then). */
+static void
+set_assessment_subtitle (GtkWidget             *row,
+                         SihuaModel            *model,
+                         const SihuaAssessment *assessment,
+                         const char            *count)
+{
+  g_autofree char *subtitle = NULL;
+  const char *status;
+
+  status = assessment->status == SIHUA_ASSESSMENT_COMPLETED ? _("Completed") : _("In progress");
+  subtitle = g_strdup_printf ("%s %s · %s",
+                              model != NULL ? sihua_gui_model_title (model) : assessment->model_id,
+                              assessment->model_version, status);
+  if (count != NULL)
+    {
+      char *with_count = g_strdup_printf ("%s · %s", subtitle, count);
+
+      g_free (subtitle);
+      subtitle = with_count;
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+}
+
+static void
+answers_counted_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GtkWidget) row = user_data;
+  g_autoptr(GHashTable) answers = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = NULL;
+  const SihuaAssessment *assessment;
+  SihuaModel *model;
+  guint answered, applicable;
+
+  answers = sihua_store_load_answers_finish (SIHUA_STORE (source), result, &error);
+  /* Gone with a reload (its assessment with it), or unreadable: no count. */
+  if (answers == NULL || gtk_widget_get_root (row) == NULL)
+    return;
+  assessment = g_object_get_data (G_OBJECT (row), "assessment");
+  model = g_object_get_data (G_OBJECT (row), "model");
+  if (assessment == NULL || model == NULL)
+    return;
+
+  /* The count the answering page and sihua-cli show. */
+  sihua_answer_count (model, answers, &answered, &applicable);
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u question answered",
+                                        "%u of %u questions answered", applicable),
+                           answered, applicable);
+  set_assessment_subtitle (row, model, assessment, count);
+}
+
 static GtkWidget *
 create_assessment_row (SihuaCompanyPage      *self,
                        const SihuaAssessment *assessment)
 {
   SihuaModel *model = lookup_model (self, assessment->model_id, assessment->model_version);
-  g_autofree char *subtitle = NULL;
-  g_autofree char *answers = NULL;
-  const char *status;
   GtkWidget *row, *badge, *index, *arrow;
 
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), assessment->date);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-
-  status = assessment->status == SIHUA_ASSESSMENT_COMPLETED ? _("Completed") : _("In progress");
-  answers = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u answer", "%u answers",
-                                          assessment->n_answers),
-                             assessment->n_answers);
-  subtitle = g_strdup_printf ("%s %s · %s · %s",
-                              model != NULL ? sihua_gui_model_title (model) : assessment->model_id,
-                              assessment->model_version, status, answers);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  set_assessment_subtitle (row, model, assessment, NULL);
+  if (model != NULL && self->store != NULL)
+    {
+      g_object_set_data_full (G_OBJECT (row), "model", g_object_ref (model), g_object_unref);
+      sihua_store_load_answers_async (self->store, assessment->id, self->cancellable,
+                                      answers_counted_cb, g_object_ref (row));
+    }
 
   if (assessment->has_result)
     {
-      g_autofree char *text = g_strdup_printf (_("Index %.1f"), assessment->result_index);
+      g_autofree char *score = sihua_number_format_score (assessment->result_index);
+      g_autofree char *text = g_strdup_printf (_("Index %s"), score);
 
       index = gtk_label_new (text);
       gtk_widget_add_css_class (index, "numeric");
@@ -268,7 +321,7 @@ fill (SihuaCompanyPage *self)
   if (c->region != NULL && *c->region)
     g_ptr_array_add (summary, g_strdup (c->region));
   if (c->industry != NULL && *c->industry)
-    g_ptr_array_add (summary, g_strdup (c->industry));
+    g_ptr_array_add (summary, sihua_industry_describe (c->industry, sihua_language_from_locale ()));
   if (size_label (c->size) != NULL)
     g_ptr_array_add (summary, g_strdup (size_label (c->size)));
   if (c->employees >= 0)

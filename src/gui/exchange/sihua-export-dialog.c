@@ -27,6 +27,8 @@ struct _SihuaExportDialog
   GtkCheckButton      *json_check;
   AdwActionRow        *bom_row;
   GtkSwitch           *bom_switch;
+  AdwActionRow        *localized_row;
+  GtkSwitch           *localized_switch;
   GtkCheckButton      *all_check;
   AdwActionRow        *company_row;
   GtkCheckButton      *company_check;
@@ -116,6 +118,7 @@ set_busy (SihuaExportDialog *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->csv_check), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->json_check), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->bom_switch), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->localized_switch), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->all_check), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->company_check), !busy && self->company_id > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->assessment_check), !busy && self->assessment_id > 0);
@@ -228,6 +231,7 @@ start_export (SihuaExportDialog *self,
 
   options.format = self->format;
   options.bom = gtk_switch_get_active (self->bom_switch);
+  options.localized = gtk_switch_get_active (self->localized_switch);
   options.language = sihua_language_from_locale ();
   if (gtk_check_button_get_active (self->company_check) && self->company_id > 0)
     company = g_strdup_printf ("%" G_GINT64_FORMAT, self->company_id);
@@ -318,6 +322,9 @@ format_toggled_cb (SihuaExportDialog *self)
 {
   gtk_widget_set_sensitive (GTK_WIDGET (self->bom_row),
                             gtk_check_button_get_active (self->csv_check));
+  /* JSON keys are a schema, never translated. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->localized_row),
+                            !gtk_check_button_get_active (self->json_check));
 }
 
 /*
@@ -395,6 +402,8 @@ sihua_export_dialog_class_init (SihuaExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SihuaExportDialog, json_check);
   gtk_widget_class_bind_template_child (widget_class, SihuaExportDialog, bom_row);
   gtk_widget_class_bind_template_child (widget_class, SihuaExportDialog, bom_switch);
+  gtk_widget_class_bind_template_child (widget_class, SihuaExportDialog, localized_row);
+  gtk_widget_class_bind_template_child (widget_class, SihuaExportDialog, localized_switch);
   gtk_widget_class_bind_template_child (widget_class, SihuaExportDialog, all_check);
   gtk_widget_class_bind_template_child (widget_class, SihuaExportDialog, company_row);
   gtk_widget_class_bind_template_child (widget_class, SihuaExportDialog, company_check);

@@ -12,8 +12,10 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "sihua-number-format.h"
 #include "sihua-results-page-private.h"
 #include "sihua-stacking-layout.h"
+#include "sihua-results-sentences.h"
 
 G_DEFINE_FINAL_TYPE (SihuaResultsPage, sihua_results_page, ADW_TYPE_BIN)
 
@@ -55,16 +57,14 @@ level_title (SihuaModel *model,
   if (info == NULL)
     return g_strdup_printf ("%d", level);
 
-  return g_strdup_printf ("%d · %s", level, sihua_text_get (&info->name, language, NULL));
+  /* Translators: a stage on its own, as a heading: its number and name */
+  return g_strdup_printf (_("Level %d (%s)"), level, sihua_text_get (&info->name, language, NULL));
 }
 
 static char *
 format_score (double value)
 {
-  if (isnan (value))
-    return g_strdup ("—");
-
-  return g_strdup_printf ("%.1f", value);
+  return sihua_number_format_score (value);
 }
 
 GtkWidget *
@@ -205,15 +205,15 @@ show_next_level (SihuaResultsPage *self)
   if (next == NULL || next->target < 0)
     return;
 
-  target = level_title (self->model, next->target, self->language);
-  /* Translators: %s is the next stage, "3 · Digitalization" */
+  target = sihua_results_sentence_stage (self->model, next->target, self->language);
+  /* Translators: %s is the next stage, "level 3 (Digitalization)" */
   title = g_strdup_printf (_("What is missing for %s"), target);
   list = _sihua_results_page_add_group (self, title, _("Click a line to go to the first question that holds it back."));
 
   for (guint i = 0; next->requirements != NULL && i < next->requirements->len; i++)
     {
       const SihuaRequirementGap *gap = &g_array_index (next->requirements, SihuaRequirementGap, i);
-      g_autofree char *line = sihua_requirement_gap_describe (gap, self->model, self->language);
+      g_autofree char *line = sihua_results_sentence_requirement (gap, self->score, self->language);
 
       _sihua_results_page_add_row (list, line, NULL, NULL, self);
     }
@@ -221,7 +221,7 @@ show_next_level (SihuaResultsPage *self)
   for (guint i = 0; next->overall != NULL && i < next->overall->len; i++)
     {
       const SihuaDimensionGap *gap = g_ptr_array_index (next->overall, i);
-      g_autofree char *line = sihua_dimension_gap_describe (gap, self->model, self->language);
+      g_autofree char *line = sihua_results_sentence_dimension (gap, self->model, self->language);
       const char *question_id = NULL;
       g_autofree char *subtitle = NULL;
 
@@ -256,12 +256,13 @@ show_flags (SihuaResultsPage *self)
   GtkWidget *list;
 
   list = _sihua_results_page_add_group (self, _("Answers to verify"),
-                    _("Answers well above their dimension's stage, or missing the evidence the model asks for."));
+                                        _("Answers much higher than the rest of their dimension, or given without a note or "
+                                          "proof: check them before relying on the results."));
 
   for (guint i = 0; flags != NULL && i < flags->len; i++)
     {
       const SihuaAnswerFlag *flag = &g_array_index (flags, SihuaAnswerFlag, i);
-      g_autofree char *line = sihua_answer_flag_describe (flag, self->model, self->language);
+      g_autofree char *line = sihua_results_sentence_flag (flag, self->model, self->language);
 
       _sihua_results_page_add_row (list, text_of (self, &flag->question->text), line, flag->question->id, self);
     }
@@ -292,11 +293,13 @@ show_comparison (SihuaResultsPage *self)
   after = format_score (comparison->current_index);
   if (comparison->previous_stage >= 0 && comparison->current_stage >= 0)
     {
-      g_autofree char *from = level_title (self->model, comparison->previous_stage, self->language);
-      g_autofree char *to = level_title (self->model, comparison->current_stage, self->language);
+      g_autofree char *from = sihua_results_sentence_stage (self->model, comparison->previous_stage,
+                                                            self->language);
+      g_autofree char *to = sihua_results_sentence_stage (self->model, comparison->current_stage,
+                                                          self->language);
 
-      /* Translators: "Stage 1 · Informatization → 2 · Automation, index 40.2 → 55.0" */
-      headline = g_strdup_printf (_("Stage %s → %s, index %s → %s"), from, to, before, after);
+      /* Translators: "From level 1 (Informatization) to level 2 (Automation), index 40.2 → 55.0" */
+      headline = g_strdup_printf (_("From %s to %s, index %s → %s"), from, to, before, after);
     }
   else
     headline = g_strdup_printf (_("Index %s → %s"), before, after);
@@ -317,7 +320,12 @@ show_comparison (SihuaResultsPage *self)
       if (isnan (change->delta))
         line = g_strdup_printf ("%s → %s", from, to);
       else
-        line = g_strdup_printf ("%s → %s (%+.1f)", from, to, change->delta);
+        {
+          g_autofree char *delta_text = sihua_number_format_change (change->previous_score,
+                                                                    change->current_score);
+
+          line = g_strdup_printf ("%s → %s (%s)", from, to, delta_text);
+        }
 
       row = _sihua_results_page_add_row (list, dimension ? text_of (self, &dimension->title) : change->dimension_id,
                      line, NULL, self);
