@@ -19,6 +19,7 @@
 #include "sihua-cli-model.h"
 #include "sihua-cli-report.h"
 #include "sihua-cli-score.h"
+#include "sihua-cli-server.h"
 #include "sihua-cli-store.h"
 
 /* Every command of sihua-cli, in the order `--help` lists them. */
@@ -47,6 +48,8 @@ const SihuaCliCommand sihua_cli_commands[] = {
   { "export", "--format csv|xlsx|json [--company ID | --assessment ID] [--bom] -o FILE", N_("Export companies, assessments and answers for analysis"), sihua_cli_export_run },
   { "bundle export", "[--company ID…] -o FILE.sihua", N_("Pack companies and their assessments into a bundle for another laptop"), sihua_cli_bundle_export_run },
   { "bundle import", "FILE.sihua [--on-conflict mine|theirs|both]", N_("Merge a bundle from another laptop into this database"), sihua_cli_bundle_import_run },
+  { "server init", "--url URL", N_("Create or upgrade the Sihua schema on the firm's PostgreSQL"), sihua_cli_server_init_run },
+  { "server add-consultant", "NAME --url URL --team TEAM [--role consultant|lead|viewer] [--password PASSWORD]", N_("Add a login to the firm's server: a consultant sees the team's companies, a lead all, a viewer only the benchmark"), sihua_cli_server_add_consultant_run },
 };
 
 const guint sihua_cli_n_commands = G_N_ELEMENTS (sihua_cli_commands);
