@@ -140,3 +140,45 @@ sihua_server_password_store (const char  *url,
   return secret_password_store_sync (password_schema (), SECRET_COLLECTION_DEFAULT, label,
                                      password, NULL, error, "url", url, "user", user, NULL);
 }
+
+char *
+sihua_server_url_without_password (const char *url)
+{
+  PQconninfoOption *options = PQconninfoParse (url, NULL);
+  GString *kept;
+  gboolean had_password = FALSE;
+
+  g_return_val_if_fail (url != NULL, NULL);
+
+  if (options == NULL)
+    return g_strdup (url);
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    if (g_strcmp0 (o->keyword, "password") == 0 && o->val != NULL)
+      had_password = TRUE;
+  if (!had_password)
+    {
+      PQconninfoFree (options);
+      return g_strdup (url);
+    }
+
+  /* Rewritten as conninfo: values quoted, quotes and backslashes escaped. */
+  kept = g_string_new (NULL);
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    {
+      if (o->val == NULL || g_strcmp0 (o->keyword, "password") == 0)
+        continue;
+      if (kept->len > 0)
+        g_string_append_c (kept, ' ');
+      g_string_append_printf (kept, "%s='", o->keyword);
+      for (const char *p = o->val; *p != '\0'; p++)
+        {
+          if (*p == '\'' || *p == '\\')
+            g_string_append_c (kept, '\\');
+          g_string_append_c (kept, *p);
+        }
+      g_string_append_c (kept, '\'');
+    }
+  PQconninfoFree (options);
+
+  return g_string_free (kept, FALSE);
+}

@@ -21,5 +21,7 @@ char     *sihua_server_password_lookup (const char  *url,
 gboolean  sihua_server_password_store  (const char  *url,
                                         const char  *password,
                                         GError     **error);
+/* @url as libpq conninfo without its password, fit to be remembered. */
+char     *sihua_server_url_without_password (const char *url);
 
 G_END_DECLS

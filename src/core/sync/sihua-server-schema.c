@@ -107,7 +107,8 @@ static const char migrate_to_1[] =
   "  UNION ALL SELECT seq, 'assessment', uuid, data FROM sihua.assessments"
   "  UNION ALL SELECT seq, 'history', uuid, data FROM sihua.answer_history"
   "  UNION ALL SELECT seq, 'conflict', uuid,"
-  "    data || jsonb_build_object ('resolution', resolution) FROM sihua.conflicts;"
+  "    data || jsonb_build_object ('resolution', resolution, 'assessment_uuid', assessment_uuid,"
+  "                                'question_id', question_id) FROM sihua.conflicts;"
 
   "ALTER TABLE sihua.companies ENABLE ROW LEVEL SECURITY;"
   "CREATE POLICY team_companies ON sihua.companies"

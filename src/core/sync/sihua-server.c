@@ -355,6 +355,7 @@ name_is_valid (const char *text,
 /* The privileges of each kind of member, for the quoted role name %s. */
 static const char member_grants[] =
   "GRANT USAGE ON SCHEMA sihua TO %1$s;"
+  "GRANT SELECT ON sihua.schema_version TO %1$s;"
   "GRANT SELECT, INSERT, UPDATE ON sihua.companies, sihua.assessments,"
   "  sihua.answer_history, sihua.conflicts TO %1$s;"
   "GRANT SELECT, INSERT ON sihua.models TO %1$s;"
@@ -362,7 +363,7 @@ static const char member_grants[] =
   "GRANT USAGE ON SEQUENCE sihua.change_seq TO %1$s;";
 static const char viewer_grants[] =
   "GRANT USAGE ON SCHEMA sihua TO %1$s;"
-  "GRANT SELECT ON sihua.benchmark TO %1$s;";
+  "GRANT SELECT ON sihua.schema_version, sihua.benchmark TO %1$s;";
 
 /**
  * sihua_server_add_member:
