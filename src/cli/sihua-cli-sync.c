@@ -170,8 +170,8 @@ sihua_cli_conflicts_list_run (SihuaCli  *cli,
       g_autofree char *id = g_strndup (conflict->uuid, 8);
 
       /* Translators: a conflict: its short id, the company, the assessment id, the question */
-      printf (_("%s  %s, assessment %" G_GINT64_FORMAT ", %s%s\n"), id,
-              sihua_cli_shown (conflict->company_name), conflict->assessment_id,
+      printf (_("%s  %s, assessment %lld, %s%s\n"), id,
+              sihua_cli_shown (conflict->company_name), (long long) conflict->assessment_id,
               sihua_cli_shown (conflict->question_id),
               conflict->resolution != NULL ? _(" (settled)") : "");
       printf (_("    mine: %s%s%s (%s)\n"), shown_value (&conflict->mine),
