@@ -47,10 +47,6 @@ static const char migrate_to_1[] =
   "CREATE FUNCTION sihua.member_kind () RETURNS text LANGUAGE sql STABLE SECURITY DEFINER"
   "  SET search_path = pg_catalog, pg_temp"
   "  AS 'SELECT kind FROM sihua.members WHERE role_name = session_user';"
-  "CREATE FUNCTION sihua.may_see_team (company_team text) RETURNS boolean"
-  "  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp"
-  "  AS 'SELECT EXISTS (SELECT 1 FROM sihua.members m WHERE m.role_name = session_user"
-  "      AND (m.kind = ''lead'' OR (m.kind = ''consultant'' AND m.team = company_team)))';"
 
   "CREATE SEQUENCE sihua.change_seq;"
 
@@ -111,8 +107,11 @@ static const char migrate_to_1[] =
   "                                'question_id', question_id) FROM sihua.conflicts;"
 
   "ALTER TABLE sihua.companies ENABLE ROW LEVEL SECURITY;"
+  /* The member's team and kind in scalar subqueries: evaluated once per
+   * statement, not once per row. */
   "CREATE POLICY team_companies ON sihua.companies"
-  "  USING (sihua.may_see_team (team)) WITH CHECK (sihua.may_see_team (team));"
+  "  USING ((SELECT sihua.member_kind ()) = 'lead'"
+  "         OR ((SELECT sihua.member_kind ()) = 'consultant' AND team = (SELECT sihua.member_team ())));"
   "ALTER TABLE sihua.assessments ENABLE ROW LEVEL SECURITY;"
   "CREATE POLICY team_assessments ON sihua.assessments"
   "  USING (EXISTS (SELECT 1 FROM sihua.companies c WHERE c.uuid = company_uuid));"
@@ -124,7 +123,7 @@ static const char migrate_to_1[] =
   "  USING (EXISTS (SELECT 1 FROM sihua.assessments a WHERE a.uuid = assessment_uuid));"
   "ALTER TABLE sihua.models ENABLE ROW LEVEL SECURITY;"
   "CREATE POLICY member_models ON sihua.models"
-  "  USING (sihua.member_kind () IN ('consultant', 'lead'));"
+  "  USING ((SELECT sihua.member_kind ()) IN ('consultant', 'lead'));"
 
   /* The peers a company is compared with: completed assessments by GB/T
    * 4754 division (the letter and two digits), size band, region and

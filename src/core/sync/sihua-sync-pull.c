@@ -43,7 +43,50 @@ typedef struct
   GPtrArray        *order;    /* the keys of @groups, first seen first */
   GHashTable       *rescore;  /* assessment uuids whose answers changed */
   char             *history_sql;
+  GHashTable       *stmts;    /* SQL → sqlite3_stmt, reused for every row */
 } Pull;
+
+/* The prepared statement for @sql, reset and ready to bind: a pull runs the
+ * same few statements for every row. */
+static sqlite3_stmt *
+pull_stmt (Pull        *pull,
+           const char  *sql,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (pull->stmts, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  if (sqlite3_prepare_v2 (pull->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sihua_exchange_db_error (pull->db, error);
+      return NULL;
+    }
+  g_hash_table_insert (pull->stmts, g_strdup (sql), stmt);
+
+  return stmt;
+}
+
+static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+reset_stmts (Pull *pull)
+{
+  GHashTableIter iter;
+  gpointer stmt;
+
+  g_hash_table_iter_init (&iter, pull->stmts);
+  while (g_hash_table_iter_next (&iter, NULL, &stmt))
+    sqlite3_reset (stmt);
+}
 
 static gboolean
 step_done (sqlite3      *db,
@@ -106,21 +149,20 @@ ensure_model (Pull        *pull,
   const char *id = json_object_get_string_member (assessment, "model_id");
   const char *version = json_object_get_string_member (assessment, "model_version");
   const char *params[] = { id, version };
-  g_autoptr(SihuaExchangeStmt) stmt = NULL;
+  sqlite3_stmt *stmt = NULL;
   g_autoptr(PGresult) result = NULL;
   g_autoptr(SihuaModel) model = NULL;
   g_autoptr(GBytes) bytes = NULL;
   gboolean here;
 
-  stmt = sihua_exchange_db_prepare (pull->db,
+  stmt = pull_stmt (pull,
                                     "SELECT 1 FROM models WHERE model_id = ?1 AND model_version = ?2",
                                     error);
   if (stmt == NULL)
     return FALSE;
-  sihua_exchange_bind_text (stmt->stmt, 1, id);
-  sihua_exchange_bind_text (stmt->stmt, 2, version);
-  here = sqlite3_step (stmt->stmt) == SQLITE_ROW;
-  g_clear_pointer (&stmt, sihua_exchange_stmt_free);
+  sihua_exchange_bind_text (stmt, 1, id);
+  sihua_exchange_bind_text (stmt, 2, version);
+  here = sqlite3_step (stmt) == SQLITE_ROW;
   if (here)
     return TRUE;
 
@@ -143,19 +185,19 @@ ensure_model (Pull        *pull,
   if (model == NULL)
     return FALSE;
 
-  stmt = sihua_exchange_db_prepare (pull->db,
+  stmt = pull_stmt (pull,
                                     "INSERT INTO models (uuid, model_id, model_version, json, stored_at)"
                                     " VALUES (?1, ?2, ?3, ?4, ?5)",
                                     error);
   if (stmt == NULL)
     return FALSE;
-  sihua_exchange_bind_text (stmt->stmt, 1, PQgetvalue (result, 0, 0));
-  sihua_exchange_bind_text (stmt->stmt, 2, id);
-  sihua_exchange_bind_text (stmt->stmt, 3, version);
-  sqlite3_bind_blob (stmt->stmt, 4, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt->stmt, 5, g_get_real_time ());
+  sihua_exchange_bind_text (stmt, 1, PQgetvalue (result, 0, 0));
+  sihua_exchange_bind_text (stmt, 2, id);
+  sihua_exchange_bind_text (stmt, 3, version);
+  sqlite3_bind_blob (stmt, 4, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, g_get_real_time ());
 
-  return step_done (pull->db, stmt->stmt, error);
+  return step_done (pull->db, stmt, error);
 }
 
 static gboolean
@@ -209,34 +251,34 @@ set_marker (Pull        *pull,
             const char  *content,
             GError     **error)
 {
-  g_autoptr(SihuaExchangeStmt) stmt = NULL;
+  sqlite3_stmt *stmt = NULL;
 
-  stmt = sihua_exchange_db_prepare (pull->db,
+  stmt = pull_stmt (pull,
                                     "INSERT INTO sync_rows (uuid, content) VALUES (?1, ?2)"
                                     " ON CONFLICT (uuid) DO UPDATE SET content = excluded.content",
                                     error);
   if (stmt == NULL)
     return FALSE;
-  sihua_exchange_bind_text (stmt->stmt, 1, uuid);
-  sihua_exchange_bind_text (stmt->stmt, 2, content);
+  sihua_exchange_bind_text (stmt, 1, uuid);
+  sihua_exchange_bind_text (stmt, 2, content);
 
-  return step_done (pull->db, stmt->stmt, error);
+  return step_done (pull->db, stmt, error);
 }
 
 static char *
 marker_of (Pull        *pull,
            const char  *uuid)
 {
-  g_autoptr(SihuaExchangeStmt) stmt = NULL;
+  sqlite3_stmt *stmt = NULL;
 
-  stmt = sihua_exchange_db_prepare (pull->db, "SELECT content FROM sync_rows WHERE uuid = ?1", NULL);
+  stmt = pull_stmt (pull, "SELECT content FROM sync_rows WHERE uuid = ?1", NULL);
   if (stmt == NULL)
     return NULL;
-  sihua_exchange_bind_text (stmt->stmt, 1, uuid);
-  if (sqlite3_step (stmt->stmt) != SQLITE_ROW)
+  sihua_exchange_bind_text (stmt, 1, uuid);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
     return NULL;
 
-  return g_strdup ((const char *) sqlite3_column_text (stmt->stmt, 0));
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
 
 /* A company whose credit code a company here under another UUID holds is
@@ -246,17 +288,17 @@ uscc_taken (Pull        *pull,
             JsonObject  *company)
 {
   const char *uscc = json_object_get_string_member_with_default (company, "uscc", NULL);
-  g_autoptr(SihuaExchangeStmt) stmt = NULL;
+  sqlite3_stmt *stmt = NULL;
 
   if (uscc == NULL)
     return FALSE;
-  stmt = sihua_exchange_db_prepare (pull->db, "SELECT 1 FROM companies WHERE uscc = ?1 AND uuid <> ?2", NULL);
+  stmt = pull_stmt (pull, "SELECT 1 FROM companies WHERE uscc = ?1 AND uuid <> ?2", NULL);
   if (stmt == NULL)
     return FALSE;
-  sihua_exchange_bind_text (stmt->stmt, 1, uscc);
-  sihua_exchange_bind_text (stmt->stmt, 2, json_object_get_string_member (company, "uuid"));
+  sihua_exchange_bind_text (stmt, 1, uscc);
+  sihua_exchange_bind_text (stmt, 2, json_object_get_string_member (company, "uuid"));
 
-  return sqlite3_step (stmt->stmt) == SQLITE_ROW;
+  return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
 static gboolean
@@ -267,7 +309,7 @@ write_record (Pull          *pull,
               GError       **error)
 {
   const BundleTable *table = &sihua_bundle_tables[table_id];
-  g_autoptr(SihuaExchangeStmt) stmt = NULL;
+  sqlite3_stmt *stmt = NULL;
   const char *sql;
 
   if (insert)
@@ -281,20 +323,20 @@ write_record (Pull          *pull,
     sql = "UPDATE assessments SET date = ?5, consultant = ?6, status = ?7, respondents = ?8,"
           " target_level = ?9, notes = ?10, updated_at = ?15 WHERE uuid = ?1";
 
-  stmt = sihua_exchange_db_prepare (pull->db, sql, error);
+  stmt = pull_stmt (pull, sql, error);
   if (stmt == NULL)
     return FALSE;
-  _sihua_bundle_bind_row (stmt->stmt, table, theirs);
+  _sihua_bundle_bind_row (stmt, table, theirs);
   if (table_id == BUNDLE_TABLE_COMPANIES)
     {
       g_autofree char *key = _sihua_bundle_search_key (theirs);
 
-      sqlite3_bind_text (stmt->stmt, 13, key, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 13, key, -1, SQLITE_TRANSIENT);
       if (uscc_taken (pull, theirs))
-        sqlite3_bind_null (stmt->stmt, 3);
+        sqlite3_bind_null (stmt, 3);
     }
 
-  return step_done (pull->db, stmt->stmt, error);
+  return step_done (pull->db, stmt, error);
 }
 
 static gboolean
@@ -357,7 +399,7 @@ take_history_row (Pull        *pull,
                   GError     **error)
 {
   const char *uuid = json_object_get_string_member (row, "uuid");
-  g_autoptr(SihuaExchangeStmt) stmt = NULL;
+  sqlite3_stmt *stmt = NULL;
   g_autofree char *key = NULL;
   GPtrArray *group;
   gboolean here;
@@ -365,14 +407,14 @@ take_history_row (Pull        *pull,
   if (!_sihua_sync_row_fits (BUNDLE_TABLE_HISTORY, row, error))
     return FALSE;
 
-  stmt = sihua_exchange_db_prepare (pull->db,
+  stmt = pull_stmt (pull,
                                     "UPDATE answer_history SET server_seq = ?2 WHERE uuid = ?1",
                                     error);
   if (stmt == NULL)
     return FALSE;
-  sihua_exchange_bind_text (stmt->stmt, 1, uuid);
-  sqlite3_bind_int64 (stmt->stmt, 2, seq);
-  if (!step_done (pull->db, stmt->stmt, error))
+  sihua_exchange_bind_text (stmt, 1, uuid);
+  sqlite3_bind_int64 (stmt, 2, seq);
+  if (!step_done (pull->db, stmt, error))
     return FALSE;
   here = sqlite3_changes (pull->db) > 0;
   if (here)
@@ -401,7 +443,7 @@ take_conflict (Pull        *pull,
                JsonObject  *row,
                GError     **error)
 {
-  g_autoptr(SihuaExchangeStmt) stmt = NULL;
+  sqlite3_stmt *stmt = NULL;
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
   g_autofree char *data = NULL;
   const char *assessment_uuid = json_object_get_string_member_with_default (row, "assessment_uuid", NULL);
@@ -419,7 +461,7 @@ take_conflict (Pull        *pull,
 
   json_node_set_object (node, row);
   data = json_to_string (node, FALSE);
-  stmt = sihua_exchange_db_prepare (pull->db,
+  stmt = pull_stmt (pull,
                                     "INSERT INTO sync_conflicts (uuid, assessment_uuid, question_id, data,"
                                     " detected_at, resolution, pushed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1)"
                                     " ON CONFLICT (uuid) DO UPDATE SET"
@@ -427,14 +469,14 @@ take_conflict (Pull        *pull,
                                     error);
   if (stmt == NULL)
     return FALSE;
-  sihua_exchange_bind_text (stmt->stmt, 1, uuid);
-  sihua_exchange_bind_text (stmt->stmt, 2, assessment_uuid);
-  sihua_exchange_bind_text (stmt->stmt, 3, question_id);
-  sihua_exchange_bind_text (stmt->stmt, 4, data);
-  sqlite3_bind_int64 (stmt->stmt, 5, json_object_get_int_member_with_default (row, "detected_at", 0));
-  sihua_exchange_bind_text (stmt->stmt, 6, json_object_get_string_member_with_default (row, "resolution", NULL));
+  sihua_exchange_bind_text (stmt, 1, uuid);
+  sihua_exchange_bind_text (stmt, 2, assessment_uuid);
+  sihua_exchange_bind_text (stmt, 3, question_id);
+  sihua_exchange_bind_text (stmt, 4, data);
+  sqlite3_bind_int64 (stmt, 5, json_object_get_int_member_with_default (row, "detected_at", 0));
+  sihua_exchange_bind_text (stmt, 6, json_object_get_string_member_with_default (row, "resolution", NULL));
 
-  return step_done (pull->db, stmt->stmt, error);
+  return step_done (pull->db, stmt, error);
 }
 
 /* The history here of one answer: the rows the server has, in its order,
@@ -446,21 +488,21 @@ local_history (Pull        *pull,
                GError     **error)
 {
   const BundleTable *table = &sihua_bundle_tables[BUNDLE_TABLE_HISTORY];
-  g_autoptr(SihuaExchangeStmt) stmt = NULL;
+  sqlite3_stmt *stmt = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   int rc;
 
-  stmt = sihua_exchange_db_prepare (pull->db, pull->history_sql, error);
+  stmt = pull_stmt (pull, pull->history_sql, error);
   if (stmt == NULL)
     return NULL;
-  sihua_exchange_bind_text (stmt->stmt, 1, assessment_uuid);
-  sihua_exchange_bind_text (stmt->stmt, 2, question_id);
-  while ((rc = sqlite3_step (stmt->stmt)) == SQLITE_ROW)
+  sihua_exchange_bind_text (stmt, 1, assessment_uuid);
+  sihua_exchange_bind_text (stmt, 2, question_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      JsonObject *row = _sihua_bundle_row_to_object (stmt->stmt, table);
+      JsonObject *row = _sihua_bundle_row_to_object (stmt, table);
 
-      if (sqlite3_column_type (stmt->stmt, table->n_columns) != SQLITE_NULL)
-        json_object_set_int_member (row, "server_seq", sqlite3_column_int64 (stmt->stmt, table->n_columns));
+      if (sqlite3_column_type (stmt, table->n_columns) != SQLITE_NULL)
+        json_object_set_int_member (row, "server_seq", sqlite3_column_int64 (stmt, table->n_columns));
       g_ptr_array_add (rows, row);
     }
   if (rc != SQLITE_DONE)
@@ -507,27 +549,27 @@ insert_history (Pull        *pull,
                 JsonObject  *row,
                 GError     **error)
 {
-  g_autoptr(SihuaExchangeStmt) insert = NULL;
-  g_autoptr(SihuaExchangeStmt) number = NULL;
+  sqlite3_stmt *insert = NULL;
+  sqlite3_stmt *number = NULL;
   const BundleTable *table = &sihua_bundle_tables[BUNDLE_TABLE_HISTORY];
 
-  insert = sihua_exchange_db_prepare (pull->db, table->insert_sql, error);
+  insert = pull_stmt (pull, table->insert_sql, error);
   if (insert == NULL)
     return FALSE;
-  _sihua_bundle_bind_row (insert->stmt, table, row);
-  if (!step_done (pull->db, insert->stmt, error))
+  _sihua_bundle_bind_row (insert, table, row);
+  if (!step_done (pull->db, insert, error))
     return FALSE;
 
-  number = sihua_exchange_db_prepare (pull->db,
+  number = pull_stmt (pull,
                                       "UPDATE answer_history SET server_seq = ?2 WHERE uuid = ?1",
                                       error);
   if (number == NULL)
     return FALSE;
-  sihua_exchange_bind_text (number->stmt, 1, json_object_get_string_member (row, "uuid"));
-  sqlite3_bind_int64 (number->stmt, 2, json_object_get_int_member (row, "server_seq"));
+  sihua_exchange_bind_text (number, 1, json_object_get_string_member (row, "uuid"));
+  sqlite3_bind_int64 (number, 2, json_object_get_int_member (row, "server_seq"));
 
   pull->report->rows_pulled++;
-  return step_done (pull->db, number->stmt, error);
+  return step_done (pull->db, number, error);
 }
 
 static gboolean
@@ -537,11 +579,11 @@ take_state (Pull        *pull,
             JsonObject  *state,
             GError     **error)
 {
-  g_autoptr(SihuaExchangeStmt) stmt = NULL;
+  sqlite3_stmt *stmt = NULL;
 
   if (state == NULL)
     {
-      stmt = sihua_exchange_db_prepare (pull->db,
+      stmt = pull_stmt (pull,
                                         "DELETE FROM answers WHERE question_id = ?2 AND assessment_id ="
                                         " (SELECT id FROM assessments WHERE uuid = ?1)",
                                         error);
@@ -552,7 +594,7 @@ take_state (Pull        *pull,
     {
       g_autofree char *uuid = g_uuid_string_random ();
 
-      stmt = sihua_exchange_db_prepare (pull->db,
+      stmt = pull_stmt (pull,
                                         "INSERT INTO answers (uuid, assessment_id, question_id, value, note,"
                                         " evidence, author, updated_at)"
                                         " VALUES (?3, (SELECT id FROM assessments WHERE uuid = ?1), ?2,"
@@ -564,19 +606,19 @@ take_state (Pull        *pull,
                                         error);
       if (stmt == NULL)
         return FALSE;
-      sihua_exchange_bind_text (stmt->stmt, 3, uuid);
-      sihua_exchange_bind_text (stmt->stmt, 4, json_object_get_string_member (state, "value"));
-      sihua_exchange_bind_text (stmt->stmt, 5, json_object_get_string_member (state, "note"));
-      sihua_exchange_bind_text (stmt->stmt, 6, json_object_get_string_member (state, "evidence"));
-      sihua_exchange_bind_text (stmt->stmt, 7, json_object_get_string_member (state, "author"));
-      sqlite3_bind_int64 (stmt->stmt, 8, json_object_get_int_member (state, "updated_at"));
+      sihua_exchange_bind_text (stmt, 3, uuid);
+      sihua_exchange_bind_text (stmt, 4, json_object_get_string_member (state, "value"));
+      sihua_exchange_bind_text (stmt, 5, json_object_get_string_member (state, "note"));
+      sihua_exchange_bind_text (stmt, 6, json_object_get_string_member (state, "evidence"));
+      sihua_exchange_bind_text (stmt, 7, json_object_get_string_member (state, "author"));
+      sqlite3_bind_int64 (stmt, 8, json_object_get_int_member (state, "updated_at"));
     }
-  sihua_exchange_bind_text (stmt->stmt, 1, assessment_uuid);
-  sihua_exchange_bind_text (stmt->stmt, 2, question_id);
+  sihua_exchange_bind_text (stmt, 1, assessment_uuid);
+  sihua_exchange_bind_text (stmt, 2, question_id);
 
   pull->report->answers_taken++;
   g_hash_table_add (pull->rescore, g_strdup (assessment_uuid));
-  return step_done (pull->db, stmt->stmt, error);
+  return step_done (pull->db, stmt, error);
 }
 
 static void
@@ -605,7 +647,7 @@ note_conflict (Pull        *pull,
                JsonObject  *theirs,
                GError     **error)
 {
-  g_autoptr(SihuaExchangeStmt) stmt = NULL;
+  sqlite3_stmt *stmt = NULL;
   g_autoptr(JsonObject) data = json_object_new ();
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
   g_autofree char *uuid = g_uuid_string_random ();
@@ -619,20 +661,20 @@ note_conflict (Pull        *pull,
   json_node_set_object (node, data);
   text = json_to_string (node, FALSE);
 
-  stmt = sihua_exchange_db_prepare (pull->db,
+  stmt = pull_stmt (pull,
                                     "INSERT INTO sync_conflicts (uuid, assessment_uuid, question_id, data,"
                                     " detected_at) VALUES (?1, ?2, ?3, ?4, ?5)",
                                     error);
   if (stmt == NULL)
     return FALSE;
-  sihua_exchange_bind_text (stmt->stmt, 1, uuid);
-  sihua_exchange_bind_text (stmt->stmt, 2, assessment_uuid);
-  sihua_exchange_bind_text (stmt->stmt, 3, question_id);
-  sihua_exchange_bind_text (stmt->stmt, 4, text);
-  sqlite3_bind_int64 (stmt->stmt, 5, now);
+  sihua_exchange_bind_text (stmt, 1, uuid);
+  sihua_exchange_bind_text (stmt, 2, assessment_uuid);
+  sihua_exchange_bind_text (stmt, 3, question_id);
+  sihua_exchange_bind_text (stmt, 4, text);
+  sqlite3_bind_int64 (stmt, 5, now);
 
   pull->report->conflicts_found++;
-  return step_done (pull->db, stmt->stmt, error);
+  return step_done (pull->db, stmt, error);
 }
 
 static gboolean
@@ -650,7 +692,7 @@ decide_answer (Pull        *pull,
   g_autoptr(JsonObject) theirs = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *answer_sql = NULL;
-  g_autoptr(SihuaExchangeStmt) stmt = NULL;
+  sqlite3_stmt *stmt = NULL;
   BundleChanged changed;
   int rc;
 
@@ -660,14 +702,14 @@ decide_answer (Pull        *pull,
 
   answer_sql = g_strdup_printf ("%s WHERE a.uuid = ?1 AND r.question_id = ?2",
                                 sihua_bundle_tables[BUNDLE_TABLE_ANSWERS].select_sql);
-  stmt = sihua_exchange_db_prepare (pull->db, answer_sql, error);
+  stmt = pull_stmt (pull, answer_sql, error);
   if (stmt == NULL)
     return FALSE;
-  sihua_exchange_bind_text (stmt->stmt, 1, assessment_uuid);
-  sihua_exchange_bind_text (stmt->stmt, 2, question_id);
-  rc = sqlite3_step (stmt->stmt);
+  sihua_exchange_bind_text (stmt, 1, assessment_uuid);
+  sihua_exchange_bind_text (stmt, 2, question_id);
+  rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    mine = _sihua_bundle_row_to_object (stmt->stmt, &sihua_bundle_tables[BUNDLE_TABLE_ANSWERS]);
+    mine = _sihua_bundle_row_to_object (stmt, &sihua_bundle_tables[BUNDLE_TABLE_ANSWERS]);
   else if (rc != SQLITE_DONE)
     return sihua_exchange_db_error (pull->db, error);
 
@@ -748,11 +790,13 @@ _sihua_sync_pull (SihuaSync        *self,
   const BundleTable *history = &sihua_bundle_tables[BUNDLE_TABLE_HISTORY];
   g_autofree char *columns = NULL;
   SihuaStore *store = self->store;
-  Pull pull = { self, store->db, report, NULL, NULL, NULL, NULL };
+  Pull pull = { self, store->db, report, NULL, NULL, NULL, NULL, NULL };
   const char *from = strstr (history->select_sql, " FROM answer_history h");
 
   g_assert (from != NULL);
   columns = g_strndup (history->select_sql, from - history->select_sql);
+  pull.stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                      finalize_stmt);
   pull.history_sql = g_strdup_printf ("%s, h.server_seq%s WHERE a.uuid = ?1 AND h.question_id = ?2"
                                       " ORDER BY h.server_seq IS NULL, h.server_seq, h.id",
                                       columns, from);
@@ -785,6 +829,7 @@ _sihua_sync_pull (SihuaSync        *self,
       if (PQntuples (result) == 0)
         {
           g_free (pull.history_sql);
+          g_hash_table_unref (pull.stmts);
           return TRUE;
         }
 
@@ -799,8 +844,9 @@ _sihua_sync_pull (SihuaSync        *self,
           g_autofree char *last = g_strdup (PQgetvalue (result, PQntuples (result) - 1, 0));
 
           ok = apply_batch (&pull, result, error) &&
-               _sihua_sync_state_set (store, "cursor", last, error) &&
-               _sihua_store_commit (store, error);
+               _sihua_sync_state_set (store, "cursor", last, error);
+          reset_stmts (&pull);
+          ok = ok && _sihua_store_commit (store, error);
           if (!ok)
             _sihua_store_rollback (store);
         }
@@ -828,5 +874,6 @@ _sihua_sync_pull (SihuaSync        *self,
     }
 
   g_free (pull.history_sql);
+  g_hash_table_unref (pull.stmts);
   return FALSE;
 }

@@ -453,6 +453,32 @@ mark_history (SihuaSync   *self,
   return ok;
 }
 
+/* An answer with no history at all (written by a tool straight into the
+ * file) would never travel: it gets the row a change would have made. */
+static gboolean
+adopt_answers_without_history (SihuaStore  *store,
+                               GError     **error)
+{
+  gboolean ok;
+
+  g_mutex_lock (&store->mutex);
+  ok = sihua_exchange_db_exec (store->db,
+                               "INSERT INTO answer_history (uuid, assessment_id, question_id,"
+                               " new_value, new_note, new_evidence, author, changed_at)"
+                               " SELECT printf ('%s-%s-4%s-%s%s-%s', lower (hex (randomblob (4))),"
+                               "   lower (hex (randomblob (2))), substr (lower (hex (randomblob (2))), 2),"
+                               "   substr ('89ab', 1 + abs (random ()) % 4, 1),"
+                               "   substr (lower (hex (randomblob (2))), 2), lower (hex (randomblob (6)))),"
+                               "   r.assessment_id, r.question_id, r.value, r.note, r.evidence, r.author,"
+                               "   r.updated_at"
+                               " FROM answers r WHERE NOT EXISTS (SELECT 1 FROM answer_history h"
+                               "   WHERE h.assessment_id = r.assessment_id AND h.question_id = r.question_id)",
+                               error);
+  g_mutex_unlock (&store->mutex);
+
+  return ok;
+}
+
 static gboolean
 push_history (SihuaSync        *self,
               SihuaSyncReport  *report,
@@ -460,6 +486,9 @@ push_history (SihuaSync        *self,
               GError          **error)
 {
   gint64 cursor;
+
+  if (!adopt_answers_without_history (self->store, error))
+    return FALSE;
 
   g_mutex_lock (&self->store->mutex);
   cursor = _sihua_sync_get_cursor (self->store, NULL);
