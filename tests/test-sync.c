@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <libpq-fe.h>
 #include <sqlite3.h>
@@ -590,6 +591,50 @@ test_other_team (Fixture       *fixture,
   g_assert_cmpint (count_local (other, "SELECT count (*) FROM companies"), ==, 0);
 }
 
+static int
+sync_with_password_file (Fixture     *fixture,
+                         const char  *db,
+                         const char  *file,
+                         char       **err)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_launcher_unsetenv (launcher, "PGPASSWORD");
+  g_subprocess_launcher_setenv (launcher, "SIHUA_PASSWORD_FILE", file, TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("SIHUA_CLI"), "--db", db,
+                                         "sync", "--url", fixture->url, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, err, &error);
+  g_assert_no_error (error);
+
+  return g_subprocess_get_exit_status (process);
+}
+
+/* Without PGPASSWORD the password comes from a file only its owner reads;
+ * one others may read is refused, and the database never holds it. */
+static void
+test_password_file (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *a = laptop (fixture, "a");
+  g_autofree char *file = g_build_filename (fixture->dir, "password", NULL);
+  g_autofree char *err = NULL;
+
+  g_assert_true (g_file_set_contents (file, "secret-pw\n", -1, NULL));
+  g_assert_cmpint (g_chmod (file, 0644), ==, 0);
+  g_assert_cmpint (sync_with_password_file (fixture, a, file, &err), !=, 0);
+  g_assert_nonnull (strstr (err, "chmod 600"));
+
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (g_chmod (file, 0600), ==, 0);
+  g_assert_cmpint (sync_with_password_file (fixture, a, file, &err), ==, 0);
+
+  g_assert_cmpint (count_local (a, "SELECT count (*) FROM sync_state WHERE value LIKE '%secret-pw%'"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -615,6 +660,7 @@ main (int   argc,
   g_test_add ("/sync/rerun", Fixture, NULL, fixture_set_up, test_rerun, fixture_tear_down);
   g_test_add ("/sync/killed", Fixture, NULL, fixture_set_up, test_killed, fixture_tear_down);
   g_test_add ("/sync/restore", Fixture, NULL, fixture_set_up, test_restore, fixture_tear_down);
+  g_test_add ("/sync/password-file", Fixture, NULL, fixture_set_up, test_password_file, fixture_tear_down);
   g_test_add ("/sync/other-team", Fixture, NULL, fixture_set_up, test_other_team, fixture_tear_down);
 
   status = g_test_run ();

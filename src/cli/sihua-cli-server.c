@@ -11,9 +11,11 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "sihua-cli-server.h"
 #include "sihua-cli-text.h"
+#include "sihua-server-password.h"
 #include "sihua-server.h"
 
 int
@@ -122,6 +124,55 @@ sihua_cli_server_add_consultant_run (SihuaCli  *cli,
       if (made_password)
         printf (_("Its password: %s\n"), password);
     }
+
+  return 0;
+}
+
+int
+sihua_cli_server_save_password_run (SihuaCli  *cli,
+                                    int        argc,
+                                    char     **argv)
+{
+  g_autofree char *url = NULL;
+  g_autoptr(GError) error = NULL;
+  char line[1024];
+  int status;
+  GOptionEntry entries[] = {
+    { "url", 0, 0, G_OPTION_ARG_STRING, &url, N_("The server and login the password is for"), "URL" },
+    { NULL }
+  };
+
+  if (!sihua_cli_parse_options ("server save-password", entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return sihua_cli_usage_error (_("Unexpected argument: %s"), argv[1]);
+  if (url == NULL)
+    return sihua_cli_usage_error (_("server save-password needs --url URL"));
+
+  /* From standard input, so it shows in no command line or history. */
+  if (fgets (line, sizeof line, stdin) == NULL || g_strchomp (line)[0] == '\0')
+    return sihua_cli_fail (_("No password on standard input; nothing was saved"));
+
+  {
+    g_autofree char *kept = sihua_server_url_without_password (url);
+
+    if (!sihua_server_password_store (kept, line, &error))
+      return sihua_cli_fail_error (error);
+  }
+  memset (line, 0, sizeof line);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "saved");
+      json_builder_add_boolean_value (builder, TRUE);
+      json_builder_end_object (builder);
+      sihua_cli_print_builder (builder);
+    }
+  else
+    printf (_("The password is in the desktop keyring\n"));
 
   return 0;
 }

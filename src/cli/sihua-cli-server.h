@@ -17,5 +17,8 @@ int sihua_cli_server_init_run           (SihuaCli  *cli,
 int sihua_cli_server_add_consultant_run (SihuaCli  *cli,
                                          int        argc,
                                          char     **argv);
+int sihua_cli_server_save_password_run (SihuaCli  *cli,
+                                        int        argc,
+                                        char     **argv);
 
 G_END_DECLS
