@@ -459,7 +459,7 @@ test_killed (Fixture       *fixture,
   g_autofree char *a = laptop (fixture, "a");
   g_autofree char *b = laptop (fixture, "b");
   g_autoptr(JsonObject) report = NULL;
-  guint rounds = g_test_slow () ? 40 : 16;
+  guint rounds = g_test_slow () ? 40 : 12;
 
   make_company (fixture, a);
   report = sync_laptop (fixture, a);
