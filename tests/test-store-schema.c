@@ -163,6 +163,44 @@ test_schema_v1 (void)
   sihua_test_remove_tree (dir);
 }
 
+/* A database of version 3 (before sync) upgrades to the sync schema and
+ * keeps its rows; its history rows are all still to be pushed. */
+static void
+test_schema_v3 (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "schema-v3.db", NULL);
+  g_autofree char *dir = sihua_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autoptr(GBytes) old = read_bytes (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  SihuaStore *store;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (old, NULL), g_bytes_get_size (old), NULL));
+  store = sihua_store_open (path, &error);
+  g_assert_no_error (error);
+  history = sihua_store_get_history (store, 1, "profile.employees", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_finalize_object (store);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version),"
+                                           " (SELECT count (*) FROM answer_history WHERE server_seq IS NULL),"
+                                           " (SELECT count (*) FROM companies WHERE name = '三版机械厂')",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 4);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 2);
+  g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  sihua_test_remove_tree (dir);
+}
+
 /* ANALYZE's statistics tables hold numbers and never run: still Sihua's. */
 static void
 test_schema_statistics (void)
@@ -195,6 +233,7 @@ main (int   argc,
       g_test_add_data_func (name, &schema_cases[i], test_schema_refused);
     }
   g_test_add_func ("/store-schema/v1", test_schema_v1);
+  g_test_add_func ("/store-schema/v3", test_schema_v3);
   g_test_add_func ("/store-schema/statistics", test_schema_statistics);
 
   return g_test_run ();

@@ -19,7 +19,9 @@
 #include "sihua-cli-model.h"
 #include "sihua-cli-report.h"
 #include "sihua-cli-score.h"
+#include "sihua-cli-server.h"
 #include "sihua-cli-store.h"
+#include "sihua-cli-sync.h"
 
 /* Every command of sihua-cli, in the order `--help` lists them. */
 const SihuaCliCommand sihua_cli_commands[] = {
@@ -47,6 +49,12 @@ const SihuaCliCommand sihua_cli_commands[] = {
   { "export", "--format csv|xlsx|json [--company ID | --assessment ID] [--no-bom] [--localized] -o FILE", N_("Export companies, assessments and answers for analysis"), sihua_cli_export_run },
   { "bundle export", "[--company ID…] -o FILE.sihua", N_("Pack companies and their assessments into a bundle for another laptop"), sihua_cli_bundle_export_run },
   { "bundle import", "FILE.sihua [--on-conflict mine|theirs|both]", N_("Merge a bundle from another laptop into this database"), sihua_cli_bundle_import_run },
+  { "server init", "--url URL", N_("Create or upgrade the Sihua schema on the firm's PostgreSQL"), sihua_cli_server_init_run },
+  { "server add-consultant", "NAME --url URL --team TEAM [--role consultant|lead|viewer] [--password PASSWORD]", N_("Add a login to the firm's server: a consultant sees the team's companies, a lead all, a viewer only the benchmark"), sihua_cli_server_add_consultant_run },
+  { "server save-password", "--url URL < PASSWORD", N_("Keep a login's server password in the desktop keyring, read from standard input"), sihua_cli_server_save_password_run },
+  { "sync", "[--url URL]", N_("Push this database's changes to the firm's server and pull everyone else's"), sihua_cli_sync_run },
+  { "conflicts list", "[--all]", N_("List the answers changed here and on the server since they last agreed"), sihua_cli_conflicts_list_run },
+  { "conflicts resolve", "ID mine|theirs|both", N_("Settle a conflict: keep mine, take theirs, or keep mine with theirs in the note"), sihua_cli_conflicts_resolve_run },
 };
 
 const guint sihua_cli_n_commands = G_N_ELEMENTS (sihua_cli_commands);

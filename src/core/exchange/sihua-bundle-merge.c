@@ -852,11 +852,11 @@ sihua_bundle_analyse (SihuaBundle        *bundle,
 }
 
 /* Scores again, through their results, the assessments whose answers the
- * merge changed, so the stage cached for lists is right. The merge is
- * committed: a failure here is logged and changes nothing of it. */
-static void
-rescore_assessments (SihuaStore *store,
-                     GPtrArray  *uuids)
+ * merge (or a sync) changed, so the stage cached for lists is right. The
+ * merge is committed: a failure here is logged and changes nothing of it. */
+void
+_sihua_bundle_rescore_assessments (SihuaStore *store,
+                                   GPtrArray  *uuids)
 {
   if (uuids == NULL)
     return;
@@ -947,7 +947,7 @@ sihua_bundle_import (SihuaBundle        *bundle,
   g_mutex_unlock (&store->mutex);
 
   if (ok)
-    rescore_assessments (store, rescore);
+    _sihua_bundle_rescore_assessments (store, rescore);
 
   return ok;
 }

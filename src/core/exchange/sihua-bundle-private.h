@@ -115,4 +115,9 @@ gboolean    _sihua_bundle_check_models (SihuaBundle        *bundle,
                                         sqlite3            *db,
                                         GError            **error);
 
+/* Scores again the assessments with these UUIDs after their answers were
+ * merged (sihua-bundle-merge.c); sync uses it too. */
+void        _sihua_bundle_rescore_assessments (SihuaStore  *store,
+                                               GPtrArray   *uuids);
+
 G_END_DECLS

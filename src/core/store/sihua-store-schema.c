@@ -144,11 +144,39 @@ static const char migrate_to_3[] =
   "ALTER TABLE answer_history ADD COLUMN merge_choice TEXT"
   " CHECK (merge_choice IN ('mine', 'theirs'));";
 
+/* Version 4: syncing with a firm's PostgreSQL (src/core/sync). A history
+ * row's server_seq is the number the server gave it, NULL until it is
+ * there: the rows to push are the NULL ones, and the rows both sides hold
+ * are ordered by it. sync_state holds the server's URL, the pull cursor
+ * (the last server number applied) and this database's device id;
+ * sync_rows what a company or assessment held when it last went to or came
+ * from the server, to tell a change made here from one pulled;
+ * sync_conflicts the answers changed here and on the server since they
+ * last agreed, with both values, until a consultant decides. */
+static const char migrate_to_4[] =
+  "ALTER TABLE answer_history ADD COLUMN server_seq INTEGER;"
+  "CREATE INDEX answer_history_unpushed ON answer_history (id) WHERE server_seq IS NULL;"
+  "CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+  "CREATE TABLE sync_rows ("
+  "  uuid TEXT PRIMARY KEY,"
+  "  content TEXT NOT NULL"
+  ");"
+  "CREATE TABLE sync_conflicts ("
+  "  uuid TEXT PRIMARY KEY,"
+  "  assessment_uuid TEXT NOT NULL,"
+  "  question_id TEXT NOT NULL,"
+  "  data TEXT NOT NULL,"
+  "  detected_at INTEGER NOT NULL,"
+  "  resolution TEXT,"
+  "  pushed INTEGER NOT NULL DEFAULT 0"
+  ");";
+
 static const char * const migrations[] = {
   NULL,          /* version 0: an empty file */
   migrate_to_1,
   migrate_to_2,
   migrate_to_3,
+  migrate_to_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SIHUA_STORE_SCHEMA_VERSION + 1);
