@@ -143,6 +143,21 @@ wait_for_lines (const char *log,
   return now;
 }
 
+/* Starts a process that opens the database and keeps it open until
+ * *@stdin_fd is closed; returns once it has it open. */
+static GPid
+start_holder (Fixture *fixture,
+              int     *stdin_fd)
+{
+  g_autofree char *log = g_build_filename (fixture->dir, "holder.log", NULL);
+  const char *args[] = { fixture->db, "hold", NULL };
+  GPid pid = spawn_helper (args, log, stdin_fd);
+
+  wait_for_lines (log, "ready", 0);
+
+  return pid;
+}
+
 /* Every number an answer ever had in @db, from the answers' history. */
 static void
 collect_written (const char *db,
@@ -260,8 +275,9 @@ test_restore_while_writing (Fixture       *fixture,
     for (guint i = 0; i < restores->len; i++)
       g_test_message ("restore %s", (char *) g_ptr_array_index (restores, i));
 
-  g_test_message ("%u rounds: %u restores, %u refused while busy; %u answers acknowledged, %u lost",
-                  N_ROUNDS, n_restored, n_refused, n_acked, n_lost);
+  g_test_message ("%u rounds: %u restores, %u refused while busy; %u answers acknowledged, %u lost; "
+                  "the writer was refused %u times",
+                  N_ROUNDS, n_restored, n_refused, n_acked, n_lost, count_lines_starting (log, "fail "));
   g_assert_cmpuint (n_lost, ==, 0);
   g_assert_cmpuint (n_restored, >, 0);
 }
@@ -285,8 +301,6 @@ static void
 test_restore_refused_while_open (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  g_autofree char *log = g_build_filename (fixture->dir, "holder.log", NULL);
-  const char *args[] = { fixture->db, "hold", NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -296,8 +310,7 @@ test_restore_refused_while_open (Fixture       *fixture,
   int stdin_fd;
   GPid pid;
 
-  pid = spawn_helper (args, log, &stdin_fd);
-  wait_for_lines (log, "ready", 0);
+  pid = start_holder (fixture, &stdin_fd);
   g_assert_true (g_file_get_contents (fixture->db, &before, &before_len, NULL));
   backups = sihua_store_list_backups_for (fixture->db);
 
@@ -330,8 +343,6 @@ static void
 test_restored_file_held_while_open (Fixture       *fixture,
                                     gconstpointer  data)
 {
-  g_autofree char *log = g_build_filename (fixture->dir, "holder.log", NULL);
-  const char *args[] = { fixture->db, "hold", NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *saved = NULL;
   SihuaStore *store;
@@ -347,8 +358,7 @@ test_restored_file_held_while_open (Fixture       *fixture,
   g_assert_no_error (error);
   g_clear_pointer (&saved, g_free);
 
-  pid = spawn_helper (args, log, &stdin_fd);
-  wait_for_lines (log, "ready", 0);
+  pid = start_holder (fixture, &stdin_fd);
   g_assert_no_errno (g_stat (fixture->db, &before));
 
   g_assert_false (sihua_store_restore (fixture->db, fixture->backup, &saved, &error));
@@ -361,13 +371,11 @@ test_restored_file_held_while_open (Fixture       *fixture,
   stop_helper (pid);
 }
 
-/* So does a repair. */
+/* A repair is refused like a restore (above). */
 static void
 test_repair_refused_while_open (Fixture       *fixture,
                                 gconstpointer  data)
 {
-  g_autofree char *log = g_build_filename (fixture->dir, "holder.log", NULL);
-  const char *args[] = { fixture->db, "hold", NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *kept = NULL;
   SihuaStore *store;
@@ -375,8 +383,7 @@ test_repair_refused_while_open (Fixture       *fixture,
   GPid pid;
 
   store = sihua_test_open_store (fixture->db);
-  pid = spawn_helper (args, log, &stdin_fd);
-  wait_for_lines (log, "ready", 0);
+  pid = start_holder (fixture, &stdin_fd);
 
   g_assert_false (sihua_store_repair (store, &kept, &error));
   g_test_message ("%s", error->message);
@@ -402,15 +409,12 @@ static void
 test_leftovers_kept_while_open (Fixture       *fixture,
                                 gconstpointer  data)
 {
-  g_autofree char *log = g_build_filename (fixture->dir, "holder.log", NULL);
   g_autofree char *leftover = g_build_filename (fixture->dir, ".visits.db.restoring", NULL);
-  const char *args[] = { fixture->db, "hold", NULL };
   SihuaStore *store;
   int stdin_fd;
   GPid pid;
 
-  pid = spawn_helper (args, log, &stdin_fd);
-  wait_for_lines (log, "ready", 0);
+  pid = start_holder (fixture, &stdin_fd);
   g_assert_true (g_file_set_contents (leftover, "a restore's copy", -1, NULL));
 
   store = sihua_test_open_store (fixture->db);
