@@ -11,7 +11,8 @@
  *     opens the database, writes PER_OPEN answers, closes it, pauses for a
  *     moment (as between two sihua-cli commands) and again; prints "ack QUESTION NUMBER"
  *     after each answer is committed and "fail MESSAGE" for each refused
- *     one, until it is killed.
+ *     one, until it is killed; "open inode N" after each open names the
+ *     file the path led to then.
  *   store-reopen-writer DB hold
  *     opens the database, prints "ready" and keeps it open until its
  *     standard input is closed. */
@@ -20,6 +21,8 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+
+#include <glib/gstdio.h>
 
 #include "sihua-store.h"
 
@@ -43,6 +46,20 @@ hold (const char *db)
     ;
 
   return 0;
+}
+
+/* Which file the path names now that the store is open: when an answer is
+ * lost, the log tells which file each session wrote to. */
+static void
+print_opened (const char *db)
+{
+  GStatBuf st;
+
+  if (g_stat (db, &st) == 0)
+    printf ("open inode %" G_GUINT64_FORMAT "\n", (guint64) st.st_ino);
+  else
+    printf ("open (no file at the path)\n");
+  fflush (stdout);
 }
 
 int
@@ -75,6 +92,7 @@ main (int   argc,
           fflush (stdout);
           continue;
         }
+      print_opened (argv[1]);
       for (gint64 i = 0; i < per_open; i++, number++)
         {
           g_autoptr(SihuaAnswerValue) value = sihua_answer_value_new_number ((double) number);

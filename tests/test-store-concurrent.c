@@ -143,6 +143,21 @@ wait_for_lines (const char *log,
   return now;
 }
 
+/* Starts a process that opens the database and keeps it open until
+ * *@stdin_fd is closed; returns once it has it open. */
+static GPid
+start_holder (Fixture *fixture,
+              int     *stdin_fd)
+{
+  g_autofree char *log = g_build_filename (fixture->dir, "holder.log", NULL);
+  const char *args[] = { fixture->db, "hold", NULL };
+  GPid pid = spawn_helper (args, log, stdin_fd);
+
+  wait_for_lines (log, "ready", 0);
+
+  return pid;
+}
+
 /* Every number an answer ever had in @db, from the answers' history. */
 static void
 collect_written (const char *db,
@@ -169,6 +184,19 @@ collect_written (const char *db,
     }
 }
 
+/* What the writer printed just before and after line @at of its log (its
+ * opens, refusals and acknowledgements), to tell what happened to a lost
+ * answer. */
+static void
+print_log_around (GStrv lines,
+                  guint at)
+{
+  guint n_lines = g_strv_length (lines);
+
+  for (guint i = at > 25 ? at - 25 : 0; i < at + 25 && i + 1 < n_lines; i++)
+    g_test_message ("%s %s", i == at ? ">>" : "  ", lines[i]);
+}
+
 /* Restores a backup again and again while another process keeps opening the
  * database and answering: every answer it was told is saved is afterwards
  * in the database or in one of the copies the restores kept. */
@@ -181,6 +209,7 @@ test_restore_while_writing (Fixture       *fixture,
   const char *args[] = { fixture->db, id, "1", "20", NULL };
   g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) written = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) restores = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;
   guint n_restored = 0;
@@ -196,12 +225,19 @@ test_restore_while_writing (Fixture       *fixture,
     {
       g_autoptr(GError) error = NULL;
       g_autofree char *saved = NULL;
+      GStatBuf before, after;
 
       /* Each round starts with the writer at work on the current file. */
       acks = wait_for_lines (log, "ack ", acks);
+      g_assert_no_errno (g_stat (fixture->db, &before));
       if (sihua_store_restore (fixture->db, fixture->backup, &saved, &error))
         {
           g_assert_nonnull (saved);
+          g_assert_no_errno (g_stat (fixture->db, &after));
+          g_ptr_array_add (restores, g_strdup_printf ("after ack %u: inode %" G_GUINT64_FORMAT
+                                                      " replaced by %" G_GUINT64_FORMAT ", kept as %s",
+                                                      acks, (guint64) before.st_ino,
+                                                      (guint64) after.st_ino, saved));
           g_ptr_array_add (kept, g_steal_pointer (&saved));
           n_restored++;
         }
@@ -230,12 +266,18 @@ test_restore_while_writing (Fixture       *fixture,
       if (!g_hash_table_contains (written, GINT_TO_POINTER ((int) g_ascii_strtoll (words[2], NULL, 10))))
         {
           g_test_message ("lost: %s %s", words[1], words[2]);
+          print_log_around (lines, i);
           n_lost++;
         }
     }
 
-  g_test_message ("%u rounds: %u restores, %u refused while busy; %u answers acknowledged, %u lost",
-                  N_ROUNDS, n_restored, n_refused, n_acked, n_lost);
+  if (n_lost > 0)
+    for (guint i = 0; i < restores->len; i++)
+      g_test_message ("restore %s", (char *) g_ptr_array_index (restores, i));
+
+  g_test_message ("%u rounds: %u restores, %u refused while busy; %u answers acknowledged, %u lost; "
+                  "the writer was refused %u times",
+                  N_ROUNDS, n_restored, n_refused, n_acked, n_lost, count_lines_starting (log, "fail "));
   g_assert_cmpuint (n_lost, ==, 0);
   g_assert_cmpuint (n_restored, >, 0);
 }
@@ -259,8 +301,6 @@ static void
 test_restore_refused_while_open (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  g_autofree char *log = g_build_filename (fixture->dir, "holder.log", NULL);
-  const char *args[] = { fixture->db, "hold", NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -270,8 +310,7 @@ test_restore_refused_while_open (Fixture       *fixture,
   int stdin_fd;
   GPid pid;
 
-  pid = spawn_helper (args, log, &stdin_fd);
-  wait_for_lines (log, "ready", 0);
+  pid = start_holder (fixture, &stdin_fd);
   g_assert_true (g_file_get_contents (fixture->db, &before, &before_len, NULL));
   backups = sihua_store_list_backups_for (fixture->db);
 
@@ -295,13 +334,48 @@ test_restore_refused_while_open (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
-/* So does a repair. */
+/* The same for a database that a restore has just put in place: the process
+ * that opens it first keeps the restore out until it closes it. (A restored
+ * file used to be in rollback mode; the store turned it into WAL on opening
+ * and held no lock on it afterwards, so a restore went through and the
+ * store's first answer went into the file replaced, and was lost.) */
+static void
+test_restored_file_held_while_open (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  SihuaStore *store;
+  GStatBuf before, after;
+  int stdin_fd;
+  GPid pid;
+
+  /* The day's backup is made here, so the holder's open reads nothing
+   * more than opening needs. */
+  store = sihua_test_open_store (fixture->db);
+  g_assert_finalize_object (store);
+  g_assert_true (sihua_store_restore (fixture->db, fixture->backup, &saved, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&saved, g_free);
+
+  pid = start_holder (fixture, &stdin_fd);
+  g_assert_no_errno (g_stat (fixture->db, &before));
+
+  g_assert_false (sihua_store_restore (fixture->db, fixture->backup, &saved, &error));
+  assert_names_holder (error, pid);
+  g_assert_null (saved);
+  g_assert_no_errno (g_stat (fixture->db, &after));
+  g_assert_cmpuint (before.st_ino, ==, after.st_ino);
+
+  close (stdin_fd);
+  stop_helper (pid);
+}
+
+/* A repair is refused like a restore (above). */
 static void
 test_repair_refused_while_open (Fixture       *fixture,
                                 gconstpointer  data)
 {
-  g_autofree char *log = g_build_filename (fixture->dir, "holder.log", NULL);
-  const char *args[] = { fixture->db, "hold", NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *kept = NULL;
   SihuaStore *store;
@@ -309,8 +383,7 @@ test_repair_refused_while_open (Fixture       *fixture,
   GPid pid;
 
   store = sihua_test_open_store (fixture->db);
-  pid = spawn_helper (args, log, &stdin_fd);
-  wait_for_lines (log, "ready", 0);
+  pid = start_holder (fixture, &stdin_fd);
 
   g_assert_false (sihua_store_repair (store, &kept, &error));
   g_test_message ("%s", error->message);
@@ -336,15 +409,12 @@ static void
 test_leftovers_kept_while_open (Fixture       *fixture,
                                 gconstpointer  data)
 {
-  g_autofree char *log = g_build_filename (fixture->dir, "holder.log", NULL);
   g_autofree char *leftover = g_build_filename (fixture->dir, ".visits.db.restoring", NULL);
-  const char *args[] = { fixture->db, "hold", NULL };
   SihuaStore *store;
   int stdin_fd;
   GPid pid;
 
-  pid = spawn_helper (args, log, &stdin_fd);
-  wait_for_lines (log, "ready", 0);
+  pid = start_holder (fixture, &stdin_fd);
   g_assert_true (g_file_set_contents (leftover, "a restore's copy", -1, NULL));
 
   store = sihua_test_open_store (fixture->db);
@@ -369,6 +439,8 @@ main (int   argc,
               fixture_set_up, test_restore_while_writing, fixture_tear_down);
   g_test_add ("/store/concurrent/restore-refused-while-open", Fixture, NULL,
               fixture_set_up, test_restore_refused_while_open, fixture_tear_down);
+  g_test_add ("/store/concurrent/restored-file-held-while-open", Fixture, NULL,
+              fixture_set_up, test_restored_file_held_while_open, fixture_tear_down);
   g_test_add ("/store/concurrent/repair-refused-while-open", Fixture, NULL,
               fixture_set_up, test_repair_refused_while_open, fixture_tear_down);
 

@@ -547,6 +547,34 @@ take_file_alone (const char  *db_path,
   return TRUE;
 }
 
+/* Puts the restore's copy in WAL mode, as every Sihua database is kept, before
+ * it takes the database's name. A connection that finds a file in rollback
+ * mode turns it into WAL itself, and that change writes a rollback journal
+ * under the database's name and ends with no lock held on the file: a
+ * restore could then replace the file under the connection, whose next
+ * answer would go into the file replaced. */
+static gboolean
+set_wal_mode (const char  *temp,
+              const char  *db_path,
+              GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (temp, &db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_FAILED,
+                 _("Cannot replace %s: %s"), db_path,
+                 db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  /* The only connection: closing it empties the copy's log into it and
+   * removes the log; the header keeps saying WAL. */
+  sqlite3_close (db);
+
+  return rc == SQLITE_OK;
+}
+
 /**
  * sihua_store_restore:
  * @db_path: the database to replace; no store may have it open
@@ -638,6 +666,12 @@ sihua_store_restore (const char  *requested_db_path,
       return FALSE;
     }
   sqlite3_close (source);
+  if (!set_wal_mode (temp, db_path, error))
+    {
+      g_unlink (temp);
+      sqlite3_close (guard);
+      return FALSE;
+    }
 
   if (g_file_test (db_path, G_FILE_TEST_EXISTS))
     {

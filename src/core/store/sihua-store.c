@@ -187,6 +187,8 @@ _sihua_store_column_question_id (sqlite3_stmt  *stmt,
   return question_id;
 }
 
+static gboolean file_is_at_path (SihuaStore *self);
+
 gboolean
 _sihua_store_begin (SihuaStore  *self,
                     GError     **error)
@@ -196,7 +198,23 @@ _sihua_store_begin (SihuaStore  *self,
 
   /* IMMEDIATE takes the write lock now, so a transaction never fails
    * half-way because another process started writing. */
-  return _sihua_store_exec (self, "BEGIN IMMEDIATE", error);
+  if (!_sihua_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  /* Looked at again with the lock held (BEGIN may have waited for another
+   * process): whatever is written now is written to the file at the path,
+   * or not at all. */
+  if (self->file_known && !file_is_at_path (self))
+    {
+      _sihua_store_rollback (self);
+      if (_sihua_store_check_writable (self, error))
+        g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_FILE_GONE,
+                     _("The database %s was replaced by another file while it was open, so this change was not saved. Open the database again to use the new file."),
+                     self->path);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* Whether the log the connection writes to is no longer the database's:
@@ -290,14 +308,20 @@ _sihua_store_rollback (SihuaStore *self)
  * log left under the old name is emptied: SQLite would otherwise apply our
  * log to whatever file takes that name next, corrupting it. */
 static gboolean
-file_has_moved (SihuaStore *self)
+file_is_at_path (SihuaStore *self)
 {
   GStatBuf st;
 
+  return g_stat (self->path, &st) == 0 &&
+         (guint64) st.st_dev == self->file_dev && (guint64) st.st_ino == self->file_ino;
+}
+
+static gboolean
+file_has_moved (SihuaStore *self)
+{
   if (!self->file_known || self->db == NULL || self->log_gone)
     return FALSE;
-  if (g_stat (self->path, &st) == 0 &&
-      (guint64) st.st_dev == self->file_dev && (guint64) st.st_ino == self->file_ino)
+  if (file_is_at_path (self))
     return FALSE;
 
   sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
@@ -641,6 +665,19 @@ _sihua_store_resolve_path (const char *path)
   return g_canonicalize_filename (path, NULL);
 }
 
+/* Closes a connection to a file that another one has replaced since it was
+ * opened. SQLite opened its -wal and -shm by name, so they may be the new
+ * file's: closing must neither checkpoint them into the old file nor delete
+ * them under the connections of the new one. */
+static void
+close_stale_connection (sqlite3 *db)
+{
+  if (db == NULL)
+    return;
+  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  sqlite3_close (db);
+}
+
 /* Opens the store's connection and checks, once SQLite holds its lock on the
  * file, that it is still the file at @path: a restore in another process
  * may have put a new file there while this one waited for the old one.
@@ -654,7 +691,7 @@ connect_to_file (SihuaStore  *self,
       GStatBuf before;
       GStatBuf after;
 
-      g_clear_pointer (&self->db, sqlite3_close);
+      g_clear_pointer (&self->db, close_stale_connection);
       if (g_stat (self->path, &before) != 0)
         break;
       if (sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
@@ -663,8 +700,14 @@ connect_to_file (SihuaStore  *self,
                        _("Cannot open the database %s: %s"), self->path, sqlite3_errmsg (self->db));
           return FALSE;
         }
-      /* Reading the journal mode takes SQLite's lock, kept while open. */
-      if (!configure_connection (self, error))
+      /* The check below means something only while SQLite holds its lock
+       * on the file: then no restore can replace it. Turning a file in
+       * rollback mode into WAL ends with no lock held (the restore's copy
+       * used to be such a file, and a restore then took it between this
+       * check and the first answer); a read in WAL mode takes the lock
+       * again and keeps it while the connection is open. */
+      if (!configure_connection (self, error) ||
+          !_sihua_store_exec (self, "SELECT count(*) FROM sqlite_master", error))
         return FALSE;
       if (g_stat (self->path, &after) == 0 &&
           before.st_dev == after.st_dev && before.st_ino == after.st_ino)
@@ -675,6 +718,7 @@ connect_to_file (SihuaStore  *self,
           return TRUE;
         }
     }
+  g_clear_pointer (&self->db, close_stale_connection);
 
   g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_BUSY,
                _("The database %s was replaced by another file while it was being opened; open it again"),
@@ -766,6 +810,10 @@ open_writable (const char  *requested_path,
       return NULL;
     }
   sqlite3_busy_timeout (probe_db, SIHUA_STORE_BUSY_TIMEOUT_MS);
+  /* The file may be replaced while the probe waits for it; the -wal and
+   * -shm it opens by name are then the new file's, which closing it must
+   * leave alone. It only reads, so it has nothing to checkpoint. */
+  sqlite3_db_config (probe_db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
   if (!_sihua_store_probe (probe_db, path, empty_file, &version, error))
     {
       sqlite3_close (probe_db);
