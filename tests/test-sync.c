@@ -270,10 +270,12 @@ test_converge (Fixture       *fixture,
   answer (a, "profile.employees", "120");
   g_clear_pointer (&report, json_object_unref);
   report = sync_laptop (fixture, a);
-  g_assert_cmpint (json_object_get_int_member (report, "rows_pushed"), ==, 1);
+  /* The industry the new assessment took from the company's profile, and
+   * the answer given. */
+  g_assert_cmpint (json_object_get_int_member (report, "rows_pushed"), ==, 2);
   g_clear_pointer (&report, json_object_unref);
   report = sync_laptop (fixture, b);
-  g_assert_cmpint (json_object_get_int_member (report, "rows_pulled"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (report, "rows_pulled"), ==, 2);
   value = answer_value (b, "profile.employees");
   g_assert_cmpstr (value, ==, "120 people");
 
@@ -296,9 +298,10 @@ test_converge (Fixture       *fixture,
   g_clear_pointer (&value, g_free);
   value = answer_value (a, "network.coverage");
   g_assert_nonnull (value);
-  g_assert_cmpint (count_on_server (fixture), ==, 4);
-  g_assert_cmpint (count_local (a, "SELECT count (*) FROM answer_history"), ==, 4);
-  g_assert_cmpint (count_local (b, "SELECT count (*) FROM answer_history"), ==, 4);
+  /* The industry taken from the company's profile and the four answers. */
+  g_assert_cmpint (count_on_server (fixture), ==, 5);
+  g_assert_cmpint (count_local (a, "SELECT count (*) FROM answer_history"), ==, 5);
+  g_assert_cmpint (count_local (b, "SELECT count (*) FROM answer_history"), ==, 5);
 }
 
 static JsonNode *
