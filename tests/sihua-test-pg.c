@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <fcntl.h>
 #include <pwd.h>
 #include <unistd.h>
 
@@ -20,7 +21,48 @@ struct _SihuaTestPg
   char *data;
   char *bin;
   char *run_as;   /* NULL: as ourselves */
+  int   watch_fd; /* closing it (also by dying) lets the watchdog stop the server */
 };
+
+/* A test that fails aborts without reaching sihua_test_pg_stop(): a child
+ * in its own session waits for the test's end of a pipe to close, however
+ * the test ends, and then stops the server and removes its folder, so no
+ * cluster outlives its test. Everything it needs is prepared before the
+ * fork; after it the child only reads, and execs the shell. */
+static int
+start_watchdog (SihuaTestPg *pg)
+{
+  g_autofree char *pg_ctl = g_build_filename (pg->bin, "pg_ctl", NULL);
+  g_autofree char *quoted_ctl = g_shell_quote (pg_ctl);
+  g_autofree char *quoted_data = g_shell_quote (pg->data);
+  g_autofree char *quoted_dir = g_shell_quote (pg->dir);
+  g_autofree char *script = NULL;
+  int fds[2];
+  pid_t pid;
+
+  script = g_strdup_printf ("cd / && if [ -d %s ]; then %s%s -D %s -m immediate -w stop"
+                            " >/dev/null 2>&1; rm -rf %s; fi",
+                            quoted_data, pg->run_as != NULL ? "runuser -u nobody -- " : "",
+                            quoted_ctl, quoted_data, quoted_dir);
+  g_assert_cmpint (pipe (fds), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      char byte;
+
+      setsid ();
+      close (fds[1]);
+      while (read (fds[0], &byte, 1) > 0)
+        ;
+      execl ("/bin/sh", "sh", "-c", script, (char *) NULL);
+      _exit (127);
+    }
+  close (fds[0]);
+  fcntl (fds[1], F_SETFD, FD_CLOEXEC);
+
+  return fds[1];
+}
 
 /* Debian keeps the server programs out of PATH, by major version. */
 static char *
@@ -120,6 +162,7 @@ sihua_test_pg_start (void)
   log = g_build_filename (pg->dir, "log", NULL);
   options = g_strdup_printf ("-k %s -c listen_addresses='' -c fsync=off -c max_connections=60",
                              pg->dir);
+  pg->watch_fd = start_watchdog (pg);
   run_pg (pg, "pg_ctl", "-D", pg->data, "-o", options, "-l", log, "-w", "start", NULL);
 
   return pg;
@@ -133,6 +176,8 @@ sihua_test_pg_stop (SihuaTestPg *pg)
 
   run_pg (pg, "pg_ctl", "-D", pg->data, "-m", "immediate", "-w", "stop", NULL);
   sihua_test_remove_tree (pg->dir);
+  /* The folder is gone: the watchdog finds nothing left to do. */
+  close (pg->watch_fd);
   g_free (pg->dir);
   g_free (pg->data);
   g_free (pg->bin);
