@@ -144,11 +144,17 @@ static const char migrate_to_3[] =
   "ALTER TABLE answer_history ADD COLUMN merge_choice TEXT"
   " CHECK (merge_choice IN ('mine', 'theirs'));";
 
+/* Version 4 is the sync state (answer_history.server_seq, sync_state,
+ * sync_rows, sync_conflicts), written on its own branch; this empty step
+ * holds its number until that step is merged in its place. */
+static const char migrate_to_4[] = "";
+
 static const char * const migrations[] = {
   NULL,          /* version 0: an empty file */
   migrate_to_1,
   migrate_to_2,
   migrate_to_3,
+  migrate_to_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SIHUA_STORE_SCHEMA_VERSION + 1);

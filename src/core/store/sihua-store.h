@@ -69,7 +69,7 @@ typedef enum
 } SihuaStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define SIHUA_STORE_SCHEMA_VERSION 3
+#define SIHUA_STORE_SCHEMA_VERSION 4
 
 /* How many automatic backups are kept beside the database. */
 #define SIHUA_STORE_N_BACKUPS 7
