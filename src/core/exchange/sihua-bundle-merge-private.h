@@ -62,6 +62,10 @@ gboolean      _sihua_bundle_apply_answers (Merge              *merge,
                                            GPtrArray          *plans,
                                            SihuaBundleChoice   choice,
                                            GError            **error);
+/* Adds the bundle's evidence links not here yet (sihua-bundle-evidence.c). */
+gboolean      _sihua_bundle_merge_evidence (Merge             *merge,
+                                            GError           **error);
+
 SihuaBundleAnswerConflict *_sihua_bundle_answer_conflict_new  (AnswerPlan                *plan);
 void                       _sihua_bundle_answer_conflict_free (SihuaBundleAnswerConflict *conflict);
 

@@ -758,7 +758,10 @@ run_merge (Merge   *merge,
     if (!merge_assessment (merge, json_array_get_object_element (assessments, r), error))
       return FALSE;
 
-  return !merge->apply || fix_previous_links (merge, error);
+  if (merge->apply && !fix_previous_links (merge, error))
+    return FALSE;
+
+  return _sihua_bundle_merge_evidence (merge, error);
 }
 
 static void
@@ -999,6 +1002,7 @@ sihua_bundle_report_to_json (SihuaBundleReport *report)
   ADD_COUNT (conflicts_resolved);
   ADD_COUNT (history_added);
   ADD_COUNT (models_added);
+  ADD_COUNT (evidence_added);
 #undef ADD_COUNT
   json_builder_set_member_name (builder, "conflicts");
   json_builder_begin_array (builder);

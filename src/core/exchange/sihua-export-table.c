@@ -81,6 +81,7 @@ static const Column answer_columns[] = {
   { "evidence", 40 },
   { "answered_at", 21 },
   { "answered_by", 16 },
+  { "evidence_files", 60 },
 };
 
 static const Column *
@@ -261,6 +262,7 @@ sihua_export_answer_cells (const SihuaExportAnswer *answer,
   cells[i++] = sihua_export_cell_text (answer->evidence);
   cells[i++] = sihua_export_cell_text (answer->answered_at);
   cells[i++] = sihua_export_cell_text (answer->answered_by);
+  cells[i++] = sihua_export_cell_text (answer->evidence_files);
 
   g_assert (i == G_N_ELEMENTS (answer_columns));
 }
