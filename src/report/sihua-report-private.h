@@ -81,6 +81,7 @@ void           _sihua_report_add_evidence   (SihuaReport    *report);
 void           _sihua_report_add_barriers   (SihuaReport    *report);
 void           _sihua_report_add_roadmap    (SihuaReport    *report);
 void           _sihua_report_add_appendix   (SihuaReport    *report);
+void           _sihua_report_add_evidence_files (SihuaReport *report);
 
 #define TR(s) _sihua_report_tr (report, s)
 

@@ -46,6 +46,8 @@ typedef struct
   const char          *firm;         /* nullable */
   const char          *logo;         /* nullable: a PNG or JPEG file */
   GDateTime           *created;      /* nullable: now */
+  SihuaStore          *evidence_store; /* nullable: where the evidence appendix reads files;
+                                        * sihua_report_write_from_store() sets it */
 } SihuaReportOptions;
 
 /* What was written, for benchmarks and tests. */
