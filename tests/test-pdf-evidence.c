@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 #include "sihua-report.h"
@@ -141,7 +143,11 @@ int
 main (int   argc,
       char *argv[])
 {
+  setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
+  /* The build's catalogue, as the programs bind it in main(). */
+  g_assert_nonnull (g_getenv ("SIHUA_LOCALEDIR"));
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SIHUA_LOCALEDIR"));
 
   g_test_add ("/report/evidence/appendix", Fixture, NULL, fixture_set_up, test_appendix, fixture_tear_down);
 

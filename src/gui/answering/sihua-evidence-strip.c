@@ -360,6 +360,7 @@ delete_clicked_cb (GtkButton          *button,
   g_autoptr(SihuaEvidence) evidence = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
   GtkWidget *overlay;
   AdwToast *toast;
 
@@ -376,10 +377,11 @@ delete_clicked_cb (GtkButton          *button,
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay == NULL)
     return;
-  title = g_strdup_printf (_("Deleted “%s”"), evidence->file_name);
+  /* A toast's title is markup in libadwaita 1.2: a file name is not. */
+  escaped = g_markup_escape_text (evidence->file_name, -1);
+  title = g_strdup_printf (_("Deleted “%s”"), escaped);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_use_markup (toast, FALSE);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
