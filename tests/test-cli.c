@@ -45,7 +45,8 @@ check_help_columns (const char *language)
     "info", "company add", "company list", "company show", "assessment new", "assessment answer",
     "assessment import", "assessment show", "assessment history", "assessment undo", "check",
     "backup", "restore", "repair", "model validate", "model list", "model show", "chart", "score",
-    "roadmap", "report", "export", "bundle export", "bundle import",
+    "roadmap", "report", "export", "bundle export", "bundle import", "evidence add",
+    "evidence list", "evidence export", "evidence delete", "evidence undo",
   };
   g_autofree char *out = NULL;
   g_auto(GStrv) lines = NULL;

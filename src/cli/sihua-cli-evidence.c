@@ -106,6 +106,44 @@ number_of (SihuaStore          *store,
   return 0;
 }
 
+/* Opens the store for @command on the answer ID QUESTION_ID of @argv. */
+static SihuaStore *
+open_answer (SihuaCli          *cli,
+             SihuaCliStoreUse   use,
+             const char        *command,
+             char             **argv,
+             gint64            *id,
+             int               *status)
+{
+  SihuaStore *store = sihua_cli_open_assessment (cli, use, command, argv[1], id, status);
+
+  if (store == NULL || !sihua_cli_lookup_question (store, *id, argv[2], status))
+    return NULL;
+
+  return store;
+}
+
+/* What a command did to @evidence: its JSON object with --json, else
+ * @text (already escaped), or the list's line when @text is %NULL. */
+static void
+print_result (SihuaCli            *cli,
+              const SihuaEvidence *evidence,
+              guint                number,
+              const char          *text)
+{
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      add_evidence_object (builder, evidence, number);
+      sihua_cli_print_builder (builder);
+    }
+  else if (text != NULL)
+    fputs (text, stdout);
+  else
+    print_evidence_line (evidence, number);
+}
+
 int
 sihua_cli_evidence_add_run (SihuaCli  *cli,
                             int        argc,
@@ -121,10 +159,8 @@ sihua_cli_evidence_add_run (SihuaCli  *cli,
   if (argc != 4)
     return sihua_cli_usage_error (_("evidence add needs ID QUESTION_ID FILE"));
 
-  store = sihua_cli_open_assessment (cli, SIHUA_CLI_STORE_WRITE, "evidence add", argv[1], &id, &status);
+  store = open_answer (cli, SIHUA_CLI_STORE_WRITE, "evidence add", argv, &id, &status);
   if (store == NULL)
-    return status;
-  if (!sihua_cli_lookup_question (store, id, argv[2], &status))
     return status;
 
   file = g_file_new_for_commandline_arg (argv[3]);
@@ -136,15 +172,7 @@ sihua_cli_evidence_add_run (SihuaCli  *cli,
       return sihua_cli_fail_error (error);
     }
 
-  if (cli->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      add_evidence_object (builder, evidence, number_of (store, evidence));
-      sihua_cli_print_builder (builder);
-    }
-  else
-    print_evidence_line (evidence, number_of (store, evidence));
+  print_result (cli, evidence, number_of (store, evidence), NULL);
 
   return 0;
 }
@@ -220,6 +248,7 @@ sihua_cli_evidence_export_run (SihuaCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(SihuaEvidence) evidence = NULL;
   g_autoptr(GBytes) data = NULL;
+  g_autofree char *text = NULL;
   SihuaStore *store;
   guint number = 0;
   gsize size;
@@ -236,10 +265,8 @@ sihua_cli_evidence_export_run (SihuaCli  *cli,
   if (!sihua_cli_check_output (cli, output, &error))
     return sihua_cli_fail_error (error);
 
-  store = sihua_cli_open_assessment (cli, SIHUA_CLI_STORE_READ, "evidence export", argv[1], &id, &status);
+  store = open_answer (cli, SIHUA_CLI_STORE_READ, "evidence export", argv, &id, &status);
   if (store == NULL)
-    return status;
-  if (!sihua_cli_lookup_question (store, id, argv[2], &status))
     return status;
   evidence = lookup_numbered (store, id, argv[2], argv[3], &number, &status);
   if (evidence == NULL)
@@ -252,16 +279,9 @@ sihua_cli_evidence_export_run (SihuaCli  *cli,
   if (!g_file_set_contents (output, size > 0 ? bytes : "", size, &error))
     return sihua_cli_fail (_("Cannot write %s: %s"), output, error->message);
 
-  if (cli->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      add_evidence_object (builder, evidence, number);
-      sihua_cli_print_builder (builder);
-    }
-  else
-    printf (_("Wrote %s (%s, SHA-256 %s)\n"), sihua_cli_shown (output),
-            evidence->media_type, evidence->sha256);
+  text = g_strdup_printf (_("Wrote %s (%s, SHA-256 %s)\n"), sihua_cli_shown (output),
+                          evidence->media_type, evidence->sha256);
+  print_result (cli, evidence, number, text);
 
   return 0;
 }
@@ -273,6 +293,7 @@ sihua_cli_evidence_delete_run (SihuaCli  *cli,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SihuaEvidence) evidence = NULL;
+  g_autofree char *text = NULL;
   SihuaStore *store;
   guint number = 0;
   gint64 id;
@@ -281,10 +302,8 @@ sihua_cli_evidence_delete_run (SihuaCli  *cli,
   if (argc != 4)
     return sihua_cli_usage_error (_("evidence delete needs ID QUESTION_ID N"));
 
-  store = sihua_cli_open_assessment (cli, SIHUA_CLI_STORE_WRITE, "evidence delete", argv[1], &id, &status);
+  store = open_answer (cli, SIHUA_CLI_STORE_WRITE, "evidence delete", argv, &id, &status);
   if (store == NULL)
-    return status;
-  if (!sihua_cli_lookup_question (store, id, argv[2], &status))
     return status;
   evidence = lookup_numbered (store, id, argv[2], argv[3], &number, &status);
   if (evidence == NULL)
@@ -292,16 +311,9 @@ sihua_cli_evidence_delete_run (SihuaCli  *cli,
   if (!sihua_store_delete_evidence (store, evidence->id, &error))
     return sihua_cli_fail_error (error);
 
-  if (cli->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      add_evidence_object (builder, evidence, number);
-      sihua_cli_print_builder (builder);
-    }
-  else
-    printf (_("Deleted %s from the answer to %s; “evidence undo %s” puts it back\n"),
-            sihua_cli_shown (evidence->file_name), evidence->question_id, argv[1]);
+  text = g_strdup_printf (_("Deleted %s from the answer to %s; “evidence undo %s” puts it back\n"),
+                          sihua_cli_shown (evidence->file_name), evidence->question_id, argv[1]);
+  print_result (cli, evidence, number, text);
 
   return 0;
 }
@@ -313,6 +325,7 @@ sihua_cli_evidence_undo_run (SihuaCli  *cli,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SihuaEvidence) evidence = NULL;
+  g_autofree char *text = NULL;
   SihuaStore *store;
   gint64 id;
   int status;
@@ -327,16 +340,9 @@ sihua_cli_evidence_undo_run (SihuaCli  *cli,
   if (evidence == NULL)
     return sihua_cli_fail_error (error);
 
-  if (cli->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      add_evidence_object (builder, evidence, number_of (store, evidence));
-      sihua_cli_print_builder (builder);
-    }
-  else
-    printf (_("Put back %s on the answer to %s\n"), sihua_cli_shown (evidence->file_name),
-            evidence->question_id);
+  text = g_strdup_printf (_("Put back %s on the answer to %s\n"),
+                          sihua_cli_shown (evidence->file_name), evidence->question_id);
+  print_result (cli, evidence, number_of (store, evidence), text);
 
   return 0;
 }
