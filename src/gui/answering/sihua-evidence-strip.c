@@ -80,6 +80,7 @@ make_tile (SihuaEvidenceStrip  *self,
   g_autofree char *size = g_format_size (evidence->size);
   g_autofree char *tooltip = g_strdup_printf ("%s\n%s, %s", evidence->file_name,
                                               evidence->media_type, size);
+  g_autofree char *delete_label = g_strdup_printf (_("Delete “%s”"), evidence->file_name);
   GtkWidget *overlay = gtk_overlay_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *picture;
@@ -115,8 +116,9 @@ make_tile (SihuaEvidenceStrip  *self,
   gtk_widget_add_css_class (delete_button, "circular");
   gtk_widget_add_css_class (delete_button, "osd");
   gtk_widget_set_tooltip_text (delete_button, _("Delete this evidence file"));
+  /* Named by its file, so a screen reader tells the tiles' buttons apart. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (delete_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete evidence file"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, delete_label, -1);
   g_object_set_data (G_OBJECT (delete_button), "sihua-evidence-index", GUINT_TO_POINTER (index));
   g_signal_connect_object (delete_button, "clicked", G_CALLBACK (delete_clicked_cb), self, 0);
   gtk_overlay_add_overlay (GTK_OVERLAY (overlay), delete_button);
