@@ -266,20 +266,29 @@ test_wrong_assessment (Fixture       *fixture,
   g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM evidence_blobs"), ==, 0);
 }
 
-/* Imports @path into @store, mine on every conflict. */
+/* Imports @path into @store, @choice on every conflict. */
 static gboolean
-import_bundle (SihuaStore  *store,
-               const char  *path,
-               GError     **error)
+import_bundle_choosing (SihuaStore         *store,
+                        const char         *path,
+                        SihuaBundleChoice   choice,
+                        GError            **error)
 {
   g_autoptr(SihuaBundle) bundle = sihua_bundle_load (path, error);
   g_autoptr(SihuaBundleReport) report = NULL;
 
   if (bundle == NULL)
     return FALSE;
-  report = sihua_bundle_analyse (bundle, store, SIHUA_BUNDLE_CHOICE_MINE, error);
+  report = sihua_bundle_analyse (bundle, store, choice, error);
 
   return report != NULL && sihua_bundle_import (bundle, store, report, error);
+}
+
+static gboolean
+import_bundle (SihuaStore  *store,
+               const char  *path,
+               GError     **error)
+{
+  return import_bundle_choosing (store, path, SIHUA_BUNDLE_CHOICE_MINE, error);
 }
 
 /* Evidence goes through a bundle to another database and comes out byte for
@@ -398,6 +407,60 @@ test_bundle_damaged_blob (Fixture       *fixture,
   g_assert_finalize_object (g_steal_pointer (&other));
 }
 
+/* Keeping both sides of an assessment that differs puts the bundle's
+ * evidence on the copy, and leaves the one here as it was. */
+static void
+test_bundle_copy_takes_evidence (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(SihuaEvidence) photo = add_fixture (fixture, "systems.coverage", "shop-floor.jpg");
+  g_autoptr(SihuaEvidence) form = NULL;
+  g_autoptr(SihuaAssessment) here = NULL;
+  g_autoptr(SihuaAssessment) there = NULL;
+  g_autoptr(GPtrArray) assessments = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *first = g_build_filename (fixture->dir, "first.sihua", NULL);
+  g_autofree char *second = g_build_filename (fixture->dir, "second.sihua", NULL);
+  g_autofree char *other_path = g_build_filename (fixture->dir, "other.db", NULL);
+  g_autoptr(SihuaStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 copy_id = 0;
+
+  g_assert_true (sihua_bundle_export (fixture->store, NULL, first, &error));
+  other = sihua_test_open_store (other_path);
+  g_assert_true (import_bundle (other, first, &error));
+  g_assert_no_error (error);
+
+  /* Here the consultant changes, and a second file is added. */
+  here = sihua_store_get_assessment (fixture->store, fixture->assessment_id, &error);
+  g_free (here->consultant);
+  here->consultant = g_strdup ("张顾问");
+  g_assert_true (sihua_store_update_assessment (fixture->store, here, &error));
+  form = add_fixture (fixture, "systems.coverage", "scanned-form.pdf");
+  g_assert_true (sihua_bundle_export (fixture->store, NULL, second, &error));
+
+  g_assert_true (import_bundle_choosing (other, second, SIHUA_BUNDLE_CHOICE_BOTH, &error));
+  g_assert_no_error (error);
+
+  there = sihua_store_get_assessment_by_uuid (other, here->uuid, &error);
+  list = sihua_store_list_evidence (other, there->id, NULL, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (((SihuaEvidence *) list->pdata[0])->uuid, ==, photo->uuid);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  assessments = sihua_store_list_assessments (other, there->company_id, &error);
+  g_assert_cmpuint (assessments->len, ==, 2);
+  for (guint i = 0; i < assessments->len; i++)
+    if (((SihuaAssessment *) assessments->pdata[i])->id != there->id)
+      copy_id = ((SihuaAssessment *) assessments->pdata[i])->id;
+  list = sihua_store_list_evidence (other, copy_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (((SihuaEvidence *) list->pdata[1])->sha256, ==, form->sha256);
+  g_assert_cmpstr (((SihuaEvidence *) list->pdata[0])->uuid, !=, photo->uuid);
+  g_assert_finalize_object (g_steal_pointer (&other));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -414,6 +477,7 @@ main (int   argc,
   ADD ("/store/evidence/wrong-assessment", test_wrong_assessment);
   ADD ("/bundle/evidence/round-trip", test_bundle_round_trip);
   ADD ("/bundle/evidence/damaged-blob-refused", test_bundle_damaged_blob);
+  ADD ("/bundle/evidence/copy-takes-evidence", test_bundle_copy_takes_evidence);
 
 #undef ADD
 

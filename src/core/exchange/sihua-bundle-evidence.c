@@ -262,15 +262,19 @@ _sihua_bundle_merge_evidence (Merge   *merge,
     {
       JsonObject *row = json_array_get_object_element (rows, r);
       const char *sha256 = json_object_get_string_member (row, "sha256");
+      const char *copy = g_hash_table_lookup (merge->assessment_copies,
+                                              json_object_get_string_member (row, "assessment_uuid"));
+      g_autofree char *copy_link = copy != NULL ? g_uuid_string_random () : NULL;
       GBytes *data = g_hash_table_lookup (merge->bundle->evidence_blobs, sha256);
       sqlite3_stmt *stmt;
       gboolean here;
 
+      /* A link of a copied assessment is new here, under a new UUID. */
       stmt = _sihua_bundle_merge_stmt (merge, "SELECT 1 FROM evidence WHERE uuid = ?1", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, json_object_get_string_member (row, "uuid"), -1, SQLITE_TRANSIENT);
-      here = sqlite3_step (stmt) == SQLITE_ROW;
+      here = copy == NULL && sqlite3_step (stmt) == SQLITE_ROW;
       if (here)
         continue;
       merge->report->evidence_added++;
@@ -300,6 +304,11 @@ _sihua_bundle_merge_evidence (Merge   *merge,
       if (stmt == NULL)
         return FALSE;
       _sihua_bundle_bind_row (stmt, &evidence_table, row);
+      if (copy != NULL)
+        {
+          sqlite3_bind_text (stmt, 1, copy_link, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 2, copy, -1, SQLITE_TRANSIENT);
+        }
       if (sqlite3_step (stmt) != SQLITE_DONE)
         return sihua_exchange_db_error (merge->db, error);
     }

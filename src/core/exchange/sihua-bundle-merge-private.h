@@ -27,6 +27,7 @@ typedef struct
   GHashTable         *stmts;                  /* SQL → sqlite3_stmt, reused for every row */
   GHashTable         *models_done;            /* "id\nversion" pinned in this run */
   GPtrArray          *rescore;                /* UUIDs of assessments whose answers changed */
+  GHashTable         *assessment_copies;      /* their assessment uuid → its copy's here */
 } Merge;
 
 /* An answer of an assessment both sides hold, and which side changed it. */

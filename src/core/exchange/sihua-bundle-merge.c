@@ -315,6 +315,10 @@ add_assessment (Merge       *merge,
 
   merge->report->answers_added += answers != NULL ? answers->len : 0;
   merge->report->history_added += history != NULL ? history->len : 0;
+  /* Their evidence goes with the copy, not onto mine. */
+  if (copy)
+    g_hash_table_insert (merge->assessment_copies, (gpointer) uuid,
+                         g_strdup (new_uuid != NULL ? new_uuid : ""));
   if (!merge->apply)
     return TRUE;
 
@@ -792,6 +796,7 @@ merge_init (Merge              *merge,
                                         finalize_stmt);
   merge->models_done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   merge->rescore = g_ptr_array_new_with_free_func (g_free);
+  merge->assessment_copies = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 }
 
 static void
@@ -804,6 +809,7 @@ merge_clear (Merge *merge)
   g_clear_pointer (&merge->stmts, g_hash_table_unref);
   g_clear_pointer (&merge->models_done, g_hash_table_unref);
   g_clear_pointer (&merge->rescore, g_ptr_array_unref);
+  g_clear_pointer (&merge->assessment_copies, g_hash_table_unref);
 }
 
 static void
