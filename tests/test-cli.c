@@ -47,6 +47,7 @@ check_help_columns (const char *language)
     "backup", "restore", "repair", "model validate", "model list", "model show", "chart", "score",
     "roadmap", "report", "export", "bundle export", "bundle import", "server init",
     "server add-consultant", "server save-password", "sync", "conflicts list", "conflicts resolve",
+    "evidence add", "evidence list", "evidence export", "evidence delete", "evidence undo",
   };
   g_autofree char *out = NULL;
   g_auto(GStrv) lines = NULL;

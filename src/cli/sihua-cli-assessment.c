@@ -606,3 +606,50 @@ sihua_cli_assessment_undo_run (SihuaCli  *cli,
 
   return 0;
 }
+
+/**
+ * sihua_cli_open_assessment:
+ * @cli: the command line
+ * @use: how the command uses the store
+ * @command: the command's name, for messages
+ * @id_text: the ID argument as typed
+ * @id: (out): the assessment's id
+ * @status: (out): the exit status when %NULL is returned
+ *
+ * Opens the store and checks that @id_text names an assessment, for the
+ * command families that work on one assessment.
+ *
+ * Returns: (transfer none) (nullable): the store
+ */
+SihuaStore *
+sihua_cli_open_assessment (SihuaCli         *cli,
+                           SihuaCliStoreUse  use,
+                           const char       *command,
+                           const char       *id_text,
+                           gint64           *id,
+                           int              *status)
+{
+  return open_assessment (cli, use, command, id_text, id, status);
+}
+
+/**
+ * sihua_cli_lookup_question:
+ * @store: the store
+ * @id: an assessment
+ * @question_id: a question id as typed
+ * @status: (out): the exit status when %NULL is returned
+ *
+ * Checks that the model version @id was started with has @question_id.
+ *
+ * Returns: whether it has
+ */
+gboolean
+sihua_cli_lookup_question (SihuaStore *store,
+                           gint64      id,
+                           const char *question_id,
+                           int        *status)
+{
+  g_autoptr(SihuaModel) model = NULL;
+
+  return lookup_pinned_question (store, id, question_id, &model, status) != NULL;
+}

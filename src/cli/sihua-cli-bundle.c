@@ -80,6 +80,7 @@ print_report (SihuaBundleReport *report,
           report->conflicts_resolved);
   printf (_("  companies merged (same credit code): %u, history entries added: %u, models added: %u\n"),
           report->companies_merged, report->history_added, report->models_added);
+  printf (_("  evidence files added: %u\n"), report->evidence_added);
 
   if (report->conflicts->len > 0)
     printf (_("Conflicts (changed on both sides, or the same company entered twice):\n"));

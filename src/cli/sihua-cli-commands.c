@@ -13,6 +13,7 @@
 #include "sihua-cli-bundle.h"
 #include "sihua-cli-chart.h"
 #include "sihua-cli-company.h"
+#include "sihua-cli-evidence.h"
 #include "sihua-cli-context.h"
 #include "sihua-cli-export.h"
 #include "sihua-cli-info.h"
@@ -35,6 +36,11 @@ const SihuaCliCommand sihua_cli_commands[] = {
   { "assessment show", "ID", N_("Show an assessment and its answers"), sihua_cli_assessment_show_run },
   { "assessment history", "ID QUESTION_ID", N_("List the changes to one answer"), sihua_cli_assessment_history_run },
   { "assessment undo", "ID", N_("Undo the latest answer change of an assessment"), sihua_cli_assessment_undo_run },
+  { "evidence add", "ID QUESTION_ID FILE", N_("Add a file (a photo, a screenshot, a scanned form) as evidence for an answer"), sihua_cli_evidence_add_run },
+  { "evidence list", "ID [QUESTION_ID]", N_("List an assessment's evidence files, numbered per question"), sihua_cli_evidence_list_run },
+  { "evidence export", "ID QUESTION_ID N -o FILE", N_("Write an evidence file out exactly as it was added"), sihua_cli_evidence_export_run },
+  { "evidence delete", "ID QUESTION_ID N", N_("Take an evidence file off its answer (evidence undo puts it back)"), sihua_cli_evidence_delete_run },
+  { "evidence undo", "ID", N_("Put back the evidence file deleted last"), sihua_cli_evidence_undo_run },
   { "check", "", N_("Check the database's integrity and list its backups"), sihua_cli_check_run },
   { "backup", "", N_("Back up the database now"), sihua_cli_backup_run },
   { "restore", "BACKUP", N_("Replace the database with a backup, keeping a copy of the current one"), sihua_cli_restore_run },

@@ -85,6 +85,7 @@ void           _sihua_report_add_appendix   (SihuaReport    *report);
 void           _sihua_report_add_official_summary (SihuaReport *report);
 void           _sihua_report_add_answer_sheet     (SihuaReport *report);
 char          *_sihua_report_official_headline    (SihuaReport *report);
+void           _sihua_report_add_evidence_files (SihuaReport *report);
 
 #define TR(s) _sihua_report_tr (report, s)
 

@@ -442,5 +442,6 @@ _sihua_report_add_appendix (SihuaReport *report)
       sihua_pdf_document_add_table (doc, table);
     }
 
+  _sihua_report_add_evidence_files (report);
   add_signatures (report);
 }

@@ -464,6 +464,7 @@ sihua_report_write_from_store (SihuaStore               *store,
                                GError                  **error)
 {
   g_autoptr(SihuaResults) results = NULL;
+  SihuaReportOptions with_store;
 
   g_return_val_if_fail (SIHUA_IS_STORE (store), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
@@ -473,5 +474,9 @@ sihua_report_write_from_store (SihuaStore               *store,
   if (results == NULL)
     return FALSE;
 
-  return sihua_report_write (results, options, path, NULL, error);
+  with_store = *options;
+  if (with_store.evidence_store == NULL)
+    with_store.evidence_store = store;
+
+  return sihua_report_write (results, &with_store, path, NULL, error);
 }

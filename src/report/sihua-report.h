@@ -47,6 +47,8 @@ typedef struct
   const char          *logo;         /* nullable: a PNG or JPEG file */
   const char          *report_number_prefix;  /* nullable: no report number */
   GDateTime           *created;      /* nullable: now */
+  SihuaStore          *evidence_store; /* nullable: where the evidence appendix reads files;
+                                        * sihua_report_write_from_store() sets it */
 } SihuaReportOptions;
 
 /* What was written, for benchmarks and tests. */

@@ -452,7 +452,7 @@ export_entries (sqlite3             *db,
 
   json_object_set_array_member (extra, "models", g_steal_pointer (&model_list));
 
-  return TRUE;
+  return _sihua_bundle_export_evidence (db, scope_json, entries, error);
 }
 
 /**
@@ -517,8 +517,8 @@ invalid (GError     **error,
   return FALSE;
 }
 
-static gboolean
-check_rows (SihuaBundle        *bundle,
+gboolean
+_sihua_bundle_check_rows (SihuaBundle        *bundle,
             const BundleTable  *table,
             JsonArray          *rows,
             GHashTable         *uuids,
@@ -581,8 +581,8 @@ check_rows (SihuaBundle        *bundle,
   return TRUE;
 }
 
-static JsonArray *
-parse_table (SihuaBundle  *bundle,
+JsonArray *
+_sihua_bundle_parse_table (SihuaBundle  *bundle,
              GHashTable   *entries,
              const char   *entry,
              GError      **error)
@@ -637,8 +637,8 @@ parse_table (SihuaBundle  *bundle,
   return json_array_ref (json_node_get_array (root));
 }
 
-static gboolean
-check_reference (const BundleTable  *table,
+gboolean
+_sihua_bundle_check_reference (const BundleTable  *table,
                  JsonArray          *rows,
                  const char         *member,
                  GHashTable         *targets,
@@ -780,24 +780,24 @@ load_data (SihuaBundle  *bundle,
   for (guint t = 0; t < BUNDLE_N_TABLES; t++)
     {
       uuids[t] = g_hash_table_new (g_str_hash, g_str_equal);
-      bundle->rows[t] = parse_table (bundle, entries, sihua_bundle_tables[t].entry, error);
+      bundle->rows[t] = _sihua_bundle_parse_table (bundle, entries, sihua_bundle_tables[t].entry, error);
       if (bundle->rows[t] == NULL ||
-          !check_rows (bundle, &sihua_bundle_tables[t], bundle->rows[t], uuids[t], error))
+          !_sihua_bundle_check_rows (bundle, &sihua_bundle_tables[t], bundle->rows[t], uuids[t], error))
         return FALSE;
     }
 
   if (!load_models (bundle, entries, error))
     return FALSE;
 
-  if (!check_reference (&sihua_bundle_tables[BUNDLE_TABLE_ASSESSMENTS],
-                        bundle->rows[BUNDLE_TABLE_ASSESSMENTS], "company_uuid",
-                        uuids[BUNDLE_TABLE_COMPANIES], TRUE, error) ||
-      !check_reference (&sihua_bundle_tables[BUNDLE_TABLE_ANSWERS],
-                        bundle->rows[BUNDLE_TABLE_ANSWERS], "assessment_uuid",
-                        uuids[BUNDLE_TABLE_ASSESSMENTS], TRUE, error) ||
-      !check_reference (&sihua_bundle_tables[BUNDLE_TABLE_HISTORY],
-                        bundle->rows[BUNDLE_TABLE_HISTORY], "assessment_uuid",
-                        uuids[BUNDLE_TABLE_ASSESSMENTS], TRUE, error))
+  if (!_sihua_bundle_check_reference (&sihua_bundle_tables[BUNDLE_TABLE_ASSESSMENTS],
+                                      bundle->rows[BUNDLE_TABLE_ASSESSMENTS], "company_uuid",
+                                      uuids[BUNDLE_TABLE_COMPANIES], TRUE, error) ||
+      !_sihua_bundle_check_reference (&sihua_bundle_tables[BUNDLE_TABLE_ANSWERS],
+                                      bundle->rows[BUNDLE_TABLE_ANSWERS], "assessment_uuid",
+                                      uuids[BUNDLE_TABLE_ASSESSMENTS], TRUE, error) ||
+      !_sihua_bundle_check_reference (&sihua_bundle_tables[BUNDLE_TABLE_HISTORY],
+                                      bundle->rows[BUNDLE_TABLE_HISTORY], "assessment_uuid",
+                                      uuids[BUNDLE_TABLE_ASSESSMENTS], TRUE, error))
     return FALSE;
 
   /* Every assessment's pinned model travels with it. */
@@ -820,7 +820,8 @@ load_data (SihuaBundle  *bundle,
         }
     }
 
-  return _sihua_bundle_check_content (bundle, uuids, error);
+  return _sihua_bundle_check_content (bundle, uuids, error) &&
+         _sihua_bundle_load_evidence (bundle, entries, uuids[BUNDLE_TABLE_ASSESSMENTS], error);
 }
 
 void
@@ -834,6 +835,8 @@ sihua_bundle_free (SihuaBundle *bundle)
   g_clear_pointer (&bundle->manifest, json_object_unref);
   g_clear_pointer (&bundle->models, g_hash_table_unref);
   g_clear_pointer (&bundle->model_objects, g_hash_table_unref);
+  g_clear_pointer (&bundle->evidence_rows, json_array_unref);
+  g_clear_pointer (&bundle->evidence_blobs, g_hash_table_unref);
   g_free (bundle->path);
   g_free (bundle);
 }

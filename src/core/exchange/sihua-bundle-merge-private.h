@@ -27,6 +27,7 @@ typedef struct
   GHashTable         *stmts;                  /* SQL → sqlite3_stmt, reused for every row */
   GHashTable         *models_done;            /* "id\nversion" pinned in this run */
   GPtrArray          *rescore;                /* UUIDs of assessments whose answers changed */
+  GHashTable         *assessment_copies;      /* their assessment uuid → its copy's here */
 } Merge;
 
 /* An answer of an assessment both sides hold, and which side changed it. */
@@ -62,6 +63,10 @@ gboolean      _sihua_bundle_apply_answers (Merge              *merge,
                                            GPtrArray          *plans,
                                            SihuaBundleChoice   choice,
                                            GError            **error);
+/* Adds the bundle's evidence links not here yet (sihua-bundle-evidence.c). */
+gboolean      _sihua_bundle_merge_evidence (Merge             *merge,
+                                            GError           **error);
+
 SihuaBundleAnswerConflict *_sihua_bundle_answer_conflict_new  (AnswerPlan                *plan);
 void                       _sihua_bundle_answer_conflict_free (SihuaBundleAnswerConflict *conflict);
 

@@ -315,6 +315,10 @@ add_assessment (Merge       *merge,
 
   merge->report->answers_added += answers != NULL ? answers->len : 0;
   merge->report->history_added += history != NULL ? history->len : 0;
+  /* Their evidence goes with the copy, not onto mine. */
+  if (copy)
+    g_hash_table_insert (merge->assessment_copies, (gpointer) uuid,
+                         g_strdup (new_uuid != NULL ? new_uuid : ""));
   if (!merge->apply)
     return TRUE;
 
@@ -758,7 +762,10 @@ run_merge (Merge   *merge,
     if (!merge_assessment (merge, json_array_get_object_element (assessments, r), error))
       return FALSE;
 
-  return !merge->apply || fix_previous_links (merge, error);
+  if (merge->apply && !fix_previous_links (merge, error))
+    return FALSE;
+
+  return _sihua_bundle_merge_evidence (merge, error);
 }
 
 static void
@@ -789,6 +796,7 @@ merge_init (Merge              *merge,
                                         finalize_stmt);
   merge->models_done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   merge->rescore = g_ptr_array_new_with_free_func (g_free);
+  merge->assessment_copies = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 }
 
 static void
@@ -801,6 +809,7 @@ merge_clear (Merge *merge)
   g_clear_pointer (&merge->stmts, g_hash_table_unref);
   g_clear_pointer (&merge->models_done, g_hash_table_unref);
   g_clear_pointer (&merge->rescore, g_ptr_array_unref);
+  g_clear_pointer (&merge->assessment_copies, g_hash_table_unref);
 }
 
 static void
@@ -999,6 +1008,7 @@ sihua_bundle_report_to_json (SihuaBundleReport *report)
   ADD_COUNT (conflicts_resolved);
   ADD_COUNT (history_added);
   ADD_COUNT (models_added);
+  ADD_COUNT (evidence_added);
 #undef ADD_COUNT
   json_builder_set_member_name (builder, "conflicts");
   json_builder_begin_array (builder);

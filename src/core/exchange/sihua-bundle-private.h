@@ -57,6 +57,8 @@ struct _SihuaBundle
   JsonArray   *rows[BUNDLE_N_TABLES];
   GHashTable  *models;             /* "id\nversion" → GBytes */
   GHashTable  *model_objects;      /* "id\nversion" → SihuaModel */
+  JsonArray   *evidence_rows;      /* evidence links, checked (sihua-bundle-evidence.c) */
+  GHashTable  *evidence_blobs;     /* sha256 → GBytes, each checked against its hash */
 };
 
 extern const BundleTable sihua_bundle_tables[BUNDLE_N_TABLES];
@@ -109,6 +111,34 @@ gboolean    _sihua_bundle_states_equal (JsonObject *a,
 /* What search-as-you-type matches: the same rule as the store's own
  * make_search_key() in sihua-store-companies.c. */
 char       *_sihua_bundle_search_key   (JsonObject         *company);
+/* Shared by the tables and the evidence (sihua-bundle-data.c). */
+JsonArray  *_sihua_bundle_parse_table  (SihuaBundle        *bundle,
+                                        GHashTable         *entries,
+                                        const char         *entry,
+                                        GError            **error);
+gboolean    _sihua_bundle_check_rows   (SihuaBundle        *bundle,
+                                        const BundleTable  *table,
+                                        JsonArray          *rows,
+                                        GHashTable         *uuids,
+                                        GError            **error);
+gboolean    _sihua_bundle_check_reference (const BundleTable  *table,
+                                           JsonArray          *rows,
+                                           const char         *member,
+                                           GHashTable         *targets,
+                                           gboolean            required,
+                                           GError            **error);
+
+/* Evidence files: their links in data/evidence.json and their bytes in
+ * evidence/SHA256 (sihua-bundle-evidence.c). */
+gboolean    _sihua_bundle_export_evidence (sqlite3            *db,
+                                           const char         *scope_json,
+                                           GHashTable         *entries,
+                                           GError            **error);
+gboolean    _sihua_bundle_load_evidence   (SihuaBundle        *bundle,
+                                           GHashTable         *entries,
+                                           GHashTable         *assessment_uuids,
+                                           GError            **error);
+
 /* Refuses a bundle carrying a model under a known id and version with
  * other contents (sihua-bundle-models.c). */
 gboolean    _sihua_bundle_check_models (SihuaBundle        *bundle,

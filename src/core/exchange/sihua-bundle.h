@@ -159,6 +159,7 @@ typedef struct
   guint      conflicts_resolved;   /* answers changed on both sides, settled by a choice */
   guint      history_added;
   guint      models_added;
+  guint      evidence_added;       /* evidence files put on answers here */
   GPtrArray *conflicts;            /* SihuaBundleConflict* */
 } SihuaBundleReport;
 

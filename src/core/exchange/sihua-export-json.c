@@ -335,6 +335,7 @@ json_answer (SihuaExportSink          *sink,
   add_string (self, "evidence", answer->evidence);
   add_string (self, "answered_at", answer->answered_at);
   add_string (self, "answered_by", answer->answered_by);
+  add_string (self, "evidence_files", answer->evidence_files);
   g_string_append_c (self->buffer, '}');
 
   return maybe_flush (self, error);

@@ -178,6 +178,7 @@ typedef struct
   char             *evidence;
   char             *author;
   char             *answered_at;
+  char             *evidence_files;
 } AnswerRow;
 
 static void
@@ -190,6 +191,7 @@ answer_row_free (AnswerRow *row)
   g_free (row->evidence);
   g_free (row->author);
   g_free (row->answered_at);
+  g_free (row->evidence_files);
   g_free (row);
 }
 
@@ -228,6 +230,7 @@ emit_answer (Walk                        *walk,
   answer.evidence = row->evidence;
   answer.answered_at = row->answered_at;
   answer.answered_by = row->author;
+  answer.evidence_files = row->evidence_files;
   answer.level = -1;
 
   if (row->value != NULL)
@@ -316,6 +319,7 @@ emit_assessment (Walk          *walk,
       answer->evidence = g_strdup (column_text (answers_stmt, 3));
       answer->author = g_strdup (column_text (answers_stmt, 4));
       answer->answered_at = format_time (answers_stmt, 5);
+      answer->evidence_files = g_strdup (column_text (answers_stmt, 6));
       answer->value = sihua_answer_value_deserialize (answer->raw, NULL);
 
       if (answer->value != NULL)
@@ -440,8 +444,13 @@ walk_rows (Walk                      *walk,
                                            " ORDER BY a.date, a.id",
                                            error);
   answers = sihua_exchange_db_prepare (walk->db,
-                                       "SELECT question_id, value, note, evidence, author, updated_at"
-                                       " FROM answers WHERE assessment_id = ?1 ORDER BY id",
+                                       "SELECT r.question_id, r.value, r.note, r.evidence, r.author, r.updated_at,"
+                                       /* "name sha256; name sha256", in the order added. */
+                                       " (SELECT group_concat (file_name || ' ' || sha256, '; ') FROM"
+                                       "  (SELECT e.file_name, e.sha256 FROM evidence e"
+                                       "   WHERE e.assessment_id = r.assessment_id AND e.question_id = r.question_id"
+                                       "   AND e.deleted_at IS NULL ORDER BY e.ordinal, e.id))"
+                                       " FROM answers r WHERE r.assessment_id = ?1 ORDER BY r.id",
                                        error);
   if (companies == NULL || assessments == NULL || answers == NULL)
     return FALSE;

@@ -86,6 +86,7 @@ static const Column answer_columns[] = {
   { "answered_by", N_("Answered by"), 16 },
   /* Last, so that files read by column position before it keep working. */
   { "option_ids", N_("Option IDs"), 20 },
+  { "evidence_files", N_("Evidence files"), 60 },
 };
 
 static const Column *
@@ -282,6 +283,7 @@ sihua_export_answer_cells (const SihuaExportAnswer *answer,
   cells[i++] = sihua_export_cell_text (answer->answered_at);
   cells[i++] = sihua_export_cell_text (answer->answered_by);
   cells[i++] = sihua_export_cell_text (answer->option_ids);
+  cells[i++] = sihua_export_cell_text (answer->evidence_files);
 
   g_assert (i == G_N_ELEMENTS (answer_columns));
 }

@@ -115,6 +115,7 @@ typedef struct
   const char *evidence;
   const char *answered_at;
   const char *answered_by;
+  const char *evidence_files;   /* "name sha256; …" of its evidence files, or NULL */
 } SihuaExportAnswer;
 
 /*

@@ -143,6 +143,19 @@ gboolean      _sihua_store_assessment_exists (SihuaStore    *self,
                                               gint64         assessment_id,
                                               GError       **error);
 
+/* Evidence */
+gint64        _sihua_store_add_evidence_locked (SihuaStore  *self,
+                                                gint64       assessment_id,
+                                                const char  *question_id,
+                                                const char  *uuid,
+                                                const char  *sha256,
+                                                const char  *file_name,
+                                                const char  *media_type,
+                                                const char  *author,
+                                                gint64       added_at,
+                                                GBytes      *data,
+                                                GError     **error);
+
 /* Runs @func on the store's worker thread, in the order of the calls. */
 void          _sihua_store_run_in_worker  (SihuaStore      *self,
                                            GTask           *task,

@@ -171,12 +171,52 @@ static const char migrate_to_4[] =
   "  pushed INTEGER NOT NULL DEFAULT 0"
   ");";
 
+/* Version 5: evidence files kept with an answer. A file's bytes are stored
+ * once, under their SHA-256 (evidence_blobs), however many answers show
+ * them; evidence links one answer (assessment, question) to a file with the
+ * name and media type it was added under, in the order the consultant
+ * added them. A deleted link keeps its row with deleted_at set and an
+ * evidence_history row, so undo can bring it back; the blob stays as long
+ * as any link, deleted or not, names it. */
+static const char migrate_to_5[] =
+  "CREATE TABLE evidence_blobs ("
+  "  sha256 TEXT PRIMARY KEY CHECK (length (sha256) = 64),"
+  "  size INTEGER NOT NULL,"
+  "  data BLOB NOT NULL,"
+  "  stored_at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE evidence ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,"
+  "  question_id TEXT NOT NULL,"
+  "  sha256 TEXT NOT NULL REFERENCES evidence_blobs (sha256),"
+  "  file_name TEXT NOT NULL,"
+  "  media_type TEXT NOT NULL,"
+  "  author TEXT,"
+  "  added_at INTEGER NOT NULL,"
+  "  ordinal INTEGER NOT NULL,"
+  "  deleted_at INTEGER"
+  ");"
+  "CREATE INDEX evidence_answer ON evidence (assessment_id, question_id, ordinal);"
+  "CREATE INDEX evidence_blob ON evidence (sha256);"
+  "CREATE TABLE evidence_history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  evidence_id INTEGER NOT NULL REFERENCES evidence (id) ON DELETE CASCADE,"
+  "  assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,"
+  "  action TEXT NOT NULL CHECK (action IN ('add', 'delete')),"
+  "  author TEXT,"
+  "  changed_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX evidence_history_assessment ON evidence_history (assessment_id, id);";
+
 static const char * const migrations[] = {
   NULL,          /* version 0: an empty file */
   migrate_to_1,
   migrate_to_2,
   migrate_to_3,
   migrate_to_4,
+  migrate_to_5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SIHUA_STORE_SCHEMA_VERSION + 1);

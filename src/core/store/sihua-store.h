@@ -12,6 +12,7 @@
 #include "sihua-answer.h"
 #include "sihua-assessment.h"
 #include "sihua-company.h"
+#include "sihua-evidence.h"
 #include "sihua-model.h"
 
 G_BEGIN_DECLS
@@ -69,7 +70,7 @@ typedef enum
 } SihuaStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define SIHUA_STORE_SCHEMA_VERSION 4
+#define SIHUA_STORE_SCHEMA_VERSION 5
 
 /* How many automatic backups are kept beside the database. */
 #define SIHUA_STORE_N_BACKUPS 7
@@ -341,6 +342,37 @@ void               sihua_store_get_assessment_by_uuid_async (SihuaStore       *s
                                                           gpointer             user_data);
 SihuaAssessment   *sihua_store_get_assessment_by_uuid_finish (SihuaStore      *self,
                                                           GAsyncResult        *result,
+                                                          GError             **error);
+
+/* Evidence files */
+gboolean           sihua_evidence_check_size             (const char          *file_name,
+                                                          goffset              size,
+                                                          GError             **error);
+SihuaEvidence     *sihua_store_add_evidence              (SihuaStore          *self,
+                                                          gint64               assessment_id,
+                                                          const char          *question_id,
+                                                          const char          *file_name,
+                                                          const char          *media_type,
+                                                          GBytes              *data,
+                                                          GError             **error);
+SihuaEvidence     *sihua_store_add_evidence_file         (SihuaStore          *self,
+                                                          gint64               assessment_id,
+                                                          const char          *question_id,
+                                                          GFile               *file,
+                                                          GCancellable        *cancellable,
+                                                          GError             **error);
+GPtrArray         *sihua_store_list_evidence             (SihuaStore          *self,
+                                                          gint64               assessment_id,
+                                                          const char          *question_id,
+                                                          GError             **error);
+GBytes            *sihua_store_get_evidence_data         (SihuaStore          *self,
+                                                          const char          *sha256,
+                                                          GError             **error);
+gboolean           sihua_store_delete_evidence           (SihuaStore          *self,
+                                                          gint64               evidence_id,
+                                                          GError             **error);
+SihuaEvidence     *sihua_store_undo_evidence_delete      (SihuaStore          *self,
+                                                          gint64               assessment_id,
                                                           GError             **error);
 
 /* Work of other core objects on the worker thread */

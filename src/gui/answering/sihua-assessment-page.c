@@ -374,6 +374,7 @@ _sihua_assessment_page_build_cards (SihuaAssessmentPage  *self,
 
       sihua_question_card_set_answer (SIHUA_QUESTION_CARD (card),
                                       g_hash_table_lookup (self->answers, question->id));
+      sihua_question_card_show_evidence (SIHUA_QUESTION_CARD (card), self->store, self->assessment_id);
       gtk_widget_set_visible (card, sihua_question_is_relevant (self->model, question, self->answers));
       g_signal_connect_object (card, "value-chosen", G_CALLBACK (card_value_chosen_cb), self, 0);
       g_signal_connect_object (card, "details-changed", G_CALLBACK (card_details_changed_cb), self, 0);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sihua-evidence-strip.h"
 #include "sihua-question-card-private.h"
 
 /* A question card: its value and details, keyboard answering, and its public API. */
@@ -698,4 +699,28 @@ sihua_question_card_pick_level (SihuaQuestionCard *self,
     }
 
   return FALSE;
+}
+
+/**
+ * sihua_question_card_show_evidence:
+ * @self: a card
+ * @store: the store the answer lives in
+ * @assessment_id: the assessment
+ *
+ * Shows the answer's evidence files under the note, with the ways to add,
+ * open and delete them.
+ */
+void
+sihua_question_card_show_evidence (SihuaQuestionCard *self,
+                                   SihuaStore        *store,
+                                   gint64             assessment_id)
+{
+  GtkWidget *strip;
+
+  g_return_if_fail (SIHUA_IS_QUESTION_CARD (self));
+  g_return_if_fail (SIHUA_IS_STORE (store));
+
+  strip = sihua_evidence_strip_new (store, assessment_id, self->question->id);
+  gtk_box_insert_child_after (self->card_box, strip,
+                              gtk_widget_get_prev_sibling (GTK_WIDGET (self->help_expander)));
 }

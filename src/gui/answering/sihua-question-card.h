@@ -12,6 +12,7 @@
 #include "sihua-answer.h"
 #include "sihua-model.h"
 #include "sihua-save-state.h"
+#include "sihua-store.h"
 
 G_BEGIN_DECLS
 
@@ -49,5 +50,8 @@ void                 sihua_question_card_flush          (SihuaQuestionCard   *se
 gboolean             sihua_question_card_focus_choice   (SihuaQuestionCard   *self);
 gboolean             sihua_question_card_pick_level     (SihuaQuestionCard   *self,
                                                          int                  level);
+void                 sihua_question_card_show_evidence  (SihuaQuestionCard   *self,
+                                                         SihuaStore          *store,
+                                                         gint64               assessment_id);
 
 G_END_DECLS

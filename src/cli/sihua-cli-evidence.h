@@ -1,0 +1,30 @@
+/* sihua-cli-evidence.h
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sihua-cli-context.h"
+
+G_BEGIN_DECLS
+
+int sihua_cli_evidence_add_run    (SihuaCli  *cli,
+                                   int        argc,
+                                   char     **argv);
+int sihua_cli_evidence_list_run   (SihuaCli  *cli,
+                                   int        argc,
+                                   char     **argv);
+int sihua_cli_evidence_export_run (SihuaCli  *cli,
+                                   int        argc,
+                                   char     **argv);
+int sihua_cli_evidence_delete_run (SihuaCli  *cli,
+                                   int        argc,
+                                   char     **argv);
+int sihua_cli_evidence_undo_run   (SihuaCli  *cli,
+                                   int        argc,
+                                   char     **argv);
+
+G_END_DECLS
