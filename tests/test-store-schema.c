@@ -192,7 +192,7 @@ test_schema_v3 (void)
                                            " (SELECT count (*) FROM companies WHERE name = '三版机械厂')",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 4);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, SIHUA_STORE_SCHEMA_VERSION);
   g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 2);
   g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 1);
   sqlite3_finalize (stmt);
