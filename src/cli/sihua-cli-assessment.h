@@ -11,6 +11,13 @@
 
 G_BEGIN_DECLS
 
+SihuaStore *sihua_cli_open_assessment (SihuaCli          *cli,
+                                       SihuaCliStoreUse   use,
+                                       const char        *command,
+                                       const char        *id_text,
+                                       gint64            *id,
+                                       int               *status);
+
 int sihua_cli_assessment_new_run     (SihuaCli  *cli,
                                       int        argc,
                                       char     **argv);

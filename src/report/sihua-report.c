@@ -351,6 +351,15 @@ _sihua_report_new (SihuaResults             *results,
     footer = g_strdup_printf (TR (N_("Confidential · %s")), options->firm);
   else
     footer = g_strdup (TR (N_("Confidential")));
+  if (options->record_sha256 != NULL)
+    {
+      g_autofree char *short_hash = sihua_revision_short_hash (options->record_sha256);
+      g_autofree char *sealed = g_strdup_printf (TR (N_("%s · Finalised, revision %d · record %s")),
+                                                 footer, options->revision, short_hash);
+
+      g_free (footer);
+      footer = g_steal_pointer (&sealed);
+    }
   sihua_pdf_document_set_footer (report->doc, footer, page_label, report);
 
   sections = options->sections != 0 ? options->sections : SIHUA_REPORT_SECTIONS_ALL;
@@ -437,6 +446,11 @@ sihua_report_write_from_store (SihuaStore               *store,
                                GError                  **error)
 {
   g_autoptr(SihuaResults) results = NULL;
+  g_autoptr(GPtrArray) interviewees = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autofree char *interviewees_line = NULL;
+  SihuaReportOptions filled;
+  const SihuaAssessment *assessment;
 
   g_return_val_if_fail (SIHUA_IS_STORE (store), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
@@ -446,5 +460,28 @@ sihua_report_write_from_store (SihuaStore               *store,
   if (results == NULL)
     return FALSE;
 
-  return sihua_report_write (results, options, path, NULL, error);
+  /* The cover names the people interviewed, and a finalised record's hash. */
+  filled = *options;
+  interviewees = sihua_store_list_interviewees (store, assessment_id, error);
+  if (interviewees == NULL)
+    return FALSE;
+  interviewees_line = sihua_interviewees_join (interviewees);
+  if (filled.interviewees == NULL)
+    filled.interviewees = interviewees_line;
+  assessment = sihua_results_get_assessment (results);
+  if (filled.record_sha256 == NULL && assessment->finalized_at != 0)
+    {
+      revisions = sihua_store_list_revisions (store, assessment_id, error);
+      if (revisions == NULL)
+        return FALSE;
+      if (revisions->len > 0)
+        {
+          SihuaRevision *last = g_ptr_array_index (revisions, revisions->len - 1);
+
+          filled.revision = last->revision;
+          filled.record_sha256 = last->record_sha256;
+        }
+    }
+
+  return sihua_report_write (results, &filled, path, NULL, error);
 }

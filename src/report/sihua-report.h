@@ -46,6 +46,9 @@ typedef struct
   const char          *firm;         /* nullable */
   const char          *logo;         /* nullable: a PNG or JPEG file */
   GDateTime           *created;      /* nullable: now */
+  const char          *interviewees; /* nullable: the people interviewed, one line */
+  int                  revision;     /* the finalised revision, with record_sha256 */
+  const char          *record_sha256; /* nullable: set when the record is finalised */
 } SihuaReportOptions;
 
 /* What was written, for benchmarks and tests. */
@@ -72,6 +75,11 @@ gboolean  sihua_report_write_from_store   (SihuaStore              *store,
                                            gint64                   assessment_id,
                                            const SihuaReportOptions *options,
                                            const char              *path,
+                                           GError                 **error);
+
+gboolean  sihua_report_finalize           (SihuaStore              *store,
+                                           gint64                   assessment_id,
+                                           const SihuaReportOptions *options,
                                            GError                 **error);
 
 G_END_DECLS
