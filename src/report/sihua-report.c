@@ -448,6 +448,7 @@ sihua_report_write_from_store (SihuaStore               *store,
   g_autoptr(SihuaResults) results = NULL;
   g_autoptr(GPtrArray) interviewees = NULL;
   g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(GPtrArray) said = NULL;
   g_autofree char *interviewees_line = NULL;
   SihuaReportOptions filled;
   const SihuaAssessment *assessment;
@@ -468,6 +469,11 @@ sihua_report_write_from_store (SihuaStore               *store,
   interviewees_line = sihua_interviewees_join (interviewees);
   if (filled.interviewees == NULL)
     filled.interviewees = interviewees_line;
+  said = sihua_store_list_interviewee_answers (store, assessment_id, error);
+  if (said == NULL)
+    return FALSE;
+  if (filled.interviewee_answers == NULL)
+    filled.interviewee_answers = said;
   assessment = sihua_results_get_assessment (results);
   if (filled.record_sha256 == NULL && assessment->finalized_at != 0)
     {

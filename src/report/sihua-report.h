@@ -49,6 +49,7 @@ typedef struct
   const char          *interviewees; /* nullable: the people interviewed, one line */
   int                  revision;     /* the finalised revision, with record_sha256 */
   const char          *record_sha256; /* nullable: set when the record is finalised */
+  GPtrArray           *interviewee_answers; /* nullable: SihuaIntervieweeAnswer, who said what */
 } SihuaReportOptions;
 
 /* What was written, for benchmarks and tests. */

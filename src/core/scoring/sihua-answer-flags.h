@@ -15,6 +15,7 @@ typedef enum
 {
   SIHUA_ANSWER_FLAG_ABOVE_STAGE,       /* l_q ≥ g_d + 2: verify the evidence */
   SIHUA_ANSWER_FLAG_EVIDENCE_MISSING,  /* evidence_required, but note and evidence are empty */
+  SIHUA_ANSWER_FLAG_TO_DISCUSS,        /* interviewees' levels two or more apart */
 } SihuaAnswerFlagReason;
 
 typedef struct
@@ -31,7 +32,11 @@ typedef struct
 GArray     *sihua_answer_flags_compute            (SihuaScore *score,
                                                    GHashTable *answers);
 
-/* "above_stage", "evidence_missing": the JSON form. */
+void        sihua_answer_flags_add_to_discuss     (GArray     *flags,
+                                                   SihuaModel *model,
+                                                   GPtrArray  *question_ids);
+
+/* "above_stage", "evidence_missing", "to_discuss": the JSON form. */
 const char *sihua_answer_flag_reason_to_string    (SihuaAnswerFlagReason  reason);
 /* A readable sentence for the consultant. */
 char       *sihua_answer_flag_describe            (const SihuaAnswerFlag *flag,

@@ -36,6 +36,9 @@ struct _SihuaAssessmentPage
   AdwButtonContent     *previous_content;
   GtkButton            *next_button;
   GtkLabel             *next_label;
+  GtkButton            *finalize_button;
+  GtkBox               *finalized_bar;
+  GtkLabel             *finalized_label;
 
   SihuaStore           *store;
   gint64                assessment_id;
@@ -80,6 +83,7 @@ struct _SihuaAssessmentPage
   double                last_switch_ms;
 };
 
+void        _sihua_assessment_page_update_titles           (SihuaAssessmentPage  *self);
 void        _sihua_assessment_page_refresh                 (SihuaAssessmentPage  *self);
 void        _sihua_assessment_page_show_dimension          (SihuaAssessmentPage  *self,
                                                             const SihuaDimension *dimension,
@@ -111,6 +115,16 @@ void        _sihua_assessment_page_set_save_state          (SihuaAssessmentPage 
 void        _sihua_assessment_page_undo                    (SihuaAssessmentPage  *self);
 void        _sihua_assessment_page_toast                   (SihuaAssessmentPage  *self,
                                                             const char           *message);
+
+/* sihua-assessment-page-finalize.c */
+void        _sihua_assessment_page_update_finalized        (SihuaAssessmentPage  *self,
+                                                            const SihuaAssessment *assessment);
+void        _sihua_assessment_page_finalize_action         (GtkWidget            *widget,
+                                                            const char           *action_name,
+                                                            GVariant             *parameter);
+void        _sihua_assessment_page_reopen_action           (GtkWidget            *widget,
+                                                            const char           *action_name,
+                                                            GVariant             *parameter);
 
 /* sihua-assessment-page-search.c */
 void        _sihua_assessment_page_search_init             (SihuaAssessmentPage  *self);

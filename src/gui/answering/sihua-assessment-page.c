@@ -761,8 +761,8 @@ set_string_property (SihuaAssessmentPage  *self,
 }
 
 /* The header names the company and the assessment's date. */
-static void
-update_titles (SihuaAssessmentPage *self)
+void
+_sihua_assessment_page_update_titles (SihuaAssessmentPage *self)
 {
   g_autoptr(SihuaAssessment) assessment = NULL;
   g_autoptr(SihuaCompany) company = NULL;
@@ -774,6 +774,7 @@ update_titles (SihuaAssessmentPage *self)
       company = sihua_store_get_company (self->store, assessment->company_id, NULL);
       subtitle = g_strdup_printf (_("Assessment of %s"), assessment->date);
     }
+  _sihua_assessment_page_update_finalized (self, assessment);
 
   set_string_property (self, &self->title, company != NULL ? company->name : "", PROP_TITLE);
   set_string_property (self, &self->subtitle, subtitle != NULL ? subtitle : "", PROP_SUBTITLE);
@@ -926,6 +927,9 @@ sihua_assessment_page_class_init (SihuaAssessmentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SihuaAssessmentPage, previous_content);
   gtk_widget_class_bind_template_child (widget_class, SihuaAssessmentPage, next_button);
   gtk_widget_class_bind_template_child (widget_class, SihuaAssessmentPage, next_label);
+  gtk_widget_class_bind_template_child (widget_class, SihuaAssessmentPage, finalize_button);
+  gtk_widget_class_bind_template_child (widget_class, SihuaAssessmentPage, finalized_bar);
+  gtk_widget_class_bind_template_child (widget_class, SihuaAssessmentPage, finalized_label);
   gtk_widget_class_bind_template_callback (widget_class, dimension_selected_cb);
   gtk_widget_class_bind_template_callback_full (widget_class, "search_changed_cb",
                                                 G_CALLBACK (_sihua_assessment_page_search_changed_cb));
@@ -941,6 +945,8 @@ sihua_assessment_page_class_init (SihuaAssessmentPageClass *klass)
   gtk_widget_class_install_action (widget_class, "assessment.previous-dimension", NULL, step_dimension_action);
   gtk_widget_class_install_action (widget_class, "assessment.next-dimension", NULL, step_dimension_action);
   gtk_widget_class_install_action (widget_class, "assessment.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "assessment.finalize", NULL, _sihua_assessment_page_finalize_action);
+  gtk_widget_class_install_action (widget_class, "assessment.reopen", NULL, _sihua_assessment_page_reopen_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "assessment.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "assessment.show-results", NULL);
@@ -1037,7 +1043,7 @@ sihua_assessment_page_set_assessment (SihuaAssessmentPage *self,
       self->assessment_id = assessment_id;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ASSESSMENT_ID]);
     }
-  update_titles (self);
+  _sihua_assessment_page_update_titles (self);
   g_clear_object (&self->model);
   sheet = sihua_answer_sheet_new (store, assessment_id);
   _sihua_assessment_page_set_sheet (self, sheet);
