@@ -206,7 +206,10 @@ create_assessment_row (SihuaCompanyPage      *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), assessment->date);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
-  status = assessment->status == SIHUA_ASSESSMENT_COMPLETED ? _("Completed") : _("In progress");
+  if (assessment->finalized_at != 0)
+    status = C_("assessment status", "Finalised");
+  else
+    status = assessment->status == SIHUA_ASSESSMENT_COMPLETED ? _("Completed") : _("In progress");
   answers = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u answer", "%u answers",
                                           assessment->n_answers),
                              assessment->n_answers);
