@@ -13,6 +13,28 @@
 
 #include "sihua-store-private.h"
 
+gboolean
+_sihua_store_is_finalized (SihuaStore  *self,
+                           gint64       assessment_id,
+                           gboolean    *finalized,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  *finalized = FALSE;
+  if (!_sihua_store_assessment_exists (self, assessment_id, error))
+    return FALSE;
+  stmt = _sihua_store_prepare (self, "SELECT finalized_at IS NOT NULL FROM assessments WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    *finalized = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_finalize (stmt);
+
+  return TRUE;
+}
+
 /* Refuses a change to a finalised assessment before anything is written;
  * the triggers of the schema refuse it anyway, this says it earlier and
  * also for a change that would write nothing. */
@@ -21,18 +43,10 @@ _sihua_store_check_not_finalized (SihuaStore  *self,
                                   gint64       assessment_id,
                                   GError     **error)
 {
-  sqlite3_stmt *stmt;
-  gboolean finalized = FALSE;
+  gboolean finalized;
 
-  if (!_sihua_store_assessment_exists (self, assessment_id, error))
+  if (!_sihua_store_is_finalized (self, assessment_id, &finalized, error))
     return FALSE;
-  stmt = _sihua_store_prepare (self, "SELECT finalized_at IS NOT NULL FROM assessments WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    finalized = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_finalize (stmt);
   if (finalized)
     {
       _sihua_store_set_frozen_error (error);

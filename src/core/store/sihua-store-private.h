@@ -147,6 +147,10 @@ GHashTable   *_sihua_store_load_answers_locked (SihuaStore    *self,
 gboolean      _sihua_store_assessment_exists (SihuaStore    *self,
                                               gint64         assessment_id,
                                               GError       **error);
+gboolean      _sihua_store_is_finalized   (SihuaStore    *self,
+                                           gint64         assessment_id,
+                                           gboolean      *finalized,
+                                           GError       **error);
 gboolean      _sihua_store_check_not_finalized (SihuaStore  *self,
                                                 gint64       assessment_id,
                                                 GError     **error);

@@ -104,6 +104,34 @@ run (SihuaStore    *self,
   return stmt != NULL && _sihua_store_step_done (self, stmt, error);
 }
 
+/* Finalising sets the time and marks the assessment completed; reopening
+ * clears it and starts the next revision, in progress again. */
+static gboolean
+mark_finalized (SihuaStore  *self,
+                gint64       assessment_id,
+                gboolean     finalized,
+                gint64       now,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = _sihua_store_prepare (self,
+                                             "UPDATE assessments SET finalized_at = ?, revision = revision + ?,"
+                                             " status = ?, updated_at = ? WHERE id = ?",
+                                             error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (finalized)
+    sqlite3_bind_int64 (stmt, 1, now);
+  else
+    sqlite3_bind_null (stmt, 1);
+  sqlite3_bind_int (stmt, 2, finalized ? 0 : 1);
+  _sihua_store_bind_text (stmt, 3, finalized ? "completed" : "in_progress");
+  sqlite3_bind_int64 (stmt, 4, now);
+  sqlite3_bind_int64 (stmt, 5, assessment_id);
+
+  return run (self, stmt, error);
+}
+
 /**
  * sihua_store_finalize_assessment:
  * @self: a store
@@ -176,17 +204,7 @@ sihua_store_finalize_assessment (SihuaStore  *self,
   if (!run (self, stmt, error))
     goto failed;
 
-  stmt = _sihua_store_prepare (self,
-                               "UPDATE assessments SET finalized_at = ?, status = 'completed', updated_at = ?"
-                               " WHERE id = ?",
-                               error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, now);
-      sqlite3_bind_int64 (stmt, 2, now);
-      sqlite3_bind_int64 (stmt, 3, assessment_id);
-    }
-  if (!run (self, stmt, error) || !_sihua_store_commit (self, error))
+  if (!mark_finalized (self, assessment_id, TRUE, now, error) || !_sihua_store_commit (self, error))
     goto failed;
   g_mutex_unlock (&self->mutex);
 
@@ -234,15 +252,8 @@ sihua_store_reopen_assessment (SihuaStore  *self,
   g_mutex_lock (&self->mutex);
   if (!_sihua_store_begin (self, error))
     goto failed_unlocked;
-  if (!_sihua_store_assessment_exists (self, assessment_id, error))
+  if (!_sihua_store_is_finalized (self, assessment_id, &finalized, error))
     goto failed;
-  stmt = _sihua_store_prepare (self, "SELECT finalized_at IS NOT NULL FROM assessments WHERE id = ?", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    finalized = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_finalize (stmt);
   if (!finalized)
     {
       g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_INVALID,
@@ -265,16 +276,7 @@ sihua_store_reopen_assessment (SihuaStore  *self,
   if (!run (self, stmt, error))
     goto failed;
 
-  stmt = _sihua_store_prepare (self,
-                               "UPDATE assessments SET finalized_at = NULL, revision = revision + 1,"
-                               " status = 'in_progress', updated_at = ? WHERE id = ?",
-                               error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, now);
-      sqlite3_bind_int64 (stmt, 2, assessment_id);
-    }
-  if (!run (self, stmt, error) || !_sihua_store_commit (self, error))
+  if (!mark_finalized (self, assessment_id, FALSE, now, error) || !_sihua_store_commit (self, error))
     goto failed;
   g_mutex_unlock (&self->mutex);
 
