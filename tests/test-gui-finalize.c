@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "sihua-assessment-page-private.h"
+#include "sihua-screenshot.h"
 #include "sihua-test-store.h"
 #include "sihua-test-utils.h"
 
@@ -36,6 +37,30 @@ find_dialog (const char *heading)
     }
 
   return NULL;
+}
+
+/* Whether a row in @root's tree is titled @title. */
+static gboolean
+row_titled (GtkWidget  *root,
+            const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_PREFERENCES_ROW (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return TRUE;
+      if (row_titled (child, title))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+drawn (GtkWidget *widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
 }
 
 /* Turns the main loop until @done holds; the machine may be busy, so
@@ -91,6 +116,25 @@ test_finalize_freezes_page (void)
   gtk_window_present (GTK_WINDOW (window));
   sihua_assessment_page_set_assessment (page, store, id);
   WAIT_UNTIL (page_shown (page));
+
+  /* The details dialog lists the interviewees as the cover will. */
+  {
+    GtkWidget *details = _sihua_assessment_page_details_dialog (page);
+    const char *shots = g_getenv ("SIHUA_TEST_SHOT_DIR");
+
+    gtk_window_present (GTK_WINDOW (details));
+    WAIT_UNTIL (drawn (details));
+    g_assert_true (row_titled (details, "王芳 (生产经理)"));
+    g_assert_true (row_titled (details, "赵强 (信息部)"));
+    if (shots != NULL)
+      {
+        g_autofree char *path = g_build_filename (shots, "details-dialog.png", NULL);
+
+        g_assert_true (sihua_screenshot_save (details, path, &error));
+        g_assert_no_error (error);
+      }
+    gtk_window_destroy (GTK_WINDOW (details));
+  }
 
   /* Open: the controls take answers and Finalise is offered. */
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (page->question_stack)));

@@ -126,6 +126,12 @@ void        _sihua_assessment_page_reopen_action           (GtkWidget           
                                                             const char           *action_name,
                                                             GVariant             *parameter);
 
+/* sihua-assessment-page-details.c */
+GtkWidget  *_sihua_assessment_page_details_dialog          (SihuaAssessmentPage  *self);
+void        _sihua_assessment_page_details_action          (GtkWidget            *widget,
+                                                            const char           *action_name,
+                                                            GVariant             *parameter);
+
 /* sihua-assessment-page-search.c */
 void        _sihua_assessment_page_search_init             (SihuaAssessmentPage  *self);
 void        _sihua_assessment_page_search_changed_cb       (SihuaAssessmentPage  *self);

@@ -945,6 +945,7 @@ sihua_assessment_page_class_init (SihuaAssessmentPageClass *klass)
   gtk_widget_class_install_action (widget_class, "assessment.previous-dimension", NULL, step_dimension_action);
   gtk_widget_class_install_action (widget_class, "assessment.next-dimension", NULL, step_dimension_action);
   gtk_widget_class_install_action (widget_class, "assessment.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "assessment.details", NULL, _sihua_assessment_page_details_action);
   gtk_widget_class_install_action (widget_class, "assessment.finalize", NULL, _sihua_assessment_page_finalize_action);
   gtk_widget_class_install_action (widget_class, "assessment.reopen", NULL, _sihua_assessment_page_reopen_action);
 
