@@ -100,6 +100,19 @@ assert_refused (Fixture    *f,
     g_error ("%s %s: %s", first, (const char *) args->pdata[1], err);
 }
 
+/* A copy of the database file, as another laptop would hold it. */
+static gboolean
+copy_database (const char *from,
+               const char *to)
+{
+  g_autoptr(SihuaStore) source = sihua_test_open_store (from);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = sihua_store_backup (source, &error);
+
+  g_assert_no_error (error);
+  return g_rename (backup, to) == 0;
+}
+
 static void
 test_interviewees_and_details (Fixture       *f,
                                gconstpointer  data)
@@ -172,6 +185,21 @@ test_finalize_and_reopen (Fixture       *f,
   assert_refused (f, "interviewee", "remove", f->id, "--name", "王芳", NULL);
   assert_refused (f, "assessment", "undo", f->id, NULL);
   assert_refused (f, "assessment", "finalize", f->id, NULL);
+
+  /* A bundle from a copy where it was reopened and changed is refused. */
+  {
+    g_autofree char *copy = g_build_filename (f->dir, "copy.db", NULL);
+    g_autofree char *bundle = g_build_filename (f->dir, "changed.sihua", NULL);
+    g_autofree char *err = NULL;
+
+    g_assert_true (copy_database (f->db, copy));
+    g_assert_cmpint (sihua_test_run_cli (copy, NULL, NULL, "assessment", "reopen", f->id, "--reason", "试", NULL), ==, 0);
+    g_assert_cmpint (sihua_test_run_cli (copy, NULL, NULL, "assessment", "answer", f->id, f->question, "4", NULL), ==, 0);
+    g_assert_cmpint (sihua_test_run_cli (copy, NULL, NULL, "bundle", "export", "-o", bundle, NULL), ==, 0);
+    g_assert_cmpint (sihua_test_run_cli (f->db, NULL, &err, "bundle", "import", bundle, "--on-conflict", "theirs",
+                                         NULL), ==, 1);
+    g_assert_nonnull (strstr (err, "finalised"));
+  }
 
   /* The signed report comes out byte for byte. */
   g_assert_cmpint (sihua_test_run_cli (f->db, &out, NULL, "--json", "report", f->id, "--stored", "-o", pdf, NULL), ==, 0);
