@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "sihua-assessment-page-private.h"
+#include "sihua-question-card-private.h"
 #include "sihua-screenshot.h"
 #include "sihua-test-store.h"
 #include "sihua-test-utils.h"
@@ -134,6 +135,20 @@ test_finalize_freezes_page (void)
         g_assert_no_error (error);
       }
     gtk_window_destroy (GTK_WINDOW (details));
+  }
+
+  /* The card of the disputed question says who said what. */
+  sihua_assessment_page_show_question (page, question);
+  WAIT_UNTIL (g_hash_table_lookup (page->cards, question) != NULL);
+  {
+    SihuaQuestionCard *card = g_hash_table_lookup (page->cards, question);
+    const char *line;
+
+    g_assert_nonnull (card->said_label);
+    line = gtk_label_get_text (card->said_label);
+    g_assert_nonnull (strstr (line, "王芳"));
+    g_assert_nonnull (strstr (line, "赵强"));
+    g_assert_nonnull (strstr (line, "to discuss"));
   }
 
   /* Open: the controls take answers and Finalise is offered. */

@@ -56,6 +56,11 @@ struct _SihuaAssessmentPage
   /* What the page shows (question id → SihuaAnswer): the sheet's table. */
   GHashTable           *answers;
 
+  /* What each interviewee said (SihuaIntervieweeAnswer), and the
+   * questions they disagree on, for the cards' "who said what" line. */
+  GPtrArray            *said;
+  GPtrArray            *to_discuss;
+
   /* question id → SihuaQuestionCard (not owned); only built dimensions */
   GHashTable           *cards;
   /* dimension id → SihuaDimensionRow (not owned) */

@@ -288,6 +288,58 @@ n_built (SihuaAssessmentPage  *self,
  *
  * Builds the cards of @dimension that are missing among its first @count.
  */
+/* Who said what: read once when the assessment opens (interviewees answer
+ * through the details and the CLI, not on the cards). */
+static void
+load_said (SihuaAssessmentPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->said, g_ptr_array_unref);
+  g_clear_pointer (&self->to_discuss, g_ptr_array_unref);
+  self->said = sihua_store_list_interviewee_answers (self->store, self->assessment_id, &error);
+  if (self->said == NULL)
+    {
+      g_warning ("Interviewees' answers not read: %s", error->message);
+      return;
+    }
+  self->to_discuss = sihua_interviewee_answers_to_discuss (self->said);
+}
+
+static void
+show_said (SihuaAssessmentPage *self,
+           SihuaQuestionCard   *card)
+{
+  const SihuaQuestion *question = sihua_question_card_get_question (card);
+  g_autoptr(GPtrArray) heard = sihua_interviewee_answers_for (self->said, question->id);
+  g_autoptr(GString) line = NULL;
+
+  if (heard->len == 0)
+    {
+      sihua_question_card_set_said (card, NULL);
+      return;
+    }
+  line = g_string_new (NULL);
+  for (guint i = 0; i < heard->len; i++)
+    {
+      SihuaIntervieweeAnswer *one = g_ptr_array_index (heard, i);
+      g_autofree char *value = sihua_answer_value_describe (one->value, question, self->model, self->language);
+
+      if (i > 0)
+        g_string_append (line, " · ");
+      /* TRANSLATORS: one interviewee's answer on a question card: name, answer */
+      g_string_append_printf (line, _("%s: %s"), one->name, value);
+    }
+  if (g_ptr_array_find_with_equal_func (self->to_discuss, question->id, g_str_equal, NULL))
+    {
+      /* TRANSLATORS: what the interviewees said, when they disagree */
+      g_autofree char *flagged = g_strdup_printf (_("%s — to discuss"), line->str);
+
+      g_string_assign (line, flagged);
+    }
+  sihua_question_card_set_said (card, line->str);
+}
+
 void
 _sihua_assessment_page_build_cards (SihuaAssessmentPage  *self,
                                     const SihuaDimension *dimension,
@@ -308,6 +360,7 @@ _sihua_assessment_page_build_cards (SihuaAssessmentPage  *self,
       g_signal_connect_object (card, "details-changed", G_CALLBACK (card_details_changed_cb), self, 0);
       g_signal_connect_object (card, "move", G_CALLBACK (card_move_cb), self, 0);
       g_hash_table_insert (self->cards, g_strdup (question->id), card);
+      show_said (self, SIHUA_QUESTION_CARD (card));
       gtk_box_append (GTK_BOX (box), card);
     }
 }
@@ -864,6 +917,8 @@ sihua_assessment_page_finalize (GObject *object)
   g_clear_pointer (&self->focus_question, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->subtitle, g_free);
+  g_clear_pointer (&self->said, g_ptr_array_unref);
+  g_clear_pointer (&self->to_discuss, g_ptr_array_unref);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
 
@@ -1045,6 +1100,7 @@ sihua_assessment_page_set_assessment (SihuaAssessmentPage *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ASSESSMENT_ID]);
     }
   _sihua_assessment_page_update_titles (self);
+  load_said (self);
   g_clear_object (&self->model);
   sheet = sihua_answer_sheet_new (store, assessment_id);
   _sihua_assessment_page_set_sheet (self, sheet);
