@@ -304,6 +304,78 @@ sihua_store_remove_interviewee (SihuaStore  *self,
 }
 
 /**
+ * _sihua_store_list_rows:
+ * @self: a store
+ * @assessment_id: the assessment whose rows are read; bound to the
+ *   statement's only parameter
+ * @sql: the SELECT
+ * @read_row: makes one item of the current row, or %NULL with @error set
+ *   when the row is damaged
+ * @free_item: frees an item
+ * @error: return location for a #SIHUA_STORE_ERROR
+ *
+ * Returns: (transfer full): the items, or %NULL with @error set
+ */
+GPtrArray *
+_sihua_store_list_rows (SihuaStore            *self,
+                        gint64                 assessment_id,
+                        const char            *sql,
+                        SihuaStoreRowReader    read_row,
+                        GDestroyNotify         free_item,
+                        GError               **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (free_item);
+  sqlite3_stmt *stmt = NULL;
+  int rc = SQLITE_DONE;
+
+  g_mutex_lock (&self->mutex);
+  if (_sihua_store_assessment_exists (self, assessment_id, error))
+    stmt = _sihua_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    {
+      g_mutex_unlock (&self->mutex);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gpointer item = read_row (stmt, assessment_id, error);
+
+      if (item == NULL)
+        break;
+      g_ptr_array_add (list, item);
+    }
+  if (rc == SQLITE_ROW)
+    g_clear_pointer (&list, g_ptr_array_unref);
+  else if (rc != SQLITE_DONE)
+    {
+      _sihua_store_set_error (self, error);
+      g_clear_pointer (&list, g_ptr_array_unref);
+    }
+  sqlite3_finalize (stmt);
+  g_mutex_unlock (&self->mutex);
+
+  return g_steal_pointer (&list);
+}
+
+static gpointer
+read_interviewee (sqlite3_stmt  *stmt,
+                  gint64         assessment_id,
+                  GError       **error)
+{
+  SihuaInterviewee *interviewee = g_new0 (SihuaInterviewee, 1);
+  const char *name = (const char *) sqlite3_column_text (stmt, 1);
+
+  interviewee->id = sqlite3_column_int64 (stmt, 0);
+  interviewee->assessment_id = assessment_id;
+  interviewee->name = g_strdup (name != NULL ? name : "");
+  interviewee->role = _sihua_store_column_text (stmt, 2);
+  interviewee->department = _sihua_store_column_text (stmt, 3);
+
+  return interviewee;
+}
+
+/**
  * sihua_store_list_interviewees:
  * @self: a store
  * @assessment_id: an assessment
@@ -317,46 +389,12 @@ sihua_store_list_interviewees (SihuaStore  *self,
                                gint64       assessment_id,
                                GError     **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sihua_interviewee_free);
-  sqlite3_stmt *stmt = NULL;
-  int rc = SQLITE_DONE;
-
   g_return_val_if_fail (SIHUA_IS_STORE (self), NULL);
 
-  g_mutex_lock (&self->mutex);
-  if (_sihua_store_assessment_exists (self, assessment_id, error))
-    stmt = _sihua_store_prepare (self,
+  return _sihua_store_list_rows (self, assessment_id,
                                  "SELECT id, name, role, department FROM interviewees"
                                  " WHERE assessment_id = ? ORDER BY id",
-                                 error);
-  if (stmt == NULL)
-    {
-      g_mutex_unlock (&self->mutex);
-      return NULL;
-    }
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SihuaInterviewee *interviewee = g_new0 (SihuaInterviewee, 1);
-
-      interviewee->id = sqlite3_column_int64 (stmt, 0);
-      interviewee->assessment_id = assessment_id;
-      interviewee->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      interviewee->role = _sihua_store_column_text (stmt, 2);
-      interviewee->department = _sihua_store_column_text (stmt, 3);
-      if (interviewee->name == NULL)
-        interviewee->name = g_strdup ("");
-      g_ptr_array_add (list, interviewee);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _sihua_store_set_error (self, error);
-      g_clear_pointer (&list, g_ptr_array_unref);
-    }
-  sqlite3_finalize (stmt);
-  g_mutex_unlock (&self->mutex);
-
-  return g_steal_pointer (&list);
+                                 read_interviewee, (GDestroyNotify) sihua_interviewee_free, error);
 }
 
 /**
@@ -424,6 +462,34 @@ sihua_store_set_interviewee_answer (SihuaStore              *self,
   return ok;
 }
 
+static gpointer
+read_interviewee_answer (sqlite3_stmt  *stmt,
+                         gint64         assessment_id,
+                         GError       **error)
+{
+  g_autoptr(GError) value_error = NULL;
+  SihuaIntervieweeAnswer *answer;
+  SihuaAnswerValue *value;
+  const char *question_id = _sihua_store_column_question_id (stmt, 2, error);
+
+  if (question_id == NULL)
+    return NULL;
+  value = sihua_answer_value_deserialize ((const char *) sqlite3_column_text (stmt, 3), &value_error);
+  if (value == NULL)
+    {
+      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_CORRUPT,
+                   _("An interviewee’s answer to %s is damaged: %s"), question_id, value_error->message);
+      return NULL;
+    }
+  answer = g_new0 (SihuaIntervieweeAnswer, 1);
+  answer->interviewee_id = sqlite3_column_int64 (stmt, 0);
+  answer->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  answer->question_id = g_strdup (question_id);
+  answer->value = value;
+
+  return answer;
+}
+
 /**
  * sihua_store_list_interviewee_answers:
  * @self: a store
@@ -440,57 +506,11 @@ sihua_store_list_interviewee_answers (SihuaStore  *self,
                                       gint64       assessment_id,
                                       GError     **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sihua_interviewee_answer_free);
-  sqlite3_stmt *stmt = NULL;
-  int rc = SQLITE_DONE;
-
   g_return_val_if_fail (SIHUA_IS_STORE (self), NULL);
 
-  g_mutex_lock (&self->mutex);
-  if (_sihua_store_assessment_exists (self, assessment_id, error))
-    stmt = _sihua_store_prepare (self,
+  return _sihua_store_list_rows (self, assessment_id,
                                  "SELECT i.id, i.name, a.question_id, a.value"
                                  " FROM interviewee_answers a JOIN interviewees i ON a.interviewee_id = i.id"
                                  " WHERE i.assessment_id = ? ORDER BY a.question_id, i.id",
-                                 error);
-  if (stmt == NULL)
-    {
-      g_mutex_unlock (&self->mutex);
-      return NULL;
-    }
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(GError) value_error = NULL;
-      SihuaIntervieweeAnswer *answer;
-      SihuaAnswerValue *value;
-      const char *question_id = _sihua_store_column_question_id (stmt, 2, error);
-
-      if (question_id == NULL)
-        break;
-      value = sihua_answer_value_deserialize ((const char *) sqlite3_column_text (stmt, 3), &value_error);
-      if (value == NULL)
-        {
-          g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_CORRUPT,
-                       _("An interviewee’s answer to %s is damaged: %s"), question_id, value_error->message);
-          break;
-        }
-      answer = g_new0 (SihuaIntervieweeAnswer, 1);
-      answer->interviewee_id = sqlite3_column_int64 (stmt, 0);
-      answer->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      answer->question_id = g_strdup (question_id);
-      answer->value = value;
-      g_ptr_array_add (list, answer);
-    }
-  if (rc == SQLITE_ROW)
-    g_clear_pointer (&list, g_ptr_array_unref);
-  else if (rc != SQLITE_DONE)
-    {
-      _sihua_store_set_error (self, error);
-      g_clear_pointer (&list, g_ptr_array_unref);
-    }
-  sqlite3_finalize (stmt);
-  g_mutex_unlock (&self->mutex);
-
-  return g_steal_pointer (&list);
+                                 read_interviewee_answer, (GDestroyNotify) sihua_interviewee_answer_free, error);
 }

@@ -147,6 +147,16 @@ GHashTable   *_sihua_store_load_answers_locked (SihuaStore    *self,
 gboolean      _sihua_store_assessment_exists (SihuaStore    *self,
                                               gint64         assessment_id,
                                               GError       **error);
+/* Makes one item of a row, or %NULL with @error set if it is damaged. */
+typedef gpointer (*SihuaStoreRowReader) (sqlite3_stmt  *stmt,
+                                         gint64         assessment_id,
+                                         GError       **error);
+GPtrArray    *_sihua_store_list_rows      (SihuaStore          *self,
+                                           gint64               assessment_id,
+                                           const char          *sql,
+                                           SihuaStoreRowReader  read_row,
+                                           GDestroyNotify       free_item,
+                                           GError             **error);
 gboolean      _sihua_store_is_finalized   (SihuaStore    *self,
                                            gint64         assessment_id,
                                            gboolean      *finalized,

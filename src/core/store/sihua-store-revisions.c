@@ -289,6 +289,24 @@ failed_unlocked:
   return FALSE;
 }
 
+static gpointer
+read_revision (sqlite3_stmt  *stmt,
+               gint64         assessment_id,
+               GError       **error)
+{
+  SihuaRevision *revision = g_new0 (SihuaRevision, 1);
+
+  revision->revision = sqlite3_column_int (stmt, 0);
+  revision->finalized_at = sqlite3_column_int64 (stmt, 1);
+  revision->record_sha256 = _sihua_store_column_text (stmt, 2);
+  revision->report_sha256 = _sihua_store_column_text (stmt, 3);
+  revision->report_size = sqlite3_column_int64 (stmt, 4);
+  revision->reopened_at = sqlite3_column_int64 (stmt, 5);
+  revision->reopen_reason = _sihua_store_column_text (stmt, 6);
+
+  return revision;
+}
+
 /**
  * sihua_store_list_revisions:
  * @self: a store
@@ -303,47 +321,13 @@ sihua_store_list_revisions (SihuaStore  *self,
                             gint64       assessment_id,
                             GError     **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sihua_revision_free);
-  sqlite3_stmt *stmt = NULL;
-  int rc = SQLITE_DONE;
-
   g_return_val_if_fail (SIHUA_IS_STORE (self), NULL);
 
-  g_mutex_lock (&self->mutex);
-  if (_sihua_store_assessment_exists (self, assessment_id, error))
-    stmt = _sihua_store_prepare (self,
+  return _sihua_store_list_rows (self, assessment_id,
                                  "SELECT revision, finalized_at, record_sha256, report_sha256,"
                                  " coalesce(length(report), 0), reopened_at, reopen_reason"
                                  " FROM assessment_revisions WHERE assessment_id = ? ORDER BY revision",
-                                 error);
-  if (stmt == NULL)
-    {
-      g_mutex_unlock (&self->mutex);
-      return NULL;
-    }
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SihuaRevision *revision = g_new0 (SihuaRevision, 1);
-
-      revision->revision = sqlite3_column_int (stmt, 0);
-      revision->finalized_at = sqlite3_column_int64 (stmt, 1);
-      revision->record_sha256 = _sihua_store_column_text (stmt, 2);
-      revision->report_sha256 = _sihua_store_column_text (stmt, 3);
-      revision->report_size = sqlite3_column_int64 (stmt, 4);
-      revision->reopened_at = sqlite3_column_int64 (stmt, 5);
-      revision->reopen_reason = _sihua_store_column_text (stmt, 6);
-      g_ptr_array_add (list, revision);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _sihua_store_set_error (self, error);
-      g_clear_pointer (&list, g_ptr_array_unref);
-    }
-  sqlite3_finalize (stmt);
-  g_mutex_unlock (&self->mutex);
-
-  return g_steal_pointer (&list);
+                                 read_revision, (GDestroyNotify) sihua_revision_free, error);
 }
 
 /**
