@@ -27,6 +27,10 @@ void        sihua_test_answer_all      (SihuaStore *store,
                                         SihuaModel *model,
                                         gint64      assessment_id,
                                         int         level);
+void        sihua_test_answer_everything (SihuaStore *store,
+                                          SihuaModel *model,
+                                          gint64      assessment_id,
+                                          int         level);
 gint64      sihua_test_add_dated_assessment (SihuaStore *store,
                                              gint64      company_id,
                                              SihuaModel *model,

@@ -43,7 +43,9 @@ check_help_columns (const char *language)
 {
   static const char * const commands[] = {
     "info", "company add", "company list", "company show", "assessment new", "assessment answer",
-    "assessment import", "assessment show", "assessment history", "assessment undo", "check",
+    "assessment import", "assessment show", "assessment history", "assessment set", "assessment finalize",
+    "assessment reopen", "assessment revisions", "interviewee add", "interviewee list", "interviewee remove",
+    "assessment undo", "check",
     "backup", "restore", "repair", "model validate", "model list", "model show", "chart", "score",
     "roadmap", "report", "export", "bundle export", "bundle import", "server init",
     "server add-consultant", "server save-password", "sync", "conflicts list", "conflicts resolve",

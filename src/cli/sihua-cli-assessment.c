@@ -15,6 +15,7 @@
 #include "sihua-answer-sheet.h"
 #include "sihua-cli-assessment.h"
 #include "sihua-cli-company.h"
+#include "sihua-cli-interviewee.h"
 #include "sihua-cli-store.h"
 #include "sihua-cli-text.h"
 #include "sihua-json-guard.h"
@@ -105,13 +106,13 @@ describe (const SihuaAnswerValue *value,
 }
 
 /* Opens the store and checks that @id_text names an assessment. */
-static SihuaStore *
-open_assessment (SihuaCli    *cli,
-                 SihuaCliStoreUse use,
-                 const char  *command,
-                 const char  *id_text,
-                 gint64      *id,
-                 int         *status)
+SihuaStore *
+sihua_cli_open_assessment (SihuaCli          *cli,
+                           SihuaCliStoreUse   use,
+                           const char        *command,
+                           const char        *id_text,
+                           gint64            *id,
+                           int               *status)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SihuaAssessment) assessment = NULL;
@@ -241,6 +242,50 @@ sihua_cli_assessment_new_run (SihuaCli  *cli,
   return 0;
 }
 
+/* Keeps what one interviewee said; the consolidated answer, which scores,
+ * stays as it is. */
+static int
+answer_by (SihuaCli               *cli,
+           SihuaStore             *store,
+           gint64                  id,
+           SihuaModel             *model,
+           const char             *question_id,
+           const SihuaAnswerValue *value,
+           const char             *name)
+{
+  g_autoptr(SihuaInterviewee) interviewee = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  int status;
+
+  interviewee = sihua_cli_find_interviewee (store, id, name, &status);
+  if (interviewee == NULL)
+    return status;
+  if (!sihua_store_set_interviewee_answer (store, interviewee->id, question_id, value, &error))
+    return sihua_cli_fail_error (error);
+
+  description = describe (value, model, question_id);
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      sihua_cli_add_int_member (builder, "assessment", id, TRUE);
+      sihua_cli_add_string_member (builder, "question", question_id);
+      sihua_cli_add_string_member (builder, "by", interviewee->name);
+      json_builder_set_member_name (builder, "value");
+      json_builder_add_value (builder, value_to_node (value));
+      sihua_cli_add_string_member (builder, "text", description);
+      json_builder_end_object (builder);
+      sihua_cli_print_builder (builder);
+    }
+  else
+    printf ("%s = %s (%s)\n", sihua_cli_shown (question_id), sihua_cli_shown (description),
+            sihua_cli_shown (interviewee->name));
+
+  return 0;
+}
+
 int
 sihua_cli_assessment_answer_run (SihuaCli  *cli,
                                  int        argc,
@@ -248,9 +293,11 @@ sihua_cli_assessment_answer_run (SihuaCli  *cli,
 {
   g_autofree char *note = NULL;
   g_autofree char *evidence = NULL;
+  g_autofree char *by = NULL;
   GOptionEntry entries[] = {
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, NULL, NULL },
     { "evidence", 0, 0, G_OPTION_ARG_STRING, &evidence, NULL, NULL },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by, NULL, NULL },
     { NULL }
   };
   g_autoptr(SihuaModel) model = NULL;
@@ -268,7 +315,7 @@ sihua_cli_assessment_answer_run (SihuaCli  *cli,
   if (argc != 4)
     return sihua_cli_usage_error (_("assessment answer needs ID QUESTION_ID VALUE"));
 
-  store = open_assessment (cli, SIHUA_CLI_STORE_WRITE, "assessment answer", argv[1], &id, &status);
+  store = sihua_cli_open_assessment (cli, SIHUA_CLI_STORE_WRITE, "assessment answer", argv[1], &id, &status);
   if (store == NULL)
     return status;
 
@@ -278,6 +325,13 @@ sihua_cli_assessment_answer_run (SihuaCli  *cli,
   value = sihua_answer_value_parse (question, argv[3], &error);
   if (value == NULL)
     return sihua_cli_fail_error (error);
+  if (by != NULL)
+    {
+      if (note != NULL || evidence != NULL)
+        return sihua_cli_usage_error (_("assessment answer: --note and --evidence belong to the consolidated "
+                                        "answer, not to what one interviewee (--by) said"));
+      return answer_by (cli, store, id, model, argv[2], value, by);
+    }
 
   /* A note or evidence not given on the command line stays as it was;
    * --note "" clears it. */
@@ -338,7 +392,7 @@ sihua_cli_assessment_import_run (SihuaCli  *cli,
   if (argc != 3)
     return sihua_cli_usage_error (_("assessment import needs ID FILE.json"));
 
-  store = open_assessment (cli, SIHUA_CLI_STORE_WRITE, "assessment import", argv[1], &id, &status);
+  store = sihua_cli_open_assessment (cli, SIHUA_CLI_STORE_WRITE, "assessment import", argv[1], &id, &status);
   if (store == NULL)
     return status;
 
@@ -388,6 +442,9 @@ sihua_cli_assessment_show_run (SihuaCli  *cli,
   g_autoptr(SihuaAssessment) assessment = NULL;
   g_autoptr(SihuaModel) model = NULL;
   g_autoptr(GHashTable) answers = NULL;
+  g_autoptr(GPtrArray) interviewees = NULL;
+  g_autoptr(GPtrArray) said = NULL;
+  g_autoptr(GPtrArray) to_discuss = NULL;
   g_autoptr(GError) error = NULL;
   SihuaStore *store;
   GPtrArray *questions;
@@ -397,14 +454,17 @@ sihua_cli_assessment_show_run (SihuaCli  *cli,
   if (argc != 2)
     return sihua_cli_usage_error (_("assessment show needs an assessment ID"));
 
-  store = open_assessment (cli, SIHUA_CLI_STORE_READ, "assessment show", argv[1], &id, &status);
+  store = sihua_cli_open_assessment (cli, SIHUA_CLI_STORE_READ, "assessment show", argv[1], &id, &status);
   if (store == NULL)
     return status;
   assessment = sihua_store_get_assessment (store, id, &error);
   model = assessment != NULL ? sihua_store_load_assessment_model (store, id, &error) : NULL;
   answers = model != NULL ? sihua_store_load_answers (store, id, &error) : NULL;
-  if (answers == NULL)
+  interviewees = answers != NULL ? sihua_store_list_interviewees (store, id, &error) : NULL;
+  said = interviewees != NULL ? sihua_store_list_interviewee_answers (store, id, &error) : NULL;
+  if (said == NULL)
     return sihua_cli_fail_error (error);
+  to_discuss = sihua_interviewee_answers_to_discuss (said);
 
   /* Answers in the order of the questionnaire. */
   questions = sihua_model_get_questions (model);
@@ -416,19 +476,48 @@ sihua_cli_assessment_show_run (SihuaCli  *cli,
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "assessment");
       sihua_cli_add_assessment (builder, assessment);
+      json_builder_set_member_name (builder, "interviewees");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < interviewees->len; i++)
+        sihua_cli_add_interviewee (builder, g_ptr_array_index (interviewees, i));
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "to_discuss");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < to_discuss->len; i++)
+        json_builder_add_string_value (builder, g_ptr_array_index (to_discuss, i));
+      json_builder_end_array (builder);
       json_builder_set_member_name (builder, "answers");
       json_builder_begin_object (builder);
       for (guint i = 0; i < questions->len; i++)
         {
           SihuaQuestion *question = g_ptr_array_index (questions, i);
           SihuaAnswer *answer = g_hash_table_lookup (answers, question->id);
+          g_autoptr(GPtrArray) heard = sihua_interviewee_answers_for (said, question->id);
           g_autofree char *text = NULL;
 
-          if (answer == NULL)
+          if (answer == NULL && heard->len == 0)
             continue;
-          text = describe (answer->value, model, question->id);
           json_builder_set_member_name (builder, question->id);
           json_builder_begin_object (builder);
+          if (heard->len > 0)
+            {
+              json_builder_set_member_name (builder, "by");
+              json_builder_begin_object (builder);
+              for (guint j = 0; j < heard->len; j++)
+                {
+                  SihuaIntervieweeAnswer *one = g_ptr_array_index (heard, j);
+
+                  json_builder_set_member_name (builder, one->name);
+                  json_builder_add_value (builder, value_to_node (one->value));
+                }
+              json_builder_end_object (builder);
+            }
+          if (answer == NULL)
+            {
+              json_builder_end_object (builder);
+              continue;
+            }
+          text = describe (answer->value, model, question->id);
           json_builder_set_member_name (builder, "value");
           json_builder_add_value (builder, value_to_node (answer->value));
           sihua_cli_add_string_member (builder, "text", text);
@@ -449,8 +538,17 @@ sihua_cli_assessment_show_run (SihuaCli  *cli,
   printf ("%s %s\n", _("Date:"), sihua_cli_shown (assessment->date));
   if (assessment->consultant != NULL)
     printf ("%s %s\n", _("Consultant:"), sihua_cli_shown (assessment->consultant));
-  printf ("%s %s\n", _("Status:"),
-          assessment->status == SIHUA_ASSESSMENT_COMPLETED ? _("completed") : _("in progress"));
+  if (assessment->finalized_at != 0)
+    printf ("%s %s (%s %d)\n", _("Status:"), _("finalised"), _("revision"), assessment->revision);
+  else
+    printf ("%s %s\n", _("Status:"),
+            assessment->status == SIHUA_ASSESSMENT_COMPLETED ? _("completed") : _("in progress"));
+  for (guint i = 0; i < interviewees->len; i++)
+    {
+      g_autofree char *described = sihua_interviewee_describe (g_ptr_array_index (interviewees, i));
+
+      printf ("%s %s\n", _("Interviewee:"), sihua_cli_shown (described));
+    }
   if (assessment->previous_id > 0)
     printf ("%s %" G_GINT64_FORMAT "\n", _("Re-assessment of:"), assessment->previous_id);
   {
@@ -471,6 +569,19 @@ sihua_cli_assessment_show_run (SihuaCli  *cli,
         continue;
       text = describe (answer->value, model, question->id);
       printf ("  %s = %s\n", sihua_cli_shown (question->id), sihua_cli_shown (text));
+      {
+        g_autoptr(GPtrArray) heard = sihua_interviewee_answers_for (said, question->id);
+
+        for (guint j = 0; j < heard->len; j++)
+          {
+            SihuaIntervieweeAnswer *one = g_ptr_array_index (heard, j);
+            g_autofree char *one_text = describe (one->value, model, question->id);
+
+            printf ("      %s %s\n", sihua_cli_shown (one->name), sihua_cli_shown (one_text));
+          }
+        if (g_ptr_array_find_with_equal_func (to_discuss, question->id, g_str_equal, NULL))
+          printf ("      %s\n", _("To discuss: the interviewees disagree by two levels or more"));
+      }
       if (answer->note != NULL)
         printf ("      %s %s\n", _("Note:"), sihua_cli_shown (answer->note));
       if (answer->evidence != NULL)
@@ -519,7 +630,7 @@ sihua_cli_assessment_history_run (SihuaCli  *cli,
   if (argc != 3)
     return sihua_cli_usage_error (_("assessment history needs ID QUESTION_ID"));
 
-  store = open_assessment (cli, SIHUA_CLI_STORE_READ, "assessment history", argv[1], &id, &status);
+  store = sihua_cli_open_assessment (cli, SIHUA_CLI_STORE_READ, "assessment history", argv[1], &id, &status);
   if (store == NULL)
     return status;
   if (lookup_pinned_question (store, id, argv[2], &model, &status) == NULL)
@@ -578,7 +689,7 @@ sihua_cli_assessment_undo_run (SihuaCli  *cli,
   if (argc != 2)
     return sihua_cli_usage_error (_("assessment undo needs an assessment ID"));
 
-  store = open_assessment (cli, SIHUA_CLI_STORE_WRITE, "assessment undo", argv[1], &id, &status);
+  store = sihua_cli_open_assessment (cli, SIHUA_CLI_STORE_WRITE, "assessment undo", argv[1], &id, &status);
   if (store == NULL)
     return status;
   model = sihua_store_load_assessment_model (store, id, NULL);
@@ -605,31 +716,6 @@ sihua_cli_assessment_undo_run (SihuaCli  *cli,
   printf ("\n");
 
   return 0;
-}
-
-/**
- * sihua_cli_open_assessment:
- * @cli: the command line
- * @use: how the command uses the store
- * @command: the command's name, for messages
- * @id_text: the ID argument as typed
- * @id: (out): the assessment's id
- * @status: (out): the exit status when %NULL is returned
- *
- * Opens the store and checks that @id_text names an assessment, for the
- * command families that work on one assessment.
- *
- * Returns: (transfer none) (nullable): the store
- */
-SihuaStore *
-sihua_cli_open_assessment (SihuaCli         *cli,
-                           SihuaCliStoreUse  use,
-                           const char       *command,
-                           const char       *id_text,
-                           gint64           *id,
-                           int              *status)
-{
-  return open_assessment (cli, use, command, id_text, id, status);
 }
 
 /**

@@ -11,6 +11,13 @@
 
 G_BEGIN_DECLS
 
+SihuaStore *sihua_cli_open_assessment (SihuaCli          *cli,
+                                       SihuaCliStoreUse   use,
+                                       const char        *command,
+                                       const char        *id_text,
+                                       gint64            *id,
+                                       int               *status);
+
 int sihua_cli_assessment_new_run     (SihuaCli  *cli,
                                       int        argc,
                                       char     **argv);
@@ -31,12 +38,6 @@ int sihua_cli_assessment_undo_run    (SihuaCli  *cli,
                                       char     **argv);
 
 /* Shared with the families that work on one assessment's answers. */
-SihuaStore *sihua_cli_open_assessment (SihuaCli         *cli,
-                                       SihuaCliStoreUse  use,
-                                       const char       *command,
-                                       const char       *id_text,
-                                       gint64           *id,
-                                       int              *status);
 gboolean    sihua_cli_lookup_question (SihuaStore       *store,
                                        gint64            id,
                                        const char       *question_id,

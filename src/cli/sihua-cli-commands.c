@@ -16,6 +16,8 @@
 #include "sihua-cli-evidence.h"
 #include "sihua-cli-context.h"
 #include "sihua-cli-export.h"
+#include "sihua-cli-finalize.h"
+#include "sihua-cli-interviewee.h"
 #include "sihua-cli-info.h"
 #include "sihua-cli-model.h"
 #include "sihua-cli-report.h"
@@ -31,10 +33,17 @@ const SihuaCliCommand sihua_cli_commands[] = {
   { "company list", "", N_("List the companies, most recently assessed first"), sihua_cli_company_list_run },
   { "company show", "ID", N_("Show a company and its assessments"), sihua_cli_company_show_run },
   { "assessment new", "--company ID [--model MODEL_ID] [--from ASSESSMENT_ID] [--consultant NAME]", N_("Start an assessment of a company and print its id"), sihua_cli_assessment_new_run },
-  { "assessment answer", "ID QUESTION_ID VALUE [--note TEXT] [--evidence TEXT]", N_("Answer a question: a level, an option id, ids separated by commas, a number, text or na"), sihua_cli_assessment_answer_run },
+  { "assessment answer", "ID QUESTION_ID VALUE [--note TEXT] [--evidence TEXT] [--by NAME]", N_("Answer a question: a level, an option id, ids separated by commas, a number, text or na; with --by, what one interviewee said"), sihua_cli_assessment_answer_run },
   { "assessment import", "ID FILE.json", N_("Import answers from a JSON file, all or nothing"), sihua_cli_assessment_import_run },
   { "assessment show", "ID", N_("Show an assessment and its answers"), sihua_cli_assessment_show_run },
   { "assessment history", "ID QUESTION_ID", N_("List the changes to one answer"), sihua_cli_assessment_history_run },
+  { "assessment set", "ID [--date YYYY-MM-DD] [--consultant NAME] [--target LEVEL] [--notes TEXT]", N_("Change the details of an assessment"), sihua_cli_assessment_set_run },
+  { "assessment finalize", "ID [--lang zh_CN|en]", N_("Finalise a complete assessment: freeze it and keep its report in the database"), sihua_cli_assessment_finalize_run },
+  { "assessment reopen", "ID --reason TEXT", N_("Reopen a finalised assessment, starting its next revision"), sihua_cli_assessment_reopen_run },
+  { "assessment revisions", "ID", N_("List the finalised revisions of an assessment"), sihua_cli_assessment_revisions_run },
+  { "interviewee add", "ID --name NAME [--role TEXT] [--department TEXT]", N_("Add a person interviewed for an assessment"), sihua_cli_interviewee_add_run },
+  { "interviewee list", "ID", N_("List the people interviewed for an assessment"), sihua_cli_interviewee_list_run },
+  { "interviewee remove", "ID --name NAME", N_("Remove an interviewee and what they answered"), sihua_cli_interviewee_remove_run },
   { "assessment undo", "ID", N_("Undo the latest answer change of an assessment"), sihua_cli_assessment_undo_run },
   { "evidence add", "ID QUESTION_ID FILE", N_("Add a file (a photo, a screenshot, a scanned form) as evidence for an answer"), sihua_cli_evidence_add_run },
   { "evidence list", "ID [QUESTION_ID]", N_("List an assessment's evidence files, numbered per question"), sihua_cli_evidence_list_run },
@@ -51,7 +60,7 @@ const SihuaCliCommand sihua_cli_commands[] = {
   { "chart", "ID --kind KIND -o FILE.png", N_("Draw a chart of an assessment as a PNG image"), sihua_cli_chart_run },
   { "score", "ID | --model MODEL --answers FILE", N_("Score an assessment: stage, index, dimensions, flags and what the next stage needs"), sihua_cli_score_run },
   { "roadmap", "ID [--target L] | --model MODEL --answers FILE", N_("Plan the actions that lead to the next (or target) stage"), sihua_cli_roadmap_run },
-  { "report", "ID -o FILE.pdf [--lang zh_CN|en] [--sections LIST]", N_("Write the assessment report as a PDF"), sihua_cli_report_run },
+  { "report", "ID -o FILE.pdf [--lang zh_CN|en] [--sections LIST] [--stored [--revision N]]", N_("Write the assessment report as a PDF"), sihua_cli_report_run },
   { "export", "--format csv|xlsx|json [--company ID | --assessment ID] [--no-bom] [--localized] -o FILE", N_("Export companies, assessments and answers for analysis"), sihua_cli_export_run },
   { "bundle export", "[--company ID…] -o FILE.sihua", N_("Pack companies and their assessments into a bundle for another laptop"), sihua_cli_bundle_export_run },
   { "bundle import", "FILE.sihua [--on-conflict mine|theirs|both]", N_("Merge a bundle from another laptop into this database"), sihua_cli_bundle_import_run },

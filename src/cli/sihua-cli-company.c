@@ -76,6 +76,9 @@ sihua_cli_add_assessment (JsonBuilder           *builder,
     json_builder_add_null_value (builder);
   sihua_cli_add_int_member (builder, "result_stage", assessment->result_stage, assessment->result_stage >= 0);
   sihua_cli_add_int_member (builder, "n_answers", assessment->n_answers, TRUE);
+  json_builder_set_member_name (builder, "finalized");
+  json_builder_add_boolean_value (builder, assessment->finalized_at != 0);
+  sihua_cli_add_int_member (builder, "revision", assessment->revision, TRUE);
   sihua_cli_add_string_member (builder, "created_at", created);
   sihua_cli_add_string_member (builder, "updated_at", updated);
   json_builder_end_object (builder);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "sihua-cli-finalize.h"
 #include "sihua-cli-report.h"
 #include "sihua-cli-text.h"
 #include "sihua-report-settings.h"
@@ -29,6 +30,8 @@ sihua_cli_report_run (SihuaCli  *cli,
   g_autoptr(GError) error = NULL;
   SihuaReportOptions options;
   SihuaStore *store;
+  gboolean stored = FALSE;
+  int revision = 0;
   gint64 id;
   int status = 0;
   GOptionEntry entries[] = {
@@ -37,6 +40,10 @@ sihua_cli_report_run (SihuaCli  *cli,
     { "sections", 0, 0, G_OPTION_ARG_STRING, &sections_text,
       N_("Sections to include, separated by commas (cover, summary, guide, dimensions, evidence, "
          "barriers, roadmap, appendix)"), "LIST" },
+    { "stored", 0, 0, G_OPTION_ARG_NONE, &stored,
+      N_("Hand out the report kept when the assessment was finalised, byte for byte"), NULL },
+    { "revision", 0, 0, G_OPTION_ARG_INT, &revision,
+      N_("With --stored: the revision whose report to hand out (default: the latest)"), "N" },
     { NULL }
   };
 
@@ -49,6 +56,13 @@ sihua_cli_report_run (SihuaCli  *cli,
     return status;
   if (output == NULL || *output == '\0')
     return sihua_cli_usage_error (_("report: name the PDF to write with -o FILE"));
+
+  if (stored)
+    {
+      if (!sihua_cli_check_output (cli, output, &error))
+        return sihua_cli_fail_error (error);
+      return sihua_cli_write_stored_report (cli, id, revision, output);
+    }
 
   /* The consultant, firm, logo and default language of the preferences. */
   settings = sihua_report_settings_load ();

@@ -219,6 +219,8 @@ flag_reason (SihuaReport     *report,
       return TR (N_("Two or more stages above the rest of its dimension: check the evidence on site."));
     case SIHUA_ANSWER_FLAG_EVIDENCE_MISSING:
       return TR (N_("The model asks for evidence, but neither a note nor evidence was recorded."));
+    case SIHUA_ANSWER_FLAG_TO_DISCUSS:
+      return TR (N_("The interviewees’ answers are two or more levels apart: discuss before relying on it."));
     default:
       return "";
     }
@@ -417,6 +419,48 @@ add_signatures (SihuaReport *report)
   sihua_pdf_document_skip (doc, 70);
 }
 
+/* What each interviewee said, question by question, with the questions
+ * where they disagree by two levels or more marked to be discussed; the
+ * consolidated answer above is the one that scored. */
+static void
+add_who_said_what (SihuaReport *report)
+{
+  GPtrArray *said = report->options->interviewee_answers;
+  g_autoptr(GPtrArray) to_discuss = NULL;
+  g_autoptr(SihuaPdfTable) table = NULL;
+  const char *header[] = { TR (N_("Question")), TR (N_("Interviewee")), TR (N_("Answer")) };
+  GPtrArray *questions = sihua_model_get_questions (report->model);
+
+  if (said == NULL || said->len == 0)
+    return;
+
+  to_discuss = sihua_interviewee_answers_to_discuss (said);
+  sihua_pdf_document_add_heading (report->doc, SIHUA_PDF_STYLE_SUBHEADING, TR (N_("Who said what")), TRUE);
+  table = sihua_pdf_table_new (3, (const double[]) { 4.6, 2.4, 4.0 });
+  sihua_pdf_table_set_header (table, header);
+  for (guint q = 0; q < questions->len; q++)
+    {
+      SihuaQuestion *question = g_ptr_array_index (questions, q);
+      g_autoptr(GPtrArray) heard = sihua_interviewee_answers_for (said, question->id);
+      gboolean disputed = g_ptr_array_find_with_equal_func (to_discuss, question->id, g_str_equal, NULL);
+      g_autofree char *title = NULL;
+
+      if (heard->len == 0)
+        continue;
+      title = disputed ? g_strdup_printf (TR (N_("%s (to discuss)")), _sihua_report_text (report, &question->text))
+                       : g_strdup (_sihua_report_text (report, &question->text));
+      for (guint i = 0; i < heard->len; i++)
+        {
+          SihuaIntervieweeAnswer *one = g_ptr_array_index (heard, i);
+          g_autofree char *answer = sihua_answer_value_describe (one->value, question, report->model, report->language);
+          const char *cells[] = { i == 0 ? title : "", one->name, answer };
+
+          sihua_pdf_table_add_row (table, cells, NULL);
+        }
+    }
+  sihua_pdf_document_add_table (report->doc, table);
+}
+
 void
 _sihua_report_add_appendix (SihuaReport *report)
 {
@@ -442,6 +486,7 @@ _sihua_report_add_appendix (SihuaReport *report)
       sihua_pdf_document_add_table (doc, table);
     }
 
+  add_who_said_what (report);
   _sihua_report_add_evidence_files (report);
   add_signatures (report);
 }

@@ -57,6 +57,7 @@ _sihua_report_add_cover (SihuaReport *report)
   g_autofree char *consultant = _sihua_report_consultant (report);
   g_autofree char *model_line = NULL;
   g_autofree char *stage_line = NULL;
+  g_autofree char *sealed_line = NULL;
   g_autofree char *confidential = NULL;
   g_autofree char *report_number = NULL;
   g_autofree char *industry = sihua_industry_describe (report->company->industry, report->language);
@@ -122,6 +123,13 @@ _sihua_report_add_cover (SihuaReport *report)
                                          compact, report->assessment->id);
       }
     }
+  if (report->options->record_sha256 != NULL)
+    {
+      g_autofree char *short_hash = sihua_revision_short_hash (report->options->record_sha256);
+
+      sealed_line = g_strdup_printf (TR (N_("Revision %d · record SHA-256 %s…")),
+                                     report->options->revision, short_hash);
+    }
 
   /* The facts of the assessment, as a small two-column list. */
   model_line = g_strdup_printf ("%s %s", _sihua_report_text (report, sihua_model_get_title (report->model)),
@@ -135,6 +143,7 @@ _sihua_report_add_cover (SihuaReport *report)
       TR (N_("Consulting firm")),
       TR (N_("Respondents")),
       TR (N_("Assessment model")),
+      TR (N_("Finalised")),
     };
     const char *values[] = {
       report_number,
@@ -142,8 +151,9 @@ _sihua_report_add_cover (SihuaReport *report)
       report->assessment->date,
       consultant,
       firm,
-      report->assessment->respondents,
+      report->options->interviewees != NULL ? report->options->interviewees : report->assessment->respondents,
       model_line,
+      sealed_line,
     };
     SihuaPdfTextStyle label_style = *body;
     SihuaPdfTextStyle value_style = *body;

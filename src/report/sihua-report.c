@@ -370,6 +370,15 @@ _sihua_report_new (SihuaResults             *results,
     footer = g_strdup_printf (TR (N_("Confidential · %s")), options->firm);
   else
     footer = g_strdup (TR (N_("Confidential")));
+  if (options->record_sha256 != NULL)
+    {
+      g_autofree char *short_hash = sihua_revision_short_hash (options->record_sha256);
+      g_autofree char *sealed = g_strdup_printf (TR (N_("%s · Finalised, revision %d · record %s")),
+                                                 footer, options->revision, short_hash);
+
+      g_free (footer);
+      footer = g_steal_pointer (&sealed);
+    }
   sihua_pdf_document_set_footer (report->doc, footer, page_label, report);
 
   sections = options->sections != 0 ? options->sections : SIHUA_REPORT_SECTIONS_ALL;
@@ -464,7 +473,12 @@ sihua_report_write_from_store (SihuaStore               *store,
                                GError                  **error)
 {
   g_autoptr(SihuaResults) results = NULL;
-  SihuaReportOptions with_store;
+  g_autoptr(GPtrArray) interviewees = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(GPtrArray) said = NULL;
+  g_autofree char *interviewees_line = NULL;
+  SihuaReportOptions filled;
+  const SihuaAssessment *assessment;
 
   g_return_val_if_fail (SIHUA_IS_STORE (store), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
@@ -474,9 +488,35 @@ sihua_report_write_from_store (SihuaStore               *store,
   if (results == NULL)
     return FALSE;
 
-  with_store = *options;
-  if (with_store.evidence_store == NULL)
-    with_store.evidence_store = store;
+  /* The cover names the people interviewed, and a finalised record's hash. */
+  filled = *options;
+  if (filled.evidence_store == NULL)
+    filled.evidence_store = store;
+  interviewees = sihua_store_list_interviewees (store, assessment_id, error);
+  if (interviewees == NULL)
+    return FALSE;
+  interviewees_line = sihua_interviewees_join (interviewees);
+  if (filled.interviewees == NULL)
+    filled.interviewees = interviewees_line;
+  said = sihua_store_list_interviewee_answers (store, assessment_id, error);
+  if (said == NULL)
+    return FALSE;
+  if (filled.interviewee_answers == NULL)
+    filled.interviewee_answers = said;
+  assessment = sihua_results_get_assessment (results);
+  if (filled.record_sha256 == NULL && assessment->finalized_at != 0)
+    {
+      revisions = sihua_store_list_revisions (store, assessment_id, error);
+      if (revisions == NULL)
+        return FALSE;
+      if (revisions->len > 0)
+        {
+          SihuaRevision *last = g_ptr_array_index (revisions, revisions->len - 1);
 
-  return sihua_report_write (results, &with_store, path, NULL, error);
+          filled.revision = last->revision;
+          filled.record_sha256 = last->record_sha256;
+        }
+    }
+
+  return sihua_report_write (results, &filled, path, NULL, error);
 }

@@ -49,6 +49,10 @@ typedef struct
   GDateTime           *created;      /* nullable: now */
   SihuaStore          *evidence_store; /* nullable: where the evidence appendix reads files;
                                         * sihua_report_write_from_store() sets it */
+  const char          *interviewees; /* nullable: the people interviewed, one line */
+  int                  revision;     /* the finalised revision, with record_sha256 */
+  const char          *record_sha256; /* nullable: set when the record is finalised */
+  GPtrArray           *interviewee_answers; /* nullable: SihuaIntervieweeAnswer, who said what */
 } SihuaReportOptions;
 
 /* What was written, for benchmarks and tests. */
@@ -75,6 +79,11 @@ gboolean  sihua_report_write_from_store   (SihuaStore              *store,
                                            gint64                   assessment_id,
                                            const SihuaReportOptions *options,
                                            const char              *path,
+                                           GError                 **error);
+
+gboolean  sihua_report_finalize           (SihuaStore              *store,
+                                           gint64                   assessment_id,
+                                           const SihuaReportOptions *options,
                                            GError                 **error);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "sihua-exchange-db.h"
 #include "sihua-export.h"
 #include "sihua-sqlite-locks.h"
+#include "sihua-store-private.h"
 
 /**
  * sihua_exchange_db_open_read:
@@ -101,6 +102,15 @@ gboolean
 sihua_exchange_db_error (sqlite3  *db,
                          GError  **error)
 {
+  /* A finalised assessment refuses every change, a merged one too. */
+  if (g_strcmp0 (sqlite3_errmsg (db), SIHUA_STORE_FROZEN_MESSAGE) == 0)
+    {
+      g_set_error (error, SIHUA_EXPORT_ERROR, SIHUA_EXPORT_ERROR_FAILED,
+                   _("The bundle changes an assessment that is finalised in this database, so nothing was "
+                     "imported; reopen it with a reason first (sihua-cli assessment reopen ID --reason TEXT), "
+                     "then import again"));
+      return FALSE;
+    }
   g_set_error (error, SIHUA_EXPORT_ERROR, SIHUA_EXPORT_ERROR_FAILED,
                _("Database error: %s"), sqlite3_errmsg (db));
   return FALSE;

@@ -155,6 +155,50 @@ sihua_answer_flags_compute (SihuaScore *score,
   return flags;
 }
 
+/**
+ * sihua_answer_flags_add_to_discuss:
+ * @flags: (element-type SihuaAnswerFlag): flags in model order
+ * @model: the model
+ * @question_ids: (element-type utf8): the questions where interviewees
+ *   disagree (sihua_interviewee_answers_to_discuss())
+ *
+ * Adds a %SIHUA_ANSWER_FLAG_TO_DISCUSS flag for each question, keeping
+ * @flags in model order.
+ */
+void
+sihua_answer_flags_add_to_discuss (GArray     *flags,
+                                   SihuaModel *model,
+                                   GPtrArray  *question_ids)
+{
+  g_autoptr(GArray) merged = NULL;
+  GPtrArray *questions;
+  guint next = 0;
+
+  if (question_ids == NULL || question_ids->len == 0)
+    return;
+
+  merged = g_array_new (FALSE, FALSE, sizeof (SihuaAnswerFlag));
+  questions = sihua_model_get_questions (model);
+  for (guint q = 0; q < questions->len; q++)
+    {
+      const SihuaQuestion *question = g_ptr_array_index (questions, q);
+
+      while (next < flags->len && g_array_index (flags, SihuaAnswerFlag, next).question == question)
+        g_array_append_val (merged, g_array_index (flags, SihuaAnswerFlag, next++));
+      if (g_ptr_array_find_with_equal_func (question_ids, question->id, g_str_equal, NULL))
+        {
+          SihuaAnswerFlag flag = { question, SIHUA_ANSWER_FLAG_TO_DISCUSS, -1, -1 };
+          g_array_append_val (merged, flag);
+        }
+    }
+  /* A flag whose question the model no longer lists stays, at the end. */
+  for (; next < flags->len; next++)
+    g_array_append_val (merged, g_array_index (flags, SihuaAnswerFlag, next));
+
+  g_array_set_size (flags, 0);
+  g_array_append_vals (flags, merged->data, merged->len);
+}
+
 const char *
 sihua_answer_flag_reason_to_string (SihuaAnswerFlagReason reason)
 {
@@ -168,6 +212,8 @@ sihua_answer_flag_reason_to_string (SihuaAnswerFlagReason reason)
       return "band_mismatch";
     case SIHUA_ANSWER_FLAG_CHECK:
       return "check";
+    case SIHUA_ANSWER_FLAG_TO_DISCUSS:
+      return "to_discuss";
     default:
       g_return_val_if_reached (NULL);
     }
@@ -200,6 +246,8 @@ sihua_answer_flag_describe (const SihuaAnswerFlag *flag,
 
     case SIHUA_ANSWER_FLAG_EVIDENCE_MISSING:
       return g_strdup (_("Needs evidence: the model asks for evidence, but note and evidence are empty"));
+    case SIHUA_ANSWER_FLAG_TO_DISCUSS:
+      return g_strdup (_("To discuss: the interviewees’ answers are two or more levels apart"));
 
     case SIHUA_ANSWER_FLAG_BAND_MISMATCH:
       {

@@ -17,6 +17,7 @@ typedef enum
   SIHUA_ANSWER_FLAG_EVIDENCE_MISSING,  /* evidence_required, but note and evidence are empty */
   SIHUA_ANSWER_FLAG_BAND_MISMATCH,     /* the chosen band is not the one the numbers give */
   SIHUA_ANSWER_FLAG_CHECK,             /* a plausibility check of the model holds */
+  SIHUA_ANSWER_FLAG_TO_DISCUSS,        /* interviewees' levels two or more apart */
 } SihuaAnswerFlagReason;
 
 typedef struct
@@ -38,7 +39,12 @@ typedef struct
 GArray     *sihua_answer_flags_compute            (SihuaScore *score,
                                                    GHashTable *answers);
 
-/* "above_stage", "evidence_missing", "band_mismatch", "check": the JSON form. */
+void        sihua_answer_flags_add_to_discuss     (GArray     *flags,
+                                                   SihuaModel *model,
+                                                   GPtrArray  *question_ids);
+
+/* "above_stage", "evidence_missing", "band_mismatch", "check",
+ * "to_discuss": the JSON form. */
 const char *sihua_answer_flag_reason_to_string    (SihuaAnswerFlagReason  reason);
 /* A readable sentence for the consultant. */
 char       *sihua_answer_flag_describe            (const SihuaAnswerFlag *flag,

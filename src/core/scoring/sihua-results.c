@@ -70,6 +70,29 @@ compose (SihuaResults *self)
     }
 }
 
+/* The questions interviewees disagree on are answers to check too. What
+ * they said cannot be read only if the database is damaged, which the
+ * answers read just before would have shown; the flags are then left as
+ * they are. */
+static void
+flag_disagreements (SihuaResults *self,
+                    SihuaStore   *store)
+{
+  g_autoptr(GPtrArray) said = NULL;
+  g_autoptr(GPtrArray) to_discuss = NULL;
+  g_autoptr(GError) error = NULL;
+
+  said = sihua_store_list_interviewee_answers (store, self->assessment->id, &error);
+  if (said == NULL)
+    {
+      g_warning ("Interviewees' answers of assessment %" G_GINT64_FORMAT " not read: %s",
+                 self->assessment->id, error->message);
+      return;
+    }
+  to_discuss = sihua_interviewee_answers_to_discuss (said);
+  sihua_answer_flags_add_to_discuss (self->flags, self->model, to_discuss);
+}
+
 /* Whether @candidate comes before @than: an earlier date, or the same date
  * and created earlier (the id settles what the clock cannot). */
 static gboolean
@@ -351,6 +374,7 @@ sihua_results_load (SihuaStore    *store,
     return NULL;
 
   compose (self);
+  flag_disagreements (self, store);
   refresh_cached_result (self, store);
 
   return g_steal_pointer (&self);

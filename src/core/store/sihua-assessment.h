@@ -39,6 +39,9 @@ typedef enum
  * @n_answers: how many questions are answered (read only)
  * @created_at: microseconds since 1970 (UTC)
  * @updated_at: microseconds since 1970 (UTC)
+ * @revision: the revision, from 1; reopening a finalised assessment starts the next
+ * @finalized_at: when the current revision was finalised (microseconds since
+ *   1970, UTC), 0 while it can be changed
  *
  * An assessment as the store keeps it. Plain data; strings are owned.
  */
@@ -60,6 +63,8 @@ typedef struct
   double                 result_index;
   int                    result_stage;
   guint                  n_answers;
+  int                    revision;
+  gint64                 finalized_at;
   gint64                 created_at;
   gint64                 updated_at;
 } SihuaAssessment;

@@ -148,7 +148,7 @@ _sihua_store_set_answer_locked (SihuaStore              *self,
 
   if (!_sihua_store_begin (self, error))
     return FALSE;
-  if (!_sihua_store_assessment_exists (self, assessment_id, error) ||
+  if (!_sihua_store_check_not_finalized (self, assessment_id, error) ||
       !apply_answer (self, assessment_id, question_id, serialized, note, evidence, error))
     {
       _sihua_store_rollback (self);
@@ -420,7 +420,7 @@ sihua_store_undo (SihuaStore  *self,
   g_mutex_lock (&self->mutex);
   if (!_sihua_store_begin (self, error))
     goto out;
-  if (!_sihua_store_assessment_exists (self, assessment_id, error))
+  if (!_sihua_store_check_not_finalized (self, assessment_id, error))
     goto rollback;
 
   stmt = _sihua_store_prepare (self,
@@ -533,7 +533,7 @@ sihua_store_import_answers (SihuaStore  *self,
   g_mutex_lock (&self->mutex);
   if (!_sihua_store_begin (self, error))
     goto out;
-  if (!_sihua_store_assessment_exists (self, assessment_id, error))
+  if (!_sihua_store_check_not_finalized (self, assessment_id, error))
     goto rollback;
 
   for (guint i = 0; i < answers->len; i++)

@@ -18,7 +18,7 @@
 #define ASSESSMENT_COLUMNS \
   "id, uuid, company_id, model_id, model_version, date, consultant, status, respondents," \
   " target_level, notes, previous_id, result_index, result_stage, created_at, updated_at," \
-  " (SELECT count(*) FROM answers WHERE assessment_id = assessments.id)"
+  " (SELECT count(*) FROM answers WHERE assessment_id = assessments.id), revision, finalized_at"
 
 static SihuaAssessment *
 assessment_from_row (sqlite3_stmt  *stmt,
@@ -63,6 +63,8 @@ assessment_from_row (sqlite3_stmt  *stmt,
   assessment->created_at = sqlite3_column_int64 (stmt, 14);
   assessment->updated_at = sqlite3_column_int64 (stmt, 15);
   assessment->n_answers = sqlite3_column_int (stmt, 16);
+  assessment->revision = sqlite3_column_int (stmt, 17);
+  assessment->finalized_at = sqlite3_column_int64 (stmt, 18);
 
   return assessment;
 }

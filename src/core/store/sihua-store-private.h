@@ -21,6 +21,9 @@ G_BEGIN_DECLS
  * before giving up with %SIHUA_STORE_ERROR_BUSY. */
 #define SIHUA_STORE_BUSY_TIMEOUT_MS 5000
 
+/* What the triggers that freeze a finalised assessment raise. */
+#define SIHUA_STORE_FROZEN_MESSAGE "sihua: the assessment is finalised"
+
 struct _SihuaStore
 {
   GObject      parent_instance;
@@ -84,6 +87,8 @@ char         *_sihua_store_search_key     (const char    *name,
                                           const char    *region,
                                           const char    *industry);
 
+void          _sihua_store_set_frozen_error (GError    **error);
+
 /* Schema */
 gboolean      _sihua_store_migrate        (SihuaStore    *self,
                                            int            from_version,
@@ -142,6 +147,23 @@ GHashTable   *_sihua_store_load_answers_locked (SihuaStore    *self,
 gboolean      _sihua_store_assessment_exists (SihuaStore    *self,
                                               gint64         assessment_id,
                                               GError       **error);
+/* Makes one item of a row, or %NULL with @error set if it is damaged. */
+typedef gpointer (*SihuaStoreRowReader) (sqlite3_stmt  *stmt,
+                                         gint64         assessment_id,
+                                         GError       **error);
+GPtrArray    *_sihua_store_list_rows      (SihuaStore          *self,
+                                           gint64               assessment_id,
+                                           const char          *sql,
+                                           SihuaStoreRowReader  read_row,
+                                           GDestroyNotify       free_item,
+                                           GError             **error);
+gboolean      _sihua_store_is_finalized   (SihuaStore    *self,
+                                           gint64         assessment_id,
+                                           gboolean      *finalized,
+                                           GError       **error);
+gboolean      _sihua_store_check_not_finalized (SihuaStore  *self,
+                                                gint64       assessment_id,
+                                                GError     **error);
 
 /* Evidence */
 gint64        _sihua_store_add_evidence_locked (SihuaStore  *self,

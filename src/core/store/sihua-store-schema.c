@@ -210,6 +210,89 @@ static const char migrate_to_5[] =
   ");"
   "CREATE INDEX evidence_history_assessment ON evidence_history (assessment_id, id);";
 
+/* Raised by the freeze triggers below; the store turns it into a message
+ * that says how to reopen (see _sihua_store_set_error()). */
+#define FROZEN "SELECT RAISE(ABORT, '" SIHUA_STORE_FROZEN_MESSAGE "');"
+#define FROZEN_ASSESSMENT(ID) \
+  " WHEN (SELECT finalized_at FROM assessments WHERE id = " ID ") IS NOT NULL BEGIN " FROZEN " END;"
+#define FROZEN_INTERVIEWEE(ID) \
+  " WHEN (SELECT a.finalized_at FROM assessments a JOIN interviewees i ON i.assessment_id = a.id" \
+  "       WHERE i.id = " ID ") IS NOT NULL BEGIN " FROZEN " END;"
+
+/* Version 6: the people interviewed and what each of them answered, and
+ * finalising. A finalised assessment (finalized_at set) keeps its answers,
+ * interviewees and details frozen by triggers, so no path into the
+ * database (the window, the CLI, bundles, sync) can change them behind a
+ * signed report; each finalisation is kept as a revision with the frozen
+ * record, its SHA-256 and the report as it was handed out. Reopening
+ * clears finalized_at and starts the next revision. The old free-text
+ * respondents column is kept and shown where no interviewee is listed.
+ * A cascade from deleting the assessment itself passes: its row is gone
+ * by then. */
+static const char migrate_to_6[] =
+  "ALTER TABLE assessments ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE assessments ADD COLUMN finalized_at INTEGER;"
+
+  "CREATE TABLE interviewees ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL,"
+  "  role TEXT,"
+  "  department TEXT,"
+  "  created_at INTEGER NOT NULL,"
+  "  UNIQUE (assessment_id, name)"
+  ");"
+
+  "CREATE TABLE interviewee_answers ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  interviewee_id INTEGER NOT NULL REFERENCES interviewees (id) ON DELETE CASCADE,"
+  "  question_id TEXT NOT NULL,"
+  "  value TEXT NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  UNIQUE (interviewee_id, question_id)"
+  ");"
+
+  "CREATE TABLE assessment_revisions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,"
+  "  revision INTEGER NOT NULL,"
+  "  finalized_at INTEGER NOT NULL,"
+  "  record TEXT NOT NULL,"
+  "  record_sha256 TEXT NOT NULL,"
+  "  report BLOB,"
+  "  report_sha256 TEXT,"
+  "  reopened_at INTEGER,"
+  "  reopen_reason TEXT,"
+  "  UNIQUE (assessment_id, revision)"
+  ");"
+
+  "CREATE TRIGGER answers_frozen_insert BEFORE INSERT ON answers" FROZEN_ASSESSMENT ("NEW.assessment_id")
+  "CREATE TRIGGER answers_frozen_update BEFORE UPDATE ON answers" FROZEN_ASSESSMENT ("OLD.assessment_id")
+  "CREATE TRIGGER answers_frozen_delete BEFORE DELETE ON answers" FROZEN_ASSESSMENT ("OLD.assessment_id")
+  "CREATE TRIGGER history_frozen_insert BEFORE INSERT ON answer_history" FROZEN_ASSESSMENT ("NEW.assessment_id")
+  "CREATE TRIGGER interviewees_frozen_insert BEFORE INSERT ON interviewees" FROZEN_ASSESSMENT ("NEW.assessment_id")
+  "CREATE TRIGGER interviewees_frozen_update BEFORE UPDATE ON interviewees" FROZEN_ASSESSMENT ("OLD.assessment_id")
+  "CREATE TRIGGER interviewees_frozen_delete BEFORE DELETE ON interviewees" FROZEN_ASSESSMENT ("OLD.assessment_id")
+  "CREATE TRIGGER interviewee_answers_frozen_insert BEFORE INSERT ON interviewee_answers"
+  FROZEN_INTERVIEWEE ("NEW.interviewee_id")
+  "CREATE TRIGGER interviewee_answers_frozen_update BEFORE UPDATE ON interviewee_answers"
+  FROZEN_INTERVIEWEE ("OLD.interviewee_id")
+  "CREATE TRIGGER interviewee_answers_frozen_delete BEFORE DELETE ON interviewee_answers"
+  FROZEN_INTERVIEWEE ("OLD.interviewee_id")
+  "CREATE TRIGGER assessments_frozen_update"
+  " BEFORE UPDATE OF company_id, model_id, model_version, date, consultant, status, respondents,"
+  " target_level, notes, previous_id ON assessments"
+  " WHEN OLD.finalized_at IS NOT NULL AND NEW.finalized_at IS NOT NULL BEGIN " FROZEN " END;"
+  "CREATE TRIGGER revisions_frozen_update"
+  " BEFORE UPDATE OF assessment_id, revision, finalized_at, record, record_sha256 ON assessment_revisions"
+  " BEGIN " FROZEN " END;"
+  "CREATE TRIGGER revisions_report_kept"
+  " BEFORE UPDATE OF report, report_sha256 ON assessment_revisions WHEN OLD.report IS NOT NULL"
+  " BEGIN " FROZEN " END;";
+
 static const char * const migrations[] = {
   NULL,          /* version 0: an empty file */
   migrate_to_1,
@@ -217,6 +300,7 @@ static const char * const migrations[] = {
   migrate_to_3,
   migrate_to_4,
   migrate_to_5,
+  migrate_to_6,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SIHUA_STORE_SCHEMA_VERSION + 1);

@@ -87,6 +87,11 @@ _sihua_store_set_error (SihuaStore  *self,
       _sihua_store_set_busy_error (self->path, TRUE, error);
       return;
     }
+  if (code == SQLITE_CONSTRAINT && g_strcmp0 (sqlite3_errmsg (self->db), SIHUA_STORE_FROZEN_MESSAGE) == 0)
+    {
+      _sihua_store_set_frozen_error (error);
+      return;
+    }
 
   if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
     store_code = SIHUA_STORE_ERROR_CORRUPT;
@@ -112,6 +117,14 @@ _sihua_store_prepare (SihuaStore  *self,
     }
 
   return stmt;
+}
+
+void
+_sihua_store_set_frozen_error (GError **error)
+{
+  g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_FINALIZED,
+               _("The assessment is finalised, so nothing in it can change; reopen it with a reason first "
+                 "(Reopen in the window, or sihua-cli assessment reopen ID --reason TEXT)"));
 }
 
 gboolean

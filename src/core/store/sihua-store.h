@@ -13,7 +13,9 @@
 #include "sihua-assessment.h"
 #include "sihua-company.h"
 #include "sihua-evidence.h"
+#include "sihua-interviewee.h"
 #include "sihua-model.h"
+#include "sihua-revision.h"
 
 G_BEGIN_DECLS
 
@@ -48,6 +50,8 @@ G_BEGIN_DECLS
  *   was changed
  * @SIHUA_STORE_ERROR_MISSING: there is no database at that path (or no
  *   folder for a new one); nothing was created
+ * @SIHUA_STORE_ERROR_FINALIZED: the assessment is finalised; nothing was
+ *   changed, and the message says how to reopen it
  *
  * Every message is one line, fit to show to the user as it is.
  */
@@ -67,10 +71,11 @@ typedef enum
   SIHUA_STORE_ERROR_LOG_GONE,
   SIHUA_STORE_ERROR_BUSY,
   SIHUA_STORE_ERROR_MISSING,
+  SIHUA_STORE_ERROR_FINALIZED,
 } SihuaStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define SIHUA_STORE_SCHEMA_VERSION 5
+#define SIHUA_STORE_SCHEMA_VERSION 6
 
 /* How many automatic backups are kept beside the database. */
 #define SIHUA_STORE_N_BACKUPS 7
@@ -236,6 +241,52 @@ SihuaModel        *sihua_store_load_assessment_model     (SihuaStore          *s
 GBytes            *sihua_store_get_model_bytes           (SihuaStore          *self,
                                                           const char          *model_id,
                                                           const char          *version,
+                                                          GError             **error);
+
+/* Interviewees and what each of them answered */
+gint64             sihua_store_add_interviewee           (SihuaStore          *self,
+                                                          gint64               assessment_id,
+                                                          const char          *name,
+                                                          const char          *role,
+                                                          const char          *department,
+                                                          GError             **error);
+gboolean           sihua_store_update_interviewee        (SihuaStore          *self,
+                                                          const SihuaInterviewee *interviewee,
+                                                          GError             **error);
+gboolean           sihua_store_remove_interviewee        (SihuaStore          *self,
+                                                          gint64               interviewee_id,
+                                                          GError             **error);
+GPtrArray         *sihua_store_list_interviewees         (SihuaStore          *self,
+                                                          gint64               assessment_id,
+                                                          GError             **error);
+gboolean           sihua_store_set_interviewee_answer    (SihuaStore          *self,
+                                                          gint64               interviewee_id,
+                                                          const char          *question_id,
+                                                          const SihuaAnswerValue *value,
+                                                          GError             **error);
+GPtrArray         *sihua_store_list_interviewee_answers  (SihuaStore          *self,
+                                                          gint64               assessment_id,
+                                                          GError             **error);
+
+/* Finalising and revisions */
+char              *sihua_store_get_record_sha256         (SihuaStore          *self,
+                                                          gint64               assessment_id,
+                                                          GError             **error);
+gboolean           sihua_store_finalize_assessment       (SihuaStore          *self,
+                                                          gint64               assessment_id,
+                                                          const char          *record_sha256,
+                                                          GBytes              *report,
+                                                          GError             **error);
+gboolean           sihua_store_reopen_assessment         (SihuaStore          *self,
+                                                          gint64               assessment_id,
+                                                          const char          *reason,
+                                                          GError             **error);
+GPtrArray         *sihua_store_list_revisions            (SihuaStore          *self,
+                                                          gint64               assessment_id,
+                                                          GError             **error);
+GBytes            *sihua_store_get_revision_report       (SihuaStore          *self,
+                                                          gint64               assessment_id,
+                                                          int                  revision,
                                                           GError             **error);
 
 /* Answers */

@@ -37,6 +37,9 @@ struct _SihuaAssessmentPage
   AdwButtonContent     *previous_content;
   GtkButton            *next_button;
   GtkLabel             *next_label;
+  GtkButton            *finalize_button;
+  GtkBox               *finalized_bar;
+  GtkLabel             *finalized_label;
 
   SihuaStore           *store;
   gint64                assessment_id;
@@ -53,6 +56,11 @@ struct _SihuaAssessmentPage
   SihuaAnswerSheet     *sheet;
   /* What the page shows (question id → SihuaAnswer): the sheet's table. */
   GHashTable           *answers;
+
+  /* What each interviewee said (SihuaIntervieweeAnswer), and the
+   * questions they disagree on, for the cards' "who said what" line. */
+  GPtrArray            *said;
+  GPtrArray            *to_discuss;
 
   /* question id → SihuaQuestionCard (not owned); only built dimensions */
   GHashTable           *cards;
@@ -88,6 +96,7 @@ struct _SihuaAssessmentPage
   double                last_switch_ms;
 };
 
+void        _sihua_assessment_page_update_titles           (SihuaAssessmentPage  *self);
 void        _sihua_assessment_page_refresh                 (SihuaAssessmentPage  *self);
 void        _sihua_assessment_page_show_dimension          (SihuaAssessmentPage  *self,
                                                             const SihuaDimension *dimension,
@@ -121,6 +130,22 @@ void        _sihua_assessment_page_undo                    (SihuaAssessmentPage 
 void        _sihua_assessment_page_redo                    (SihuaAssessmentPage  *self);
 void        _sihua_assessment_page_toast                   (SihuaAssessmentPage  *self,
                                                             const char           *message);
+
+/* sihua-assessment-page-finalize.c */
+void        _sihua_assessment_page_update_finalized        (SihuaAssessmentPage  *self,
+                                                            const SihuaAssessment *assessment);
+void        _sihua_assessment_page_finalize_action         (GtkWidget            *widget,
+                                                            const char           *action_name,
+                                                            GVariant             *parameter);
+void        _sihua_assessment_page_reopen_action           (GtkWidget            *widget,
+                                                            const char           *action_name,
+                                                            GVariant             *parameter);
+
+/* sihua-assessment-page-details.c */
+GtkWidget  *_sihua_assessment_page_details_dialog          (SihuaAssessmentPage  *self);
+void        _sihua_assessment_page_details_action          (GtkWidget            *widget,
+                                                            const char           *action_name,
+                                                            GVariant             *parameter);
 
 /* sihua-assessment-page-search.c */
 void        _sihua_assessment_page_search_init             (SihuaAssessmentPage  *self);

@@ -358,6 +358,58 @@ n_built (SihuaAssessmentPage  *self,
  *
  * Builds the cards of @dimension that are missing among its first @count.
  */
+/* Who said what: read once when the assessment opens (interviewees answer
+ * through the details and the CLI, not on the cards). */
+static void
+load_said (SihuaAssessmentPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->said, g_ptr_array_unref);
+  g_clear_pointer (&self->to_discuss, g_ptr_array_unref);
+  self->said = sihua_store_list_interviewee_answers (self->store, self->assessment_id, &error);
+  if (self->said == NULL)
+    {
+      g_warning ("Interviewees' answers not read: %s", error->message);
+      return;
+    }
+  self->to_discuss = sihua_interviewee_answers_to_discuss (self->said);
+}
+
+static void
+show_said (SihuaAssessmentPage *self,
+           SihuaQuestionCard   *card)
+{
+  const SihuaQuestion *question = sihua_question_card_get_question (card);
+  g_autoptr(GPtrArray) heard = sihua_interviewee_answers_for (self->said, question->id);
+  g_autoptr(GString) line = NULL;
+
+  if (heard->len == 0)
+    {
+      sihua_question_card_set_said (card, NULL);
+      return;
+    }
+  line = g_string_new (NULL);
+  for (guint i = 0; i < heard->len; i++)
+    {
+      SihuaIntervieweeAnswer *one = g_ptr_array_index (heard, i);
+      g_autofree char *value = sihua_answer_value_describe (one->value, question, self->model, self->language);
+
+      if (i > 0)
+        g_string_append (line, " · ");
+      /* TRANSLATORS: one interviewee's answer on a question card: name, answer */
+      g_string_append_printf (line, _("%s: %s"), one->name, value);
+    }
+  if (g_ptr_array_find_with_equal_func (self->to_discuss, question->id, g_str_equal, NULL))
+    {
+      /* TRANSLATORS: what the interviewees said, when they disagree */
+      g_autofree char *flagged = g_strdup_printf (_("%s — to discuss"), line->str);
+
+      g_string_assign (line, flagged);
+    }
+  sihua_question_card_set_said (card, line->str);
+}
+
 void
 _sihua_assessment_page_build_cards (SihuaAssessmentPage  *self,
                                     const SihuaDimension *dimension,
@@ -384,6 +436,7 @@ _sihua_assessment_page_build_cards (SihuaAssessmentPage  *self,
       gtk_widget_add_controller (card, focus);
       g_signal_connect_object (card, "value-rejected", G_CALLBACK (card_value_rejected_cb), self, 0);
       g_hash_table_insert (self->cards, g_strdup (question->id), card);
+      show_said (self, SIHUA_QUESTION_CARD (card));
       gtk_box_append (GTK_BOX (box), card);
     }
 }
@@ -923,8 +976,8 @@ set_string_property (SihuaAssessmentPage  *self,
 }
 
 /* The header names the company and the assessment's date. */
-static void
-update_titles (SihuaAssessmentPage *self)
+void
+_sihua_assessment_page_update_titles (SihuaAssessmentPage *self)
 {
   g_autoptr(SihuaAssessment) assessment = NULL;
   g_autoptr(SihuaCompany) company = NULL;
@@ -936,6 +989,7 @@ update_titles (SihuaAssessmentPage *self)
       company = sihua_store_get_company (self->store, assessment->company_id, NULL);
       subtitle = g_strdup_printf (_("Assessment of %s"), assessment->date);
     }
+  _sihua_assessment_page_update_finalized (self, assessment);
 
   set_string_property (self, &self->title, company != NULL ? company->name : "", PROP_TITLE);
   set_string_property (self, &self->subtitle, subtitle != NULL ? subtitle : "", PROP_SUBTITLE);
@@ -1030,6 +1084,8 @@ sihua_assessment_page_finalize (GObject *object)
   g_clear_pointer (&self->focus_question, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->subtitle, g_free);
+  g_clear_pointer (&self->said, g_ptr_array_unref);
+  g_clear_pointer (&self->to_discuss, g_ptr_array_unref);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
 
@@ -1093,6 +1149,9 @@ sihua_assessment_page_class_init (SihuaAssessmentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SihuaAssessmentPage, previous_content);
   gtk_widget_class_bind_template_child (widget_class, SihuaAssessmentPage, next_button);
   gtk_widget_class_bind_template_child (widget_class, SihuaAssessmentPage, next_label);
+  gtk_widget_class_bind_template_child (widget_class, SihuaAssessmentPage, finalize_button);
+  gtk_widget_class_bind_template_child (widget_class, SihuaAssessmentPage, finalized_bar);
+  gtk_widget_class_bind_template_child (widget_class, SihuaAssessmentPage, finalized_label);
   gtk_widget_class_bind_template_callback (widget_class, dimension_selected_cb);
   gtk_widget_class_bind_template_callback_full (widget_class, "search_changed_cb",
                                                 G_CALLBACK (_sihua_assessment_page_search_changed_cb));
@@ -1109,6 +1168,9 @@ sihua_assessment_page_class_init (SihuaAssessmentPageClass *klass)
   gtk_widget_class_install_action (widget_class, "assessment.previous-dimension", NULL, step_dimension_action);
   gtk_widget_class_install_action (widget_class, "assessment.next-dimension", NULL, step_dimension_action);
   gtk_widget_class_install_action (widget_class, "assessment.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "assessment.details", NULL, _sihua_assessment_page_details_action);
+  gtk_widget_class_install_action (widget_class, "assessment.finalize", NULL, _sihua_assessment_page_finalize_action);
+  gtk_widget_class_install_action (widget_class, "assessment.reopen", NULL, _sihua_assessment_page_reopen_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "assessment.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -1211,7 +1273,8 @@ sihua_assessment_page_set_assessment (SihuaAssessmentPage *self,
       self->assessment_id = assessment_id;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ASSESSMENT_ID]);
     }
-  update_titles (self);
+  _sihua_assessment_page_update_titles (self);
+  load_said (self);
   g_clear_object (&self->model);
   sheet = sihua_answer_sheet_new (store, assessment_id);
   _sihua_assessment_page_set_sheet (self, sheet);

@@ -28,6 +28,8 @@ struct _SihuaQuestionCard
   GtkLabel            *evidence_label;
   GtkExpander         *help_expander;
   GtkBox              *help_box;
+  /* Who said what, when interviewees answered the question. */
+  GtkLabel            *said_label;
 
   SihuaModel          *model;
   const SihuaQuestion *question;

@@ -499,6 +499,35 @@ sihua_question_card_new (SihuaModel          *model,
   return GTK_WIDGET (self);
 }
 
+/**
+ * sihua_question_card_set_said:
+ * @self: a card
+ * @said: (nullable): what the interviewees said, one line; %NULL hides it
+ *
+ * Shows, compactly under the answer, who said what; the consolidated
+ * answer above is the one that scores.
+ */
+void
+sihua_question_card_set_said (SihuaQuestionCard *self,
+                              const char        *said)
+{
+  g_return_if_fail (SIHUA_IS_QUESTION_CARD (self));
+
+  if (self->said_label == NULL && said == NULL)
+    return;
+  if (self->said_label == NULL)
+    {
+      self->said_label = GTK_LABEL (gtk_label_new (NULL));
+      gtk_label_set_xalign (self->said_label, 0);
+      gtk_label_set_wrap (self->said_label, TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->said_label), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (self->said_label), "caption");
+      gtk_box_insert_child_after (self->card_box, GTK_WIDGET (self->said_label), GTK_WIDGET (self->options_box));
+    }
+  gtk_label_set_text (self->said_label, said != NULL ? said : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->said_label), said != NULL);
+}
+
 const SihuaQuestion *
 sihua_question_card_get_question (SihuaQuestionCard *self)
 {

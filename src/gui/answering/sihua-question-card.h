@@ -38,6 +38,8 @@ GtkWidget           *sihua_question_card_new            (SihuaModel          *mo
                                                          guint                number,
                                                          SihuaLanguage        language);
 const SihuaQuestion *sihua_question_card_get_question   (SihuaQuestionCard   *self);
+void                 sihua_question_card_set_said       (SihuaQuestionCard   *self,
+                                                         const char          *said);
 void                 sihua_question_card_set_answer     (SihuaQuestionCard   *self,
                                                          const SihuaAnswer   *answer);
 const char          *sihua_question_card_get_note       (SihuaQuestionCard   *self);

@@ -205,7 +205,10 @@ set_assessment_subtitle (GtkWidget             *row,
   g_autofree char *subtitle = NULL;
   const char *status;
 
-  status = assessment->status == SIHUA_ASSESSMENT_COMPLETED ? _("Completed") : _("In progress");
+  if (assessment->finalized_at != 0)
+    status = C_("assessment status", "Finalised");
+  else
+    status = assessment->status == SIHUA_ASSESSMENT_COMPLETED ? _("Completed") : _("In progress");
   subtitle = g_strdup_printf ("%s %s · %s",
                               model != NULL ? sihua_gui_model_title (model) : assessment->model_id,
                               assessment->model_version, status);

@@ -1,0 +1,213 @@
+/* test-gui-finalize.c: the answering page of an assessment that two
+ * interviewees answered differently, finalised from the page's own action:
+ * its answering controls go read-only and a line says why.
+ *
+ * Copyright 2026 The Sihua developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "sihua-assessment-page-private.h"
+#include "sihua-question-card-private.h"
+#include "sihua-screenshot.h"
+#include "sihua-test-store.h"
+#include "sihua-test-utils.h"
+
+static gboolean
+page_shown (SihuaAssessmentPage *page)
+{
+  return sihua_assessment_page_get_dimension_id (page) != NULL;
+}
+
+static AdwMessageDialog *
+find_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* Whether a row in @root's tree is titled @title. */
+static gboolean
+row_titled (GtkWidget  *root,
+            const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_PREFERENCES_ROW (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return TRUE;
+      if (row_titled (child, title))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+drawn (GtkWidget *widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+/* Turns the main loop until @done holds; the machine may be busy, so
+ * there is no time limit but the test's own. */
+#define WAIT_UNTIL(condition)                   \
+  G_STMT_START {                                \
+    while (!(condition))                        \
+      g_main_context_iteration (NULL, TRUE);    \
+  } G_STMT_END
+
+static void
+test_finalize_freezes_page (void)
+{
+  g_autoptr(SihuaCompany) company = sihua_company_new ("华东精密机械");
+  g_autoptr(SihuaModel) model = sihua_test_load_data_model ("example-small.json");
+  g_autoptr(SihuaAnswerValue) low = sihua_answer_value_new_level (1);
+  g_autoptr(SihuaAnswerValue) high = sihua_answer_value_new_level (3);
+  g_autoptr(SihuaAssessment) assessment = NULL;
+  g_autoptr(GPtrArray) said = NULL;
+  g_autoptr(GPtrArray) to_discuss = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = sihua_test_make_tmpdir ();
+  SihuaStore *store = sihua_test_open_store_in (dir, "a.db");
+  SihuaAssessmentPage *page;
+  AdwMessageDialog *dialog;
+  GtkWidget *window;
+  const char *question = NULL;
+  gint64 company_id, id, wang, zhao;
+  GPtrArray *questions = sihua_model_get_questions (model);
+
+  company_id = sihua_store_add_company (store, company, &error);
+  id = sihua_store_new_assessment (store, company_id, model, 0, NULL, &error);
+  g_assert_no_error (error);
+  sihua_test_answer_everything (store, model, id, 2);
+  for (guint i = 0; i < questions->len && question == NULL; i++)
+    if (((SihuaQuestion *) questions->pdata[i])->type == SIHUA_QUESTION_LADDER)
+      question = ((SihuaQuestion *) questions->pdata[i])->id;
+
+  /* Two interviewees, two levels apart on one question. */
+  wang = sihua_store_add_interviewee (store, id, "王芳", "生产经理", NULL, &error);
+  zhao = sihua_store_add_interviewee (store, id, "赵强", NULL, "信息部", &error);
+  g_assert_no_error (error);
+  g_assert_true (sihua_store_set_interviewee_answer (store, wang, question, low, &error));
+  g_assert_true (sihua_store_set_interviewee_answer (store, zhao, question, high, &error));
+  g_assert_no_error (error);
+  said = sihua_store_list_interviewee_answers (store, id, &error);
+  to_discuss = sihua_interviewee_answers_to_discuss (said);
+  g_assert_cmpuint (to_discuss->len, ==, 1);
+
+  window = gtk_window_new ();
+  page = SIHUA_ASSESSMENT_PAGE (sihua_assessment_page_new ());
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  sihua_assessment_page_set_assessment (page, store, id);
+  WAIT_UNTIL (page_shown (page));
+
+  /* The details dialog lists the interviewees as the cover will. */
+  {
+    GtkWidget *details = _sihua_assessment_page_details_dialog (page);
+    const char *shots = g_getenv ("SIHUA_TEST_SHOT_DIR");
+
+    gtk_window_present (GTK_WINDOW (details));
+    WAIT_UNTIL (drawn (details));
+    g_assert_true (row_titled (details, "王芳 (生产经理)"));
+    g_assert_true (row_titled (details, "赵强 (信息部)"));
+    if (shots != NULL)
+      {
+        g_autofree char *path = g_build_filename (shots, "details-dialog.png", NULL);
+
+        g_assert_true (sihua_screenshot_save (details, path, &error));
+        g_assert_no_error (error);
+      }
+    gtk_window_destroy (GTK_WINDOW (details));
+  }
+
+  /* The card of the disputed question says who said what. */
+  sihua_assessment_page_show_question (page, question);
+  WAIT_UNTIL (g_hash_table_lookup (page->cards, question) != NULL);
+  {
+    SihuaQuestionCard *card = g_hash_table_lookup (page->cards, question);
+    const char *line;
+
+    g_assert_nonnull (card->said_label);
+    line = gtk_label_get_text (card->said_label);
+    g_assert_nonnull (strstr (line, "王芳"));
+    g_assert_nonnull (strstr (line, "赵强"));
+    g_assert_nonnull (strstr (line, "to discuss"));
+  }
+
+  /* Open: the controls take answers and Finalise is offered. */
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (page->question_stack)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->finalized_bar)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->finalize_button)));
+
+  /* Finalise, and confirm in the dialog it asks. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "assessment.finalize", NULL));
+  WAIT_UNTIL ((dialog = find_dialog ("Finalise the Assessment?")) != NULL);
+  adw_message_dialog_response (dialog, "finalize");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  WAIT_UNTIL (gtk_widget_get_visible (GTK_WIDGET (page->finalized_bar)));
+
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (page->question_stack)));
+  {
+    g_autoptr(GList) cards = g_hash_table_get_values (page->cards);
+
+    /* Every card shown, whatever its kind of answer, takes no input. */
+    g_assert_nonnull (cards);
+    for (GList *l = cards; l != NULL; l = l->next)
+      g_assert_false (gtk_widget_is_sensitive (l->data));
+  }
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->finalize_button)));
+  g_assert_nonnull (strstr (gtk_label_get_text (page->finalized_label), "revision 1"));
+  assessment = sihua_store_get_assessment (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (assessment->finalized_at, >, 0);
+
+  /* Reopened from the page, the controls take answers again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "assessment.reopen", NULL));
+  WAIT_UNTIL ((dialog = find_dialog ("Reopen the Assessment?")) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "客户补充资料");
+  adw_message_dialog_response (dialog, "reopen");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (page->finalized_bar)));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (page->question_stack)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (store);
+  sihua_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Messages are compared in English. */
+  gtk_disable_setlocale ();
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("No display");
+      return g_test_run ();
+    }
+  adw_init ();
+
+  g_test_add_func ("/gui-finalize/finalize-freezes-page", test_finalize_freezes_page);
+
+  return g_test_run ();
+}
