@@ -85,6 +85,10 @@ void           _sihua_report_add_appendix   (SihuaReport    *report);
 void           _sihua_report_add_official_summary (SihuaReport *report);
 void           _sihua_report_add_answer_sheet     (SihuaReport *report);
 char          *_sihua_report_official_headline    (SihuaReport *report);
+/* sihua-report-official-guide.c */
+void           _sihua_report_add_official_rule    (SihuaReport *report);
+void           _sihua_report_add_official_dimension (SihuaReport               *report,
+                                                     const SihuaDimensionScore *ds);
 
 #define TR(s) _sihua_report_tr (report, s)
 
