@@ -145,8 +145,11 @@ add_level_table (SihuaReport *report,
   g_autoptr(SihuaPdfTable) table = NULL;
   int top = (int) sihua_model_get_n_levels (report->model) - 1;
 
-  for (guint c = 0; c < n_columns; c++)
-    widths[c] = 2;
+  /* The subsets' headers are the longest. */
+  widths[0] = 2;
+  widths[1] = 2.4;
+  for (guint c = 2; c < n_columns; c++)
+    widths[c] = 6.6 / subsets->len;
   table = sihua_pdf_table_new (n_columns, widths);
   g_ptr_array_add (header, g_strdup (TR (N_("Level"))));
   g_ptr_array_add (header, g_strdup (TR (N_("Points P at least"))));

@@ -156,14 +156,20 @@ _sihua_report_add_dimensions (SihuaReport *report)
     if (sihua_dimension_is_scored (sihua_score_get_dimension (report->score, i)->dimension))
       n_scored++;
 
-  /* The chart is a block: it moves to the next page whole rather than
-   * splitting. */
-  height = MIN (40.0 + n_scored * 19.0, sihua_pdf_document_get_bottom (doc) - sihua_pdf_document_get_top (doc) - 40);
-  sihua_pdf_document_ensure_space (doc, height);
-  _sihua_report_add_chart (report, SIHUA_CHART_BARS, sihua_pdf_document_get_left (doc),
-                           sihua_pdf_document_get_cursor (doc),
-                           sihua_pdf_document_get_content_width (doc), height);
-  sihua_pdf_document_skip (doc, height + 10);
+  /* An official index shows its scenes and points in its summary; a bar
+   * of stages would say nothing of its points-only groups. */
+  if (!sihua_official_applies (report->model))
+    {
+      /* The chart is a block: it moves to the next page whole rather than
+       * splitting. */
+      height = MIN (40.0 + n_scored * 19.0,
+                    sihua_pdf_document_get_bottom (doc) - sihua_pdf_document_get_top (doc) - 40);
+      sihua_pdf_document_ensure_space (doc, height);
+      _sihua_report_add_chart (report, SIHUA_CHART_BARS, sihua_pdf_document_get_left (doc),
+                               sihua_pdf_document_get_cursor (doc),
+                               sihua_pdf_document_get_content_width (doc), height);
+      sihua_pdf_document_skip (doc, height + 10);
+    }
 
   for (guint i = 0; i < sihua_score_get_n_dimensions (report->score); i++)
     {
