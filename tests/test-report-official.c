@@ -304,6 +304,30 @@ test_whole_report_en (Fixture       *fixture,
   assert_reads_as_index (fixture, SIHUA_LANGUAGE_EN, "(", "points)", phrases);
 }
 
+/* A re-assessment's summary says how the points and the level changed, in
+ * the index's terms rather than a maturity index. */
+static void
+test_comparison (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(SihuaAssessment) previous = g_new0 (SihuaAssessment, 1);
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+
+  previous->id = 0;
+  previous->date = g_strdup ("2025-09-01");
+  previous->target_level = -1;
+  g_object_unref (fixture->results);
+  fixture->results = sihua_results_new (fixture->company, fixture->assessment, fixture->model, fixture->answers,
+                                        previous, fixture->model, fixture->answers);
+  text = write_report (fixture, SIHUA_LANGUAGE_ZH_CN);
+  flat = squeeze (text);
+  if (strstr (flat, "2025-09-01") == NULL || strstr (flat, "总分由53.6变为53.6") == NULL ||
+      strstr (flat, "仍为二级") == NULL)
+    g_error ("the summary does not compare the points and the level; its text:\n%s", text);
+  g_assert_null (strstr (text, "成熟度指数"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -318,6 +342,7 @@ main (int   argc,
   g_test_add ("/report-official/summary-en", Fixture, NULL, fixture_set_up, test_summary_en, fixture_tear_down);
   g_test_add ("/report-official/whole-zh", Fixture, NULL, fixture_set_up, test_whole_report_zh, fixture_tear_down);
   g_test_add ("/report-official/whole-en", Fixture, NULL, fixture_set_up, test_whole_report_en, fixture_tear_down);
+  g_test_add ("/report-official/comparison", Fixture, NULL, fixture_set_up, test_comparison, fixture_tear_down);
   g_test_add ("/report-official/answer-sheet", Fixture, NULL, fixture_set_up, test_answer_sheet,
               fixture_tear_down);
 

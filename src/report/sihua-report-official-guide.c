@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sihua-number-format.h"
 #include "sihua-official.h"
 #include "sihua-report-private.h"
 #include "sihua-scoring.h"
@@ -293,4 +294,37 @@ _sihua_report_add_official_dimension (SihuaReport               *report,
     add_scene_dimension (report, ds);
   else
     add_points_dimension (report, ds);
+}
+
+/* The change since the previous assessment, in points and levels; NULL
+ * when there is none to compare with. */
+char *
+_sihua_report_official_change (SihuaReport *report)
+{
+  SihuaScore *previous = sihua_results_get_previous_score (report->results);
+  const char *date;
+  g_autofree char *before = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *change = NULL;
+  int previous_level, level;
+
+  if (previous == NULL || report->previous == NULL)
+    return NULL;
+
+  date = report->previous->date != NULL ? report->previous->date : "—";
+  before = sihua_official_format_points (sihua_score_get_points_total (previous));
+  now = sihua_official_format_points (sihua_score_get_points_total (report->score));
+  change = sihua_number_format_change (sihua_score_round1 (sihua_score_get_points_total (previous)),
+                                       sihua_score_round1 (sihua_score_get_points_total (report->score)));
+  previous_level = sihua_score_get_stage (previous);
+  level = sihua_score_get_stage (report->score);
+  if (previous_level == level)
+    return g_strdup_printf (TR (N_("Compared with the assessment of %s, the points went from %s to %s (%s); the "
+                                   "level is still %s.")),
+                            date, before, now, change, _sihua_report_stage_name (report, level));
+
+  return g_strdup_printf (TR (N_("Compared with the assessment of %s, the points went from %s to %s (%s) and the "
+                                 "level from %s to %s.")),
+                          date, before, now, change, _sihua_report_stage_name (report, previous_level),
+                          _sihua_report_stage_name (report, level));
 }
