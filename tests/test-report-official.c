@@ -17,6 +17,7 @@
 #include "sihua-report.h"
 #include "sihua-results.h"
 #include "sihua-score-json.h"
+#include "sihua-scoring.h"
 #include "test-pdf-util.h"
 
 /*
@@ -86,8 +87,9 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 static char *
-write_report (Fixture       *fixture,
-              SihuaLanguage  language)
+write_sections (Fixture             *fixture,
+                SihuaLanguage        language,
+                SihuaReportSections  sections)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (fixture->dir, language == SIHUA_LANGUAGE_EN ? "en.pdf" : "zh.pdf",
@@ -96,7 +98,7 @@ write_report (Fixture       *fixture,
 
   sihua_report_options_init (&options);
   options.language = language;
-  options.sections = SIHUA_REPORT_SECTION_SUMMARY | SIHUA_REPORT_SECTION_APPENDIX;
+  options.sections = sections;
 
   g_assert_true (sihua_report_write (fixture->results, &options, path, NULL, &error));
   g_assert_no_error (error);
@@ -114,6 +116,13 @@ write_report (Fixture       *fixture,
     }
 
   return pdf_text (path);
+}
+
+static char *
+write_report (Fixture       *fixture,
+              SihuaLanguage  language)
+{
+  return write_sections (fixture, language, SIHUA_REPORT_SECTION_SUMMARY | SIHUA_REPORT_SECTION_APPENDIX);
 }
 
 /* Whether @text has a line that holds every one of @words in this order. */
@@ -206,6 +215,119 @@ test_answer_sheet (Fixture       *fixture,
   assert_line (sheet, has_line (sheet, "120", NULL), "the device count behind 设备数字化率");
 }
 
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p != ' ' && *p != '\n')
+      g_string_append_c (out, *p);
+
+  return g_string_free (out, FALSE);
+}
+
+/* The whole report speaks the index's language: the level rule as the
+ * model holds it (points from each area, the scene counts of every level),
+ * and none of the maturity model's phrases. */
+static void
+assert_reads_as_index (Fixture       *fixture,
+                       SihuaLanguage  language,
+                       const char    *open_paren,
+                       const char    *points_word,
+                       const char    *const *maturity_phrases)
+{
+  g_autofree char *text = write_sections (fixture, language, SIHUA_REPORT_SECTIONS_ALL);
+  SihuaScore *score = sihua_results_get_score (fixture->results);
+  guint n_levels = sihua_model_get_n_levels (fixture->model);
+
+  /* The guide's sentence on the areas may wrap anywhere: read it without
+   * line breaks and spaces. */
+  g_autofree char *flat = squeeze (text);
+
+  for (guint i = 0; i < sihua_score_get_n_area_points (score); i++)
+    {
+      const SihuaAreaPoints *area = sihua_score_get_area_points (score, i);
+      g_autofree char *most = sihua_official_format_points (area->max);
+      g_autofree char *title = squeeze (sihua_text_get (&area->area->title, language, NULL));
+      g_autofree char *expected = g_strconcat (title, open_paren, most, points_word, NULL);
+
+      if (strstr (flat, expected) == NULL)
+        g_error ("the guide does not give “%s”; its text:\n%s", expected, text);
+    }
+  for (guint level = 1; level < n_levels; level++)
+    {
+      GPtrArray *requirements = sihua_scoring_get_requirements (fixture->model, level);
+      const char *name = sihua_text_get (&sihua_model_get_level (fixture->model, level)->name, language, NULL);
+      g_autofree char *min = NULL;
+      g_autofree char *n_scenes = NULL;
+      g_autofree char *n_constraint = NULL;
+
+      for (guint i = 0; i < requirements->len; i++)
+        {
+          const SihuaRequirement *requirement = g_ptr_array_index (requirements, i);
+
+          if (requirement->kind == SIHUA_REQUIREMENT_POINTS_TOTAL)
+            min = g_strdup_printf (" %g", requirement->min);
+          else if (g_strcmp0 (requirement->subset, "scenes") == 0)
+            n_scenes = g_strdup_printf (" %d", requirement->count);
+          else if (g_strcmp0 (requirement->subset, "constraint_scenes") == 0)
+            n_constraint = g_strdup_printf (" %d", requirement->count);
+        }
+      g_assert_nonnull (min);
+      g_assert_nonnull (n_scenes);
+      g_assert_nonnull (n_constraint);
+      /* The level table's row: the level, then P, n and c as the model has them. */
+      assert_line (text, has_line (text, name, min, n_scenes, n_constraint, NULL), "a level's row of the level table");
+    }
+  for (guint i = 0; maturity_phrases[i] != NULL; i++)
+    if (strstr (text, maturity_phrases[i]) != NULL)
+      g_error ("the report of the index speaks of “%s”; its text:\n%s", maturity_phrases[i], text);
+}
+
+static void
+test_whole_report_zh (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  const char *const phrases[] = { "成熟度指数", "权重合计", "无需额外提升", "1 一级", " 阶段", NULL };
+
+  assert_reads_as_index (fixture, SIHUA_LANGUAGE_ZH_CN, "（", "分）", phrases);
+}
+
+static void
+test_whole_report_en (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  const char *const phrases[] = { "maturity index", "of the weight", "nothing more is needed", "level 1 (Level 1)",
+                                  "question weight", NULL };
+
+  assert_reads_as_index (fixture, SIHUA_LANGUAGE_EN, "(", "points)", phrases);
+}
+
+/* A re-assessment's summary says how the points and the level changed, in
+ * the index's terms rather than a maturity index. */
+static void
+test_comparison (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(SihuaAssessment) previous = g_new0 (SihuaAssessment, 1);
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+
+  previous->id = 0;
+  previous->date = g_strdup ("2025-09-01");
+  previous->target_level = -1;
+  g_object_unref (fixture->results);
+  fixture->results = sihua_results_new (fixture->company, fixture->assessment, fixture->model, fixture->answers,
+                                        previous, fixture->model, fixture->answers);
+  text = write_report (fixture, SIHUA_LANGUAGE_ZH_CN);
+  flat = squeeze (text);
+  if (strstr (flat, "2025-09-01") == NULL || strstr (flat, "总分由53.6变为53.6") == NULL ||
+      strstr (flat, "仍为二级") == NULL)
+    g_error ("the summary does not compare the points and the level; its text:\n%s", text);
+  g_assert_null (strstr (text, "成熟度指数"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,6 +340,9 @@ main (int   argc,
 
   g_test_add ("/report-official/summary-zh", Fixture, NULL, fixture_set_up, test_summary_zh, fixture_tear_down);
   g_test_add ("/report-official/summary-en", Fixture, NULL, fixture_set_up, test_summary_en, fixture_tear_down);
+  g_test_add ("/report-official/whole-zh", Fixture, NULL, fixture_set_up, test_whole_report_zh, fixture_tear_down);
+  g_test_add ("/report-official/whole-en", Fixture, NULL, fixture_set_up, test_whole_report_en, fixture_tear_down);
+  g_test_add ("/report-official/comparison", Fixture, NULL, fixture_set_up, test_comparison, fixture_tear_down);
   g_test_add ("/report-official/answer-sheet", Fixture, NULL, fixture_set_up, test_answer_sheet,
               fixture_tear_down);
 

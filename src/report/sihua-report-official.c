@@ -237,6 +237,7 @@ _sihua_report_add_official_summary (SihuaReport *report)
   SihuaSceneChart *chart = sihua_official_scene_chart (report->score, report->language);
   SihuaPdfTextStyle headline = *sihua_pdf_document_get_style (doc, SIHUA_PDF_STYLE_HEADING);
   g_autofree char *level_line = NULL;
+  g_autofree char *change = NULL;
 
   if (chart == NULL)
     return;
@@ -247,6 +248,9 @@ _sihua_report_add_official_summary (SihuaReport *report)
   level_line = _sihua_report_official_headline (report);
   headline.color = _sihua_report_stage_color (report, sihua_score_get_stage (report->score));
   sihua_pdf_document_add_paragraph_full (doc, &headline, 0, NULL, level_line);
+  change = _sihua_report_official_change (report);
+  if (change != NULL)
+    sihua_pdf_document_add_paragraph (doc, SIHUA_PDF_STYLE_BODY, change);
 
   add_points_table (report);
 

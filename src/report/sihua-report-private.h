@@ -86,6 +86,11 @@ void           _sihua_report_add_official_summary (SihuaReport *report);
 void           _sihua_report_add_answer_sheet     (SihuaReport *report);
 char          *_sihua_report_official_headline    (SihuaReport *report);
 void           _sihua_report_add_evidence_files (SihuaReport *report);
+/* sihua-report-official-guide.c */
+void           _sihua_report_add_official_rule    (SihuaReport *report);
+char          *_sihua_report_official_change      (SihuaReport *report);
+void           _sihua_report_add_official_dimension (SihuaReport               *report,
+                                                     const SihuaDimensionScore *ds);
 
 #define TR(s) _sihua_report_tr (report, s)
 

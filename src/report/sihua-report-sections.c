@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "sihua-answer.h"
+#include "sihua-official.h"
 #include "sihua-report-private.h"
 
 static const char *
@@ -155,14 +156,20 @@ _sihua_report_add_dimensions (SihuaReport *report)
     if (sihua_dimension_is_scored (sihua_score_get_dimension (report->score, i)->dimension))
       n_scored++;
 
-  /* The chart is a block: it moves to the next page whole rather than
-   * splitting. */
-  height = MIN (40.0 + n_scored * 19.0, sihua_pdf_document_get_bottom (doc) - sihua_pdf_document_get_top (doc) - 40);
-  sihua_pdf_document_ensure_space (doc, height);
-  _sihua_report_add_chart (report, SIHUA_CHART_BARS, sihua_pdf_document_get_left (doc),
-                           sihua_pdf_document_get_cursor (doc),
-                           sihua_pdf_document_get_content_width (doc), height);
-  sihua_pdf_document_skip (doc, height + 10);
+  /* An official index shows its scenes and points in its summary; a bar
+   * of stages would say nothing of its points-only groups. */
+  if (!sihua_official_applies (report->model))
+    {
+      /* The chart is a block: it moves to the next page whole rather than
+       * splitting. */
+      height = MIN (40.0 + n_scored * 19.0,
+                    sihua_pdf_document_get_bottom (doc) - sihua_pdf_document_get_top (doc) - 40);
+      sihua_pdf_document_ensure_space (doc, height);
+      _sihua_report_add_chart (report, SIHUA_CHART_BARS, sihua_pdf_document_get_left (doc),
+                               sihua_pdf_document_get_cursor (doc),
+                               sihua_pdf_document_get_content_width (doc), height);
+      sihua_pdf_document_skip (doc, height + 10);
+    }
 
   for (guint i = 0; i < sihua_score_get_n_dimensions (report->score); i++)
     {
@@ -178,7 +185,9 @@ _sihua_report_add_dimensions (SihuaReport *report)
 
       sihua_pdf_document_add_heading (doc, SIHUA_PDF_STYLE_SUBHEADING,
                                       _sihua_report_text (report, &dimension->title), TRUE);
-      if (ds->scored)
+      if (sihua_official_applies (report->model))
+        _sihua_report_add_official_dimension (report, ds);
+      else if (ds->scored)
         {
           g_autofree char *label = _sihua_report_stage_label (report, ds->stage);
 
@@ -187,11 +196,13 @@ _sihua_report_add_dimensions (SihuaReport *report)
         }
       else
         status = g_strdup (TR (N_("Not scored: no applicable question is answered yet.")));
-      status_style.bold = TRUE;
-      status_style.color = _sihua_report_stage_color (report, ds->stage);
-      sihua_pdf_document_add_paragraph_full (doc, &status_style, 0, NULL, status);
-
-      add_gap_text (report, find_gap (report, dimension));
+      if (status != NULL)
+        {
+          status_style.bold = TRUE;
+          status_style.color = _sihua_report_stage_color (report, ds->stage);
+          sihua_pdf_document_add_paragraph_full (doc, &status_style, 0, NULL, status);
+          add_gap_text (report, find_gap (report, dimension));
+        }
 
       table = new_answer_table (report);
       for (guint q = 0; q < dimension->questions->len; q++)
@@ -337,10 +348,16 @@ _sihua_report_add_roadmap (SihuaReport *report)
       g_autofree char *from = _sihua_report_stage_label (report, sihua_score_get_stage (report->score));
       g_autofree char *to = _sihua_report_stage_label (report, report->target);
 
-      intro = g_strdup_printf (TR (N_("The actions that take the company from %s to %s, in order. "
-                                      "Each phase builds on the one before; the coloured bar shows the stage an "
-                                      "action builds.")),
-                               from, to);
+      if (sihua_official_applies (report->model))
+        intro = g_strdup_printf (TR (N_("The actions that take the company from %s to %s, in order. "
+                                        "Each phase builds on the one before; the coloured bar shows the level an "
+                                        "action builds.")),
+                                 from, to);
+      else
+        intro = g_strdup_printf (TR (N_("The actions that take the company from %s to %s, in order. "
+                                        "Each phase builds on the one before; the coloured bar shows the stage an "
+                                        "action builds.")),
+                                 from, to);
     }
   else
     intro = g_strdup (TR (N_("The roadmap follows from the answers; it is complete once the questionnaire is.")));

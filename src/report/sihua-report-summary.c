@@ -426,13 +426,17 @@ _sihua_report_add_guide (SihuaReport *report)
   GPtrArray *requirements;  /* owned by the model */
   g_autoptr(GString) rule_text = g_string_new (NULL);
   g_autofree char *dimension_rule = NULL;
+  gboolean official = sihua_official_applies (model);
 
   sihua_pdf_document_add_section (doc, TR (N_("How to read this report")));
   sihua_pdf_document_add_paragraph (doc, SIHUA_PDF_STYLE_BODY,
-                                    TR (N_("The assessment places the company on a ladder of stages. Each stage "
-                                           "builds on the one before: automating a poor process only makes "
-                                           "mistakes faster, and data cannot drive decisions before it is "
-                                           "collected and connected.")));
+                                    official
+                                    ? TR (N_("The official index places the company at one of its levels, from "
+                                             "the points its answers earn and the levels its scenes are rated at."))
+                                    : TR (N_("The assessment places the company on a ladder of stages. Each stage "
+                                             "builds on the one before: automating a poor process only makes "
+                                             "mistakes faster, and data cannot drive decisions before it is "
+                                             "collected and connected.")));
 
   description_style = *body;
   description_style.size = 9.2;
@@ -444,7 +448,8 @@ _sihua_report_add_guide (SihuaReport *report)
     {
       const SihuaLevel *info = sihua_model_get_level (model, level);
       SihuaPdfColor color = _sihua_report_stage_color (report, level);
-      g_autofree char *title = g_strdup_printf ("%u  %s", level, _sihua_report_text (report, &info->name));
+      g_autofree char *title = official ? g_strdup (_sihua_report_text (report, &info->name))
+                                        : g_strdup_printf ("%u  %s", level, _sihua_report_text (report, &info->name));
       double y;
 
       sihua_pdf_document_ensure_space (doc, name_style.space_before + name_style.line_height + body->line_height * 2);
@@ -453,6 +458,12 @@ _sihua_report_add_guide (SihuaReport *report)
       sihua_pdf_document_place_rect (doc, left, y, 11, 11, &color, NULL);
       sihua_pdf_document_add_paragraph_full (doc, &description_style, 18, NULL,
                                              _sihua_report_text (report, &info->description));
+    }
+
+  if (official)
+    {
+      _sihua_report_add_official_rule (report);
+      return;
     }
 
   sihua_pdf_document_add_heading (doc, SIHUA_PDF_STYLE_SUBHEADING, TR (N_("How the stages are worked out")), FALSE);

@@ -138,6 +138,9 @@ _sihua_report_stage_label (SihuaReport *report,
 {
   if (stage < 0)
     return g_strdup (TR (N_("not scored")));
+  /* The official indices name their levels themselves: "二级", "Level 2". */
+  if (sihua_official_applies (report->model))
+    return g_strdup (_sihua_report_stage_name (report, stage));
 
   /* Translators: a stage of the model in a sentence: its number and name */
   return g_strdup_printf (TR (N_("level %d (%s)")), stage, _sihua_report_stage_name (report, stage));
@@ -186,6 +189,9 @@ _sihua_report_describe_answer (SihuaReport         *report,
 
   if (answer == NULL || answer->value == NULL)
     return g_strdup (TR (N_("Not answered")));
+  /* A scene of an official index is rated by a level it names itself. */
+  if (answer->value->kind == SIHUA_ANSWER_LEVEL && sihua_official_applies (report->model))
+    return g_strdup (_sihua_report_stage_name (report, answer->value->level));
 
   return sihua_answer_value_describe (answer->value, question, report->model, report->language);
 }
