@@ -20,6 +20,9 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
 # libFuzzer would otherwise cap inputs at the largest seed (4 KB at least),
 # and never try a bundle entry or model nested hundreds of thousands deep.
+# libFuzzer reports a finding with exit status 77 by default, which meson
+# counts as a skipped test: a finding must fail it.
 exec "$fuzzer" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2560 -max_len=1048576 \
+  -error_exitcode=1 -timeout_exitcode=1 \
   -print_final_stats=1 -artifact_prefix="$work/artifacts/" "$@" \
   "$work/corpus" "$seeds"
