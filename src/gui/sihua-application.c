@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "sihua-application.h"
+#include "sihua-tooltips.h"
 #include "sihua-context.h"
 #include "sihua-paths.h"
 #include "sihua-preferences-window.h"
@@ -182,6 +183,7 @@ sihua_application_startup (GApplication *app)
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                               GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  sihua_tooltips_install ();
 
   settings = g_settings_new (APP_ID);
   catalog = sihua_model_catalog_new (NULL);
