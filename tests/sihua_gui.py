@@ -34,7 +34,10 @@ CLI_ENV = dict(os.environ, LC_ALL='en_US.UTF-8', LANGUAGE='')
 
 SETTINGS_PATH = 'io/github/sihua/Sihua'
 PRIVATE_FLAG = 'SIHUA_GUI_PRIVATE_BUS'
-SCREEN = '-screen 0 1400x900x24'
+# -noreset: an X server resets when its last client leaves, and refuses
+# connections meanwhile; between two apps of a test that reset made
+# "cannot open display" on a busy machine.
+SCREEN = '-screen 0 1400x900x24 -noreset'
 TAP_STARTS = ('ok', 'not ok', '1..', '#', 'Bail out!', 'TAP version')
 
 # How long an application may take to answer one accessibility call, and
