@@ -25,7 +25,7 @@ from sihua_gui import App, cli, click, keys, ok, search, wait_for, window  # noq
 
 gui.setup(__file__, tools=('xdotool',))
 
-N_TESTS = 8
+N_TESTS = 9
 ANSWERS = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'fixtures', 'miit-answers.json')
 
 
@@ -45,6 +45,11 @@ def run(tmp):
     sheets = os.path.join(tmp, 'sheets')
     os.makedirs(sheets)
     company = json.loads(cli(db, 'company', 'add', '--name', 'Huadong Precision Machinery').stdout)
+    # Last year's visit, answered alike: the page compares in points.
+    earlier = json.loads(cli(db, 'assessment', 'new', '--company', str(company['id']),
+                             '--model', 'miit-2024').stdout)
+    cli(db, 'assessment', 'import', str(earlier['id']), ANSWERS)
+    cli(db, 'assessment', 'set', str(earlier['id']), '--date', '2025-06-01')
     assessment = json.loads(cli(db, 'assessment', 'new', '--company', str(company['id']),
                                 '--model', 'miit-2024').stdout)
     cli(db, 'assessment', 'import', str(assessment['id']), ANSWERS)
@@ -78,6 +83,14 @@ def run(tmp):
     total = (score.get('points') or {}).get('total')
     ok(total is not None and abs(total - 53.625) < 1e-9 and exact_label(main, '53.6 / 100') is not None,
        'the page shows the total 53.6 / 100')
+
+    # The comparison with last year speaks in points, as the index does.
+    since = wait_for(lambda: gui.find_one(main, 'list', 'Since the assessment of 2025-06-01'), 10)
+    lines = [n.name for n in search(since, lambda n: n.roleName == 'label')] if since else []
+    gui.note('since: %s' % lines)
+    ok(any(line == 'From Level 2 to Level 2, 53.6 → 53.6 points' for line in lines)
+       and not any('index' in line.lower() for line in lines),
+       'the comparison with the previous assessment is in points, not an index')
 
     # What is missing for Level 3: 60 − 53.625 = 6.375 points, and one more
     # scene at Level 3 (7 of the 8 needed).

@@ -252,8 +252,9 @@ sihua_points_gap_describe (const SihuaPointsGap *gap,
                                ? sihua_model_get_subset_title (model, count->subset) : NULL;
       g_autofree char *examples = count_gap_examples (count, language);
 
-      /* Translators: "2 more 约束性场景 at 三级 (e.g. 质量管理, 设备管理)" */
-      g_ptr_array_add (parts, g_strdup_printf (_("%u more %s at %s (e.g. %s)"),
+      /* Translators: "2 more of the 约束性场景 at 三级 (e.g. 质量管理, 设备管理)"; "of
+       * the" keeps the English right for one scene as for several */
+      g_ptr_array_add (parts, g_strdup_printf (_("%u more of the %s at %s (e.g. %s)"),
                                                count->need - MIN (count->have, count->need),
                                                title != NULL ? sihua_text_get (title, language, NULL)
                                                              : _("dimensions"),

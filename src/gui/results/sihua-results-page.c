@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "sihua-number-format.h"
+#include "sihua-official.h"
 #include "sihua-results-page-private.h"
 #include "sihua-stacking-layout.h"
 #include "sihua-results-sentences.h"
@@ -276,6 +277,7 @@ show_comparison (SihuaResultsPage *self)
 {
   SihuaComparison *comparison = sihua_results_get_comparison (self->results);
   const SihuaAssessment *previous = sihua_results_get_previous (self->results);
+  gboolean official = sihua_official_applies (self->model);
   g_autofree char *title = NULL;
   g_autofree char *headline = NULL;
   g_autofree char *before = NULL;
@@ -298,9 +300,16 @@ show_comparison (SihuaResultsPage *self)
       g_autofree char *to = sihua_results_sentence_stage (self->model, comparison->current_stage,
                                                           self->language);
 
-      /* Translators: "From level 1 (Informatization) to level 2 (Automation), index 40.2 → 55.0" */
-      headline = g_strdup_printf (_("From %s to %s, index %s → %s"), from, to, before, after);
+      /* An official index counts points, not a 0–100 index. */
+      if (official)
+        /* Translators: "From level 2 to level 3, 42.5 → 51.4 points" */
+        headline = g_strdup_printf (_("From %s to %s, %s → %s points"), from, to, before, after);
+      else
+        /* Translators: "From level 1 (Informatization) to level 2 (Automation), index 40.2 → 55.0" */
+        headline = g_strdup_printf (_("From %s to %s, index %s → %s"), from, to, before, after);
     }
+  else if (official)
+    headline = g_strdup_printf (_("%s → %s points"), before, after);
   else
     headline = g_strdup_printf (_("Index %s → %s"), before, after);
   _sihua_results_page_add_row (list, headline, NULL, NULL, self);

@@ -13,6 +13,7 @@
 
 #include "sihua-number-format.h"
 #include "sihua-results-sentences.h"
+#include "sihua-official.h"
 
 /* The titles of the scored dimensions whose stage is at least @level
  * (@at_or_above) or below it, as one list; NULL when there is none. */
@@ -44,7 +45,8 @@ dimension_titles (SihuaScore    *score,
 /**
  * sihua_results_sentence_stage:
  *
- * Returns: (transfer full): "level 2 (Automation)", "第 2 级（自动化）".
+ * Returns: (transfer full): "level 2 (Automation)", "第 2 级（自动化）"; an
+ *   official level by its own name, "Level 2", "二级".
  */
 char *
 sihua_results_sentence_stage (SihuaModel    *model,
@@ -55,6 +57,11 @@ sihua_results_sentence_stage (SihuaModel    *model,
 
   if (info == NULL)
     return g_strdup (_("not scored"));
+
+  /* The official index's levels carry their number in their name (二级,
+   * "Level 2"): "level 2 (Level 2)" would say it twice. */
+  if (sihua_official_applies (model))
+    return g_strdup (sihua_text_get (&info->name, language, NULL));
 
   /* Translators: a stage of the model in a sentence: its number and name */
   return g_strdup_printf (_("level %d (%s)"), level, sihua_text_get (&info->name, language, NULL));
