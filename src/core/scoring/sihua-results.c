@@ -26,6 +26,7 @@ struct _SihuaResults
   SihuaPointsGap  *points_gap;        /* nullable: points models only */
   GArray          *flags;
   SihuaRoadmap    *roadmap;
+  GPtrArray       *roadmap_edits;     /* nullable: SihuaRoadmapEdit*, the consultant's */
 
   /* The previous model and answers come together, or not at all */
   SihuaAssessment *previous;
@@ -61,7 +62,8 @@ compose (SihuaResults *self)
   self->next = sihua_next_level_compute (self->score, target_level > stage ? target_level : -1);
   self->points_gap = sihua_points_gap_compute (self->score, self->answers);
   self->flags = sihua_answer_flags_compute (self->score, self->answers);
-  self->roadmap = sihua_roadmap_compute (self->score, self->answers, self->target);
+  self->roadmap = sihua_roadmap_compute_edited (self->score, self->answers, self->target,
+                                                self->roadmap_edits);
 
   if (self->previous_model != NULL && self->previous_answers != NULL)
     {
@@ -247,6 +249,7 @@ sihua_results_finalize (GObject *object)
   g_clear_pointer (&self->points_gap, sihua_points_gap_free);
   g_clear_pointer (&self->flags, g_array_unref);
   g_clear_pointer (&self->roadmap, sihua_roadmap_free);
+  g_clear_pointer (&self->roadmap_edits, g_ptr_array_unref);
   g_clear_pointer (&self->comparison, sihua_comparison_free);
   g_clear_pointer (&self->previous, sihua_assessment_free);
   g_clear_pointer (&self->previous_answers, g_hash_table_unref);
@@ -367,6 +370,10 @@ sihua_results_load (SihuaStore    *store,
   if (self->answers == NULL)
     return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  self->roadmap_edits = sihua_store_list_roadmap_edits (store, assessment_id, error);
+  if (self->roadmap_edits == NULL)
     return NULL;
 
   load_previous (self, store);
@@ -644,5 +651,5 @@ sihua_results_compute_roadmap (SihuaResults *self,
 {
   g_return_val_if_fail (SIHUA_IS_RESULTS (self), NULL);
 
-  return sihua_roadmap_compute (self->score, self->answers, target);
+  return sihua_roadmap_compute_edited (self->score, self->answers, target, self->roadmap_edits);
 }
