@@ -33,6 +33,15 @@ static const char * const chart_texts[SIHUA_CHART_N_TEXTS] = {
   [SIHUA_CHART_TEXT_QUESTIONS] = N_("Questions answered at each level"),
   [SIHUA_CHART_TEXT_NOT_SCORED] = N_("not scored"),
   [SIHUA_CHART_TEXT_NO_DATA] = N_("No assessments to show yet"),
+  [SIHUA_CHART_TEXT_IMPACT] = N_("Impact on the stage"),
+  [SIHUA_CHART_TEXT_EFFORT] = N_("Effort"),
+  [SIHUA_CHART_TEXT_QUICK_WINS] = N_("Quick wins"),
+  [SIHUA_CHART_TEXT_MAJOR_PROJECTS] = N_("Major projects"),
+  [SIHUA_CHART_TEXT_FILL_INS] = N_("Fill-ins"),
+  [SIHUA_CHART_TEXT_RECONSIDER] = N_("Weigh again"),
+  [SIHUA_CHART_TEXT_LOW] = N_("Low"),
+  [SIHUA_CHART_TEXT_MEDIUM] = N_("Medium"),
+  [SIHUA_CHART_TEXT_HIGH] = N_("High"),
 };
 
 static const char * const level_names[SIHUA_CHART_N_LEVELS] = {
@@ -69,6 +78,13 @@ dimension_free (SihuaChartDimension *dimension)
 }
 
 static void
+measure_free (SihuaChartMeasure *measure)
+{
+  g_free (measure->label);
+  g_free (measure);
+}
+
+static void
 point_free (SihuaChartPoint *point)
 {
   g_free (point->date);
@@ -83,6 +99,7 @@ sihua_chart_data_new (SihuaLanguage language)
   data->language = language;
   data->dimensions = g_ptr_array_new_with_free_func ((GDestroyNotify)dimension_free);
   data->trend = g_ptr_array_new_with_free_func ((GDestroyNotify)point_free);
+  data->measures = g_ptr_array_new_with_free_func ((GDestroyNotify)measure_free);
   data->index = NAN;
   data->stage = -1;
   data->previous_index = NAN;
@@ -100,6 +117,7 @@ sihua_chart_data_free (SihuaChartData *data)
   g_free (data->title);
   g_ptr_array_unref (data->dimensions);
   g_ptr_array_unref (data->trend);
+  g_ptr_array_unref (data->measures);
   for (guint i = 0; i < SIHUA_CHART_N_LEVELS; i++)
     g_free (data->level_names[i]);
   for (guint i = 0; i < SIHUA_CHART_N_TEXTS; i++)
@@ -157,6 +175,32 @@ sihua_chart_data_add_point (SihuaChartData *data,
   g_ptr_array_add (data->trend, point);
 
   return point;
+}
+
+/**
+ * sihua_chart_data_add_measure:
+ *
+ * Returns: (transfer none): the new measure of the priority matrix
+ */
+SihuaChartMeasure *
+sihua_chart_data_add_measure (SihuaChartData *data,
+                              const char     *label,
+                              double          impact,
+                              int             effort,
+                              int             level)
+{
+  SihuaChartMeasure *measure;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  measure = g_new0 (SihuaChartMeasure, 1);
+  measure->label = g_strdup (label);
+  measure->impact = MAX (impact, 0);
+  measure->effort = CLAMP (effort, 0, 2);
+  measure->level = level;
+  g_ptr_array_add (data->measures, measure);
+
+  return measure;
 }
 
 const char *
