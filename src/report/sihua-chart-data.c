@@ -203,6 +203,33 @@ sihua_chart_data_add_measure (SihuaChartData *data,
   return measure;
 }
 
+/**
+ * sihua_chart_data_add_roadmap:
+ * @data: chart data
+ * @roadmap: the roadmap whose measures the priority matrix shows
+ *
+ * Adds every measure of @roadmap's phases, numbered by rank.
+ */
+void
+sihua_chart_data_add_roadmap (SihuaChartData     *data,
+                              const SihuaRoadmap *roadmap)
+{
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (roadmap != NULL);
+
+  for (guint h = 0; h < G_N_ELEMENTS (roadmap->phases); h++)
+    for (guint i = 0; i < roadmap->phases[h].items->len; i++)
+      {
+        const SihuaRoadmapItem *item = &g_array_index (roadmap->phases[h].items, SihuaRoadmapItem, i);
+        g_autofree char *label = g_strdup_printf ("%u", item->rank);
+        SihuaChartMeasure *measure = sihua_chart_data_add_measure (data, label, item->impact,
+                                                                   item->recommendation->effort,
+                                                                   item->recommendation->level);
+
+        measure->do_first = item->do_first;
+      }
+}
+
 const char *
 sihua_chart_data_get_text (const SihuaChartData *data,
                            SihuaChartText        text)
@@ -452,6 +479,47 @@ load_point (SihuaChartData  *data,
   return TRUE;
 }
 
+static gboolean
+load_measure (SihuaChartData  *data,
+              JsonNode        *node,
+              guint            position,
+              GError         **error)
+{
+  static const char * const efforts[] = { "low", "medium", "high" };
+  g_autofree char *where = g_strdup_printf ("measures[%u]", position);
+  SihuaChartMeasure *measure;
+  JsonObject *object;
+  const char *label, *effort;
+  double impact = NAN;
+  int level = -1;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s must be an object"), where);
+      return FALSE;
+    }
+
+  object = json_node_get_object (node);
+  label = json_object_get_string_member_with_default (object, "label", NULL);
+  effort = json_object_get_string_member_with_default (object, "effort", NULL);
+  if (label == NULL || effort == NULL || !g_strv_contains (efforts, effort))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("%s needs a label and an effort of low, medium or high"), where);
+      return FALSE;
+    }
+  if (!get_number (object, "impact", where, &impact, error) ||
+      !get_stage (object, where, -1, &level, error))
+    return FALSE;
+
+  measure = sihua_chart_data_add_measure (data, label, isnan (impact) ? 0 : impact,
+                                          g_str_equal (effort, "low") ? 0 : g_str_equal (effort, "medium") ? 1 : 2,
+                                          level);
+  measure->do_first = json_object_get_boolean_member_with_default (object, "do_first", FALSE);
+
+  return TRUE;
+}
+
 /**
  * sihua_chart_data_new_from_json:
  * @node: a JSON object in the chart-data format
@@ -511,6 +579,16 @@ sihua_chart_data_new_from_json (JsonNode       *node,
 
       for (guint i = 0; i < json_array_get_length (array); i++)
         if (!load_point (data, json_array_get_element (array, i), i, error))
+          return NULL;
+    }
+
+  member = json_object_get_member (root, "measures");
+  if (member != NULL && JSON_NODE_HOLDS_ARRAY (member))
+    {
+      JsonArray *array = json_node_get_array (member);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        if (!load_measure (data, json_array_get_element (array, i), i, error))
           return NULL;
     }
 

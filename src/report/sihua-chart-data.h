@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "sihua-roadmap.h"
 #include "sihua-score.h"
 #include "sihua-types.h"
 
@@ -99,6 +100,8 @@ SihuaChartMeasure   *sihua_chart_data_add_measure    (SihuaChartData        *dat
                                                       double                 impact,
                                                       int                    effort,
                                                       int                    level);
+void                 sihua_chart_data_add_roadmap    (SihuaChartData        *data,
+                                                      const SihuaRoadmap    *roadmap);
 const char          *sihua_chart_data_get_text       (const SihuaChartData  *data,
                                                       SihuaChartText         text);
 const char          *sihua_chart_data_get_level_name (const SihuaChartData  *data,

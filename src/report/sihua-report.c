@@ -257,17 +257,8 @@ _sihua_report_build_chart_data (SihuaReport *report)
                                                           -1, report->language);
 
   /* The roadmap's measures, for the priority matrix. */
-  for (guint h = 0; report->roadmap != NULL && h < G_N_ELEMENTS (report->roadmap->phases); h++)
-    for (guint i = 0; i < report->roadmap->phases[h].items->len; i++)
-      {
-        const SihuaRoadmapItem *item = &g_array_index (report->roadmap->phases[h].items, SihuaRoadmapItem, i);
-        g_autofree char *label = g_strdup_printf ("%u", item->rank);
-        SihuaChartMeasure *measure = sihua_chart_data_add_measure (data, label, item->impact,
-                                                                   item->recommendation->effort,
-                                                                   item->recommendation->level);
-
-        measure->do_first = item->do_first;
-      }
+  if (report->roadmap != NULL)
+    sihua_chart_data_add_roadmap (data, report->roadmap);
 
   /* The embedded font is cut down to the characters the report prints, so
    * it must learn every one the charts draw. */
