@@ -398,6 +398,68 @@ test_edits_survive_restart (void)
   sihua_test_remove_tree (dir);
 }
 
+/* A re-assessment marks what became of last time's measures; a measure
+ * marked on neither stays planned, one marked last time keeps that mark. */
+static void
+test_follow_up (void)
+{
+  g_autofree char *dir = sihua_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "sihua.db", NULL);
+  g_autoptr(SihuaModel) model = sihua_test_load_builtin_model ();
+  g_autoptr(SihuaCompany) company = sihua_company_new ("常州恒力机械");
+  g_autoptr(SihuaStore) store = sihua_test_open_store (path);
+  g_autoptr(SihuaRoadmapEdit) then = sihua_roadmap_edit_new ("rec.decision.2.1");
+  g_autoptr(SihuaRoadmapEdit) now = sihua_roadmap_edit_new ("rec.supply.2.1");
+  g_autoptr(SihuaResults) results = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 company_id, first, second;
+  GArray *follow_up;
+  guint n_done = 0, n_in_progress = 0, n_planned = 0;
+
+  company_id = sihua_store_add_company (store, company, &error);
+  g_assert_no_error (error);
+  first = sihua_test_add_dated_assessment (store, company_id, model, "2025-11-02", 0, 1);
+  then->status = SIHUA_MEASURE_IN_PROGRESS;
+  g_assert_true (sihua_store_set_roadmap_edit (store, first, then, &error));
+  second = sihua_test_add_dated_assessment (store, company_id, model, "2026-11-02", first, 2);
+  now->status = SIHUA_MEASURE_DONE;
+  g_assert_true (sihua_store_set_roadmap_edit (store, second, now, &error));
+  g_assert_no_error (error);
+
+  results = sihua_results_load (store, second, NULL, &error);
+  g_assert_no_error (error);
+  follow_up = sihua_results_get_follow_up (results);
+  g_assert_nonnull (follow_up);
+  g_assert_cmpuint (follow_up->len, >, 10);
+  for (guint i = 0; i < follow_up->len; i++)
+    {
+      const SihuaRoadmapFollowUp *entry = &g_array_index (follow_up, SihuaRoadmapFollowUp, i);
+      const char *id = entry->item->recommendation->id;
+
+      if (g_str_equal (id, "rec.supply.2.1"))
+        g_assert_cmpint (entry->status, ==, SIHUA_MEASURE_DONE);
+      else if (g_str_equal (id, "rec.decision.2.1"))
+        g_assert_cmpint (entry->status, ==, SIHUA_MEASURE_IN_PROGRESS);
+      else
+        g_assert_cmpint (entry->status, ==, SIHUA_MEASURE_PLANNED);
+      n_done += entry->status == SIHUA_MEASURE_DONE;
+      n_in_progress += entry->status == SIHUA_MEASURE_IN_PROGRESS;
+      n_planned += entry->status == SIHUA_MEASURE_PLANNED;
+    }
+  g_assert_cmpuint (n_done, ==, 1);
+  g_assert_cmpuint (n_in_progress, ==, 1);
+  g_assert_cmpuint (n_planned, ==, follow_up->len - 2);
+
+  /* The first assessment has none: nothing came before it. */
+  g_clear_object (&results);
+  results = sihua_results_load (store, first, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (sihua_results_get_follow_up (results));
+
+  g_clear_object (&store);
+  sihua_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -413,6 +475,7 @@ main (int   argc,
   g_test_add_func ("/roadmap-rank/phase-capacity", test_phase_capacity);
   g_test_add_func ("/roadmap-rank/edits", test_edits_apply);
   g_test_add_func ("/roadmap-rank/edits-survive-restart", test_edits_survive_restart);
+  g_test_add_func ("/roadmap-rank/follow-up", test_follow_up);
 
   return g_test_run ();
 }

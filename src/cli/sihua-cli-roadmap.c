@@ -23,6 +23,21 @@
  * `roadmap add` and `roadmap drop`. The store checks every value; these
  * commands only read the command line and find the measure. */
 
+/* Whether @measure_id was a measure of the previous assessment's roadmap:
+ * a re-assessment marks what became of them. */
+static gboolean
+followed_up (SihuaResults *results,
+             const char   *measure_id)
+{
+  GArray *follow_up = sihua_results_get_follow_up (results);
+
+  for (guint i = 0; follow_up != NULL && i < follow_up->len; i++)
+    if (g_str_equal (g_array_index (follow_up, SihuaRoadmapFollowUp, i).item->recommendation->id, measure_id))
+      return TRUE;
+
+  return FALSE;
+}
+
 /* The measure's changes so far, or new ones; NULL after telling the user
  * that the roadmap has no such measure. */
 static SihuaRoadmapEdit *
@@ -44,7 +59,7 @@ find_measure (SihuaStore *store,
     }
 
   roadmap = sihua_results_get_roadmap (results);
-  if (sihua_roadmap_lookup (roadmap, measure_id) == NULL)
+  if (sihua_roadmap_lookup (roadmap, measure_id) == NULL && !followed_up (results, measure_id))
     {
       *status = sihua_cli_fail (_("%s: the roadmap of assessment %lld has no measure “%s”; "
                                   "sihua-cli roadmap %lld lists them"),

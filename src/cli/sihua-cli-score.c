@@ -467,6 +467,47 @@ print_roadmap (SihuaRoadmap  *roadmap,
     }
 }
 
+/* What became of last time's measures, for a re-assessment. */
+static void
+add_follow_up_json (JsonObject    *root,
+                    GArray        *follow_up,
+                    SihuaLanguage  language)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; follow_up != NULL && i < follow_up->len; i++)
+    {
+      const SihuaRoadmapFollowUp *entry = &g_array_index (follow_up, SihuaRoadmapFollowUp, i);
+      JsonObject *object = json_object_new ();
+      const char *title = sihua_text_get (&entry->item->recommendation->title, language, NULL);
+
+      json_object_set_string_member (object, "id", entry->item->recommendation->id);
+      json_object_set_string_member (object, "title", title != NULL ? title : "");
+      json_object_set_string_member (object, "status", sihua_measure_status_to_string (entry->status));
+      json_array_add_object_element (array, object);
+    }
+  json_object_set_array_member (root, "follow_up", array);
+}
+
+static void
+print_follow_up (GArray        *follow_up,
+                 SihuaLanguage  language)
+{
+  if (follow_up == NULL || follow_up->len == 0)
+    return;
+
+  printf ("\n%s\n", _("Last time's roadmap:"));
+  for (guint i = 0; i < follow_up->len; i++)
+    {
+      const SihuaRoadmapFollowUp *entry = &g_array_index (follow_up, SihuaRoadmapFollowUp, i);
+
+      printf ("  - %s (%s): %s\n",
+              sihua_cli_shown (sihua_text_get (&entry->item->recommendation->title, language, NULL)),
+              sihua_cli_shown (entry->item->recommendation->id),
+              sihua_measure_status_describe (entry->status));
+    }
+}
+
 int
 sihua_cli_roadmap_run (SihuaCli  *cli,
                        int        argc,
@@ -520,10 +561,14 @@ sihua_cli_roadmap_run (SihuaCli  *cli,
     {
       g_autoptr(JsonNode) root = sihua_roadmap_to_json (roadmap, model, language);
 
+      add_follow_up_json (json_node_get_object (root), sihua_results_get_follow_up (results), language);
       sihua_cli_print_json (root);
     }
   else
-    print_roadmap (roadmap, model, language);
+    {
+      print_roadmap (roadmap, model, language);
+      print_follow_up (sihua_results_get_follow_up (results), language);
+    }
 
   return 0;
 }

@@ -595,6 +595,32 @@ sihua_roadmap_lookup (SihuaRoadmap *roadmap,
   return find_in (roadmap->dropped, measure_id);
 }
 
+GArray *
+sihua_roadmap_follow_up (SihuaRoadmap *previous,
+                         GPtrArray    *edits)
+{
+  GArray *follow_up;
+
+  g_return_val_if_fail (previous != NULL, NULL);
+
+  follow_up = g_array_new (FALSE, FALSE, sizeof (SihuaRoadmapFollowUp));
+  for (guint h = 0; h < G_N_ELEMENTS (previous->phases); h++)
+    for (guint i = 0; i < previous->phases[h].items->len; i++)
+      {
+        const SihuaRoadmapItem *item = &g_array_index (previous->phases[h].items, SihuaRoadmapItem, i);
+        SihuaRoadmapFollowUp entry = { item, SIHUA_MEASURE_PLANNED, NULL };
+
+        entry.edit = find_edit (edits, item->recommendation->id);
+        if (entry.edit != NULL)
+          entry.status = entry.edit->status;
+        else if (item->edit != NULL)
+          entry.status = item->edit->status;
+        g_array_append_val (follow_up, entry);
+      }
+
+  return follow_up;
+}
+
 guint
 sihua_roadmap_effort_points (SihuaBandLevel effort)
 {

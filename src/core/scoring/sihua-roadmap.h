@@ -55,6 +55,15 @@ typedef struct
   guint              n_beyond;    /* items past the last phase's capacity */
 } SihuaRoadmap;
 
+/* A measure of the previous assessment's roadmap, as the re-assessment
+ * finds it: done, in progress, dropped or still planned. */
+typedef struct
+{
+  const SihuaRoadmapItem *item;    /* in the previous roadmap */
+  SihuaMeasureStatus      status;
+  const SihuaRoadmapEdit *edit;    /* the mark made this time; nullable */
+} SihuaRoadmapFollowUp;
+
 /* The roadmap from @score to @target (-1: the next overall stage, or the
  * current one at the top). @answers decides which actions are relevant and
  * which barrier actions apply. */
@@ -72,6 +81,11 @@ guint         sihua_roadmap_get_n_items      (SihuaRoadmap *roadmap);
 /* The item of @measure_id in a phase, the barriers or the dropped; NULL if none. */
 const SihuaRoadmapItem *sihua_roadmap_lookup (SihuaRoadmap *roadmap,
                                               const char   *measure_id);
+/* What became of the measures of @previous: marked in @edits (this
+ * assessment's, SihuaRoadmapEdit*; nullable), else as they stood then.
+ * Returns: (transfer full) (element-type SihuaRoadmapFollowUp) */
+GArray       *sihua_roadmap_follow_up        (SihuaRoadmap *previous,
+                                              GPtrArray    *edits);
 /* Effort points of a band: low 1, medium 2, high 3. */
 guint         sihua_roadmap_effort_points    (SihuaBandLevel effort);
 
