@@ -47,7 +47,8 @@ check_help_columns (const char *language)
     "assessment reopen", "assessment revisions", "interviewee add", "interviewee list", "interviewee remove",
     "assessment undo", "check",
     "backup", "restore", "repair", "model validate", "model list", "model show", "chart", "score",
-    "roadmap", "report", "export", "bundle export", "bundle import", "server init",
+    "roadmap", "roadmap edit", "roadmap add", "roadmap drop", "report", "export", "bundle export",
+    "bundle import", "server init",
     "server add-consultant", "server save-password", "sync", "conflicts list", "conflicts resolve",
     "evidence add", "evidence list", "evidence export", "evidence delete", "evidence undo",
   };

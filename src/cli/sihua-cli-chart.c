@@ -153,6 +153,7 @@ load_from_store (SihuaCli      *cli,
   data = sihua_chart_data_new_from_score (sihua_results_get_score (results),
                                           sihua_results_get_previous_score (results),
                                           assessment->target_level, language);
+  sihua_chart_data_add_roadmap (data, sihua_results_get_roadmap (results));
 
   history = sihua_store_list_assessments (store, assessment->company_id, NULL);
   if (history != NULL)

@@ -21,6 +21,7 @@
 #include "sihua-cli-info.h"
 #include "sihua-cli-model.h"
 #include "sihua-cli-report.h"
+#include "sihua-cli-roadmap.h"
 #include "sihua-cli-score.h"
 #include "sihua-cli-server.h"
 #include "sihua-cli-store.h"
@@ -60,6 +61,9 @@ const SihuaCliCommand sihua_cli_commands[] = {
   { "chart", "ID --kind KIND -o FILE.png", N_("Draw a chart of an assessment as a PNG image"), sihua_cli_chart_run },
   { "score", "ID | --model MODEL --answers FILE", N_("Score an assessment: stage, index, dimensions, flags and what the next stage needs"), sihua_cli_score_run },
   { "roadmap", "ID [--target L] | --model MODEL --answers FILE", N_("Plan the actions that lead to the next (or target) stage"), sihua_cli_roadmap_run },
+  { "roadmap edit", "ID MEASURE [--owner TEXT] [--budget 万元] [--start YYYY-MM] [--due YYYY-MM] [--status planned|in_progress|done|dropped] [--note TEXT] [--rank N] [--phase short|medium|long]", N_("Change a measure of an assessment's roadmap: who, how much, when, where it stands"), sihua_cli_roadmap_edit_run },
+  { "roadmap add", "ID --title TEXT [--dimension ID]", N_("Add a measure of your own to an assessment's roadmap and print its id"), sihua_cli_roadmap_add_run },
+  { "roadmap drop", "ID MEASURE", N_("Drop a measure from an assessment's roadmap (roadmap edit --status planned brings it back)"), sihua_cli_roadmap_drop_run },
   { "report", "ID -o FILE.pdf [--lang zh_CN|en] [--sections LIST] [--stored [--revision N]]", N_("Write the assessment report as a PDF"), sihua_cli_report_run },
   { "export", "--format csv|xlsx|json [--company ID | --assessment ID] [--no-bom] [--localized] -o FILE", N_("Export companies, assessments and answers for analysis"), sihua_cli_export_run },
   { "bundle export", "[--company ID…] -o FILE.sihua", N_("Pack companies and their assessments into a bundle for another laptop"), sihua_cli_bundle_export_run },

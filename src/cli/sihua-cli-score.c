@@ -381,10 +381,13 @@ sihua_cli_score_run (SihuaCli  *cli,
 
 static void
 print_item (const SihuaRoadmapItem *item,
-            guint                   number,
+            SihuaModel             *model,
             SihuaLanguage           language)
 {
   const SihuaRecommendation *recommendation = item->recommendation;
+  const SihuaRoadmapEdit *edit = item->edit;
+  g_autofree char *reason = sihua_roadmap_item_describe_reason (item, model, language, NULL, NULL);
+  guint number = item->rank;
 
   printf ("  %u. %s", number, sihua_cli_shown (sihua_text_get (&recommendation->title, language, NULL)));
   if (item->dimension != NULL)
@@ -393,6 +396,24 @@ print_item (const SihuaRoadmapItem *item,
   if (recommendation->quick_win)
     printf (" [%s]", _("quick win"));
   printf ("\n");
+  if (*reason != '\0')
+    printf ("     %s\n", sihua_cli_shown (reason));
+  if (edit != NULL && (edit->owner != NULL || edit->start != NULL || edit->due != NULL
+                       || !isnan (edit->budget) || edit->status != SIHUA_MEASURE_PLANNED))
+    {
+      printf ("     %s", sihua_measure_status_describe (edit->status));
+      if (edit->owner != NULL)
+        printf (" · %s", sihua_cli_shown (edit->owner));
+      if (!isnan (edit->budget))
+        {
+          printf (" · ");
+          printf (_("budget %g × 10 000 yuan"), edit->budget);
+        }
+      if (edit->start != NULL || edit->due != NULL)
+        printf (" · %s–%s", edit->start != NULL ? sihua_cli_shown (edit->start) : "",
+                edit->due != NULL ? sihua_cli_shown (edit->due) : "");
+      printf ("\n");
+    }
 }
 
 static void
@@ -402,8 +423,6 @@ print_roadmap (SihuaRoadmap  *roadmap,
 {
   g_autofree char *from = stage_phrase (model, MAX (roadmap->stage, 0), language);
   g_autofree char *to = stage_phrase (model, roadmap->target, language);
-  guint number = 0;
-
   printf (_("Roadmap from %s to %s"), from, to);
   printf ("\n");
 
@@ -429,7 +448,7 @@ print_roadmap (SihuaRoadmap  *roadmap,
         continue;
       printf ("\n%s\n", sihua_horizon_describe (phase->horizon));
       for (guint i = 0; i < phase->items->len; i++)
-        print_item (&g_array_index (phase->items, SihuaRoadmapItem, i), ++number, language);
+        print_item (&g_array_index (phase->items, SihuaRoadmapItem, i), model, language);
     }
 
   if (sihua_roadmap_get_n_items (roadmap) == 0)
@@ -445,6 +464,47 @@ print_roadmap (SihuaRoadmap  *roadmap,
           printf ("  - %s (%s)\n", sihua_cli_shown (sihua_text_get (&item->recommendation->title, language, NULL)),
                   sihua_horizon_describe (item->recommendation->horizon));
         }
+    }
+}
+
+/* What became of last time's measures, for a re-assessment. */
+static void
+add_follow_up_json (JsonObject    *root,
+                    GArray        *follow_up,
+                    SihuaLanguage  language)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; follow_up != NULL && i < follow_up->len; i++)
+    {
+      const SihuaRoadmapFollowUp *entry = &g_array_index (follow_up, SihuaRoadmapFollowUp, i);
+      JsonObject *object = json_object_new ();
+      const char *title = sihua_text_get (&entry->item->recommendation->title, language, NULL);
+
+      json_object_set_string_member (object, "id", entry->item->recommendation->id);
+      json_object_set_string_member (object, "title", title != NULL ? title : "");
+      json_object_set_string_member (object, "status", sihua_measure_status_to_string (entry->status));
+      json_array_add_object_element (array, object);
+    }
+  json_object_set_array_member (root, "follow_up", array);
+}
+
+static void
+print_follow_up (GArray        *follow_up,
+                 SihuaLanguage  language)
+{
+  if (follow_up == NULL || follow_up->len == 0)
+    return;
+
+  printf ("\n%s\n", _("Last time's roadmap:"));
+  for (guint i = 0; i < follow_up->len; i++)
+    {
+      const SihuaRoadmapFollowUp *entry = &g_array_index (follow_up, SihuaRoadmapFollowUp, i);
+
+      printf ("  - %s (%s): %s\n",
+              sihua_cli_shown (sihua_text_get (&entry->item->recommendation->title, language, NULL)),
+              sihua_cli_shown (entry->item->recommendation->id),
+              sihua_measure_status_describe (entry->status));
     }
 }
 
@@ -501,10 +561,14 @@ sihua_cli_roadmap_run (SihuaCli  *cli,
     {
       g_autoptr(JsonNode) root = sihua_roadmap_to_json (roadmap, model, language);
 
+      add_follow_up_json (json_node_get_object (root), sihua_results_get_follow_up (results), language);
       sihua_cli_print_json (root);
     }
   else
-    print_roadmap (roadmap, model, language);
+    {
+      print_roadmap (roadmap, model, language);
+      print_follow_up (sihua_results_get_follow_up (results), language);
+    }
 
   return 0;
 }

@@ -33,6 +33,15 @@ static const char * const chart_texts[SIHUA_CHART_N_TEXTS] = {
   [SIHUA_CHART_TEXT_QUESTIONS] = N_("Questions answered at each level"),
   [SIHUA_CHART_TEXT_NOT_SCORED] = N_("not scored"),
   [SIHUA_CHART_TEXT_NO_DATA] = N_("No assessments to show yet"),
+  [SIHUA_CHART_TEXT_IMPACT] = N_("Impact on the stage"),
+  [SIHUA_CHART_TEXT_EFFORT] = N_("Effort"),
+  [SIHUA_CHART_TEXT_QUICK_WINS] = N_("Quick wins"),
+  [SIHUA_CHART_TEXT_MAJOR_PROJECTS] = N_("Major projects"),
+  [SIHUA_CHART_TEXT_FILL_INS] = N_("Fill-ins"),
+  [SIHUA_CHART_TEXT_RECONSIDER] = N_("Weigh again"),
+  [SIHUA_CHART_TEXT_LOW] = N_("Low"),
+  [SIHUA_CHART_TEXT_MEDIUM] = N_("Medium"),
+  [SIHUA_CHART_TEXT_HIGH] = N_("High"),
 };
 
 static const char * const level_names[SIHUA_CHART_N_LEVELS] = {
@@ -69,6 +78,13 @@ dimension_free (SihuaChartDimension *dimension)
 }
 
 static void
+measure_free (SihuaChartMeasure *measure)
+{
+  g_free (measure->label);
+  g_free (measure);
+}
+
+static void
 point_free (SihuaChartPoint *point)
 {
   g_free (point->date);
@@ -83,6 +99,7 @@ sihua_chart_data_new (SihuaLanguage language)
   data->language = language;
   data->dimensions = g_ptr_array_new_with_free_func ((GDestroyNotify)dimension_free);
   data->trend = g_ptr_array_new_with_free_func ((GDestroyNotify)point_free);
+  data->measures = g_ptr_array_new_with_free_func ((GDestroyNotify)measure_free);
   data->index = NAN;
   data->stage = -1;
   data->previous_index = NAN;
@@ -100,6 +117,7 @@ sihua_chart_data_free (SihuaChartData *data)
   g_free (data->title);
   g_ptr_array_unref (data->dimensions);
   g_ptr_array_unref (data->trend);
+  g_ptr_array_unref (data->measures);
   for (guint i = 0; i < SIHUA_CHART_N_LEVELS; i++)
     g_free (data->level_names[i]);
   for (guint i = 0; i < SIHUA_CHART_N_TEXTS; i++)
@@ -157,6 +175,59 @@ sihua_chart_data_add_point (SihuaChartData *data,
   g_ptr_array_add (data->trend, point);
 
   return point;
+}
+
+/**
+ * sihua_chart_data_add_measure:
+ *
+ * Returns: (transfer none): the new measure of the priority matrix
+ */
+SihuaChartMeasure *
+sihua_chart_data_add_measure (SihuaChartData *data,
+                              const char     *label,
+                              double          impact,
+                              int             effort,
+                              int             level)
+{
+  SihuaChartMeasure *measure;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  measure = g_new0 (SihuaChartMeasure, 1);
+  measure->label = g_strdup (label);
+  measure->impact = MAX (impact, 0);
+  measure->effort = CLAMP (effort, 0, 2);
+  measure->level = level;
+  g_ptr_array_add (data->measures, measure);
+
+  return measure;
+}
+
+/**
+ * sihua_chart_data_add_roadmap:
+ * @data: chart data
+ * @roadmap: the roadmap whose measures the priority matrix shows
+ *
+ * Adds every measure of @roadmap's phases, numbered by rank.
+ */
+void
+sihua_chart_data_add_roadmap (SihuaChartData     *data,
+                              const SihuaRoadmap *roadmap)
+{
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (roadmap != NULL);
+
+  for (guint h = 0; h < G_N_ELEMENTS (roadmap->phases); h++)
+    for (guint i = 0; i < roadmap->phases[h].items->len; i++)
+      {
+        const SihuaRoadmapItem *item = &g_array_index (roadmap->phases[h].items, SihuaRoadmapItem, i);
+        g_autofree char *label = g_strdup_printf ("%u", item->rank);
+        SihuaChartMeasure *measure = sihua_chart_data_add_measure (data, label, item->impact,
+                                                                   item->recommendation->effort,
+                                                                   item->recommendation->level);
+
+        measure->do_first = item->do_first;
+      }
 }
 
 const char *
@@ -408,6 +479,47 @@ load_point (SihuaChartData  *data,
   return TRUE;
 }
 
+static gboolean
+load_measure (SihuaChartData  *data,
+              JsonNode        *node,
+              guint            position,
+              GError         **error)
+{
+  static const char * const efforts[] = { "low", "medium", "high" };
+  g_autofree char *where = g_strdup_printf ("measures[%u]", position);
+  SihuaChartMeasure *measure;
+  JsonObject *object;
+  const char *label, *effort;
+  double impact = NAN;
+  int level = -1;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s must be an object"), where);
+      return FALSE;
+    }
+
+  object = json_node_get_object (node);
+  label = json_object_get_string_member_with_default (object, "label", NULL);
+  effort = json_object_get_string_member_with_default (object, "effort", NULL);
+  if (label == NULL || effort == NULL || !g_strv_contains (efforts, effort))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("%s needs a label and an effort of low, medium or high"), where);
+      return FALSE;
+    }
+  if (!get_number (object, "impact", where, &impact, error) ||
+      !get_stage (object, where, -1, &level, error))
+    return FALSE;
+
+  measure = sihua_chart_data_add_measure (data, label, isnan (impact) ? 0 : impact,
+                                          g_str_equal (effort, "low") ? 0 : g_str_equal (effort, "medium") ? 1 : 2,
+                                          level);
+  measure->do_first = json_object_get_boolean_member_with_default (object, "do_first", FALSE);
+
+  return TRUE;
+}
+
 /**
  * sihua_chart_data_new_from_json:
  * @node: a JSON object in the chart-data format
@@ -467,6 +579,16 @@ sihua_chart_data_new_from_json (JsonNode       *node,
 
       for (guint i = 0; i < json_array_get_length (array); i++)
         if (!load_point (data, json_array_get_element (array, i), i, error))
+          return NULL;
+    }
+
+  member = json_object_get_member (root, "measures");
+  if (member != NULL && JSON_NODE_HOLDS_ARRAY (member))
+    {
+      JsonArray *array = json_node_get_array (member);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        if (!load_measure (data, json_array_get_element (array, i), i, error))
           return NULL;
     }
 

@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "sihua-roadmap.h"
 #include "sihua-score.h"
 #include "sihua-types.h"
 
@@ -37,6 +38,16 @@ typedef struct
   int     stage;
 } SihuaChartPoint;
 
+/* One measure of the roadmap on the priority matrix. */
+typedef struct
+{
+  char     *label;        /* its rank, "3" */
+  double    impact;       /* W_d × levels missing; ≥ 0 */
+  int       effort;       /* 0 low, 1 medium, 2 high */
+  int       level;        /* the stage it builds, -1 for none */
+  gboolean  do_first;
+} SihuaChartMeasure;
+
 /* The words a chart prints besides the data. */
 typedef enum
 {
@@ -48,6 +59,15 @@ typedef enum
   SIHUA_CHART_TEXT_QUESTIONS,
   SIHUA_CHART_TEXT_NOT_SCORED,
   SIHUA_CHART_TEXT_NO_DATA,
+  SIHUA_CHART_TEXT_IMPACT,
+  SIHUA_CHART_TEXT_EFFORT,
+  SIHUA_CHART_TEXT_QUICK_WINS,
+  SIHUA_CHART_TEXT_MAJOR_PROJECTS,
+  SIHUA_CHART_TEXT_FILL_INS,
+  SIHUA_CHART_TEXT_RECONSIDER,
+  SIHUA_CHART_TEXT_LOW,
+  SIHUA_CHART_TEXT_MEDIUM,
+  SIHUA_CHART_TEXT_HIGH,
   SIHUA_CHART_N_TEXTS,
 } SihuaChartText;
 
@@ -62,6 +82,7 @@ typedef struct
   double         target_index;    /* NAN if no target */
   char          *level_names[SIHUA_CHART_N_LEVELS];  /* nullable: defaults */
   GPtrArray     *trend;           /* SihuaChartPoint*, oldest first */
+  GPtrArray     *measures;        /* SihuaChartMeasure*, roadmap order */
   char          *texts[SIHUA_CHART_N_TEXTS];          /* nullable: defaults */
 } SihuaChartData;
 
@@ -74,6 +95,13 @@ SihuaChartPoint     *sihua_chart_data_add_point      (SihuaChartData        *dat
                                                       const char            *date,
                                                       double                 index,
                                                       int                    stage);
+SihuaChartMeasure   *sihua_chart_data_add_measure    (SihuaChartData        *data,
+                                                      const char            *label,
+                                                      double                 impact,
+                                                      int                    effort,
+                                                      int                    level);
+void                 sihua_chart_data_add_roadmap    (SihuaChartData        *data,
+                                                      const SihuaRoadmap    *roadmap);
 const char          *sihua_chart_data_get_text       (const SihuaChartData  *data,
                                                       SihuaChartText         text);
 const char          *sihua_chart_data_get_level_name (const SihuaChartData  *data,

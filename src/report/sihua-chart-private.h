@@ -75,5 +75,6 @@ void    _sihua_chart_draw_ladder   (const SihuaChartContext *ctx);
 void    _sihua_chart_draw_bars     (const SihuaChartContext *ctx);
 void    _sihua_chart_draw_heatmap  (const SihuaChartContext *ctx);
 void    _sihua_chart_draw_trend    (const SihuaChartContext *ctx);
+void    _sihua_chart_draw_matrix   (const SihuaChartContext *ctx);
 
 G_END_DECLS

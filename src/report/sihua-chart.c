@@ -19,7 +19,7 @@
 #include "sihua-number-format.h"
 
 static const char * const kind_names[SIHUA_N_CHART_KINDS] = {
-  "radar", "ladder", "bars", "heatmap", "trend",
+  "radar", "ladder", "bars", "heatmap", "trend", "matrix",
 };
 
 gboolean
@@ -84,6 +84,10 @@ sihua_chart_describe (SihuaChartKind        kind,
       n = data->trend->len;
       return g_strdup_printf (ngettext ("Progress of the index over %u assessment",
                                         "Progress of the index over %u assessments", n), n);
+    case SIHUA_CHART_MATRIX:
+      n = data->measures->len;
+      return g_strdup_printf (ngettext ("Priority matrix of %u measure: impact against effort",
+                                        "Priority matrix of %u measures: impact against effort", n), n);
     case SIHUA_N_CHART_KINDS:
     default:
       g_return_val_if_reached (NULL);
@@ -163,6 +167,9 @@ sihua_chart_draw (SihuaChartKind        kind,
       break;
     case SIHUA_CHART_TREND:
       _sihua_chart_draw_trend (&ctx);
+      break;
+    case SIHUA_CHART_MATRIX:
+      _sihua_chart_draw_matrix (&ctx);
       break;
     case SIHUA_N_CHART_KINDS:
     default:

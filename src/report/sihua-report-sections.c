@@ -34,6 +34,23 @@ band_name (SihuaReport    *report,
 }
 
 static const char *
+measure_status_msgid (SihuaMeasureStatus status)
+{
+  switch (status)
+    {
+    case SIHUA_MEASURE_IN_PROGRESS:
+      return N_("In progress");
+    case SIHUA_MEASURE_DONE:
+      return N_("Done");
+    case SIHUA_MEASURE_DROPPED:
+      return N_("Dropped");
+    case SIHUA_MEASURE_PLANNED:
+    default:
+      return N_("Planned");
+    }
+}
+
+static const char *
 horizon_title (SihuaReport  *report,
                SihuaHorizon  horizon)
 {
@@ -334,12 +351,219 @@ _sihua_report_add_barriers (SihuaReport *report)
     }
 }
 
+static const char *
+translate_cb (const char *msgid,
+              gpointer    user_data)
+{
+  SihuaReport *report = user_data;
+
+  return TR (msgid);
+}
+
+/* Who, how much and when, as the consultant set them: "生产部 · 12.5 万元 ·
+ * 2027-01 – 2027-04 · 进行中". */
+static char *
+describe_plan (SihuaReport            *report,
+               const SihuaRoadmapItem *item)
+{
+  const SihuaRoadmapEdit *edit = item->edit;
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  if (edit == NULL)
+    return NULL;
+  if (edit->owner != NULL)
+    g_string_append (line, edit->owner);
+  if (!isnan (edit->budget))
+    {
+      if (line->len > 0)
+        g_string_append (line, " · ");
+      g_string_append_printf (line, TR (N_("%g × 10 000 yuan")), edit->budget);
+    }
+  if (edit->start != NULL || edit->due != NULL)
+    {
+      if (line->len > 0)
+        g_string_append (line, " · ");
+      g_string_append_printf (line, "%s – %s", edit->start != NULL ? edit->start : "…",
+                              edit->due != NULL ? edit->due : "…");
+    }
+  if (edit->status != SIHUA_MEASURE_PLANNED)
+    {
+      if (line->len > 0)
+        g_string_append (line, " · ");
+      g_string_append (line, TR (measure_status_msgid (edit->status)));
+    }
+  if (edit->note != NULL)
+    {
+      if (line->len > 0)
+        g_string_append (line, " · ");
+      g_string_append (line, edit->note);
+    }
+
+  return line->len > 0 ? g_string_free (g_steal_pointer (&line), FALSE) : NULL;
+}
+
+/* What moved into or out of the phase because of its capacity. */
+static void
+add_phase_notes (SihuaReport             *report,
+                 const SihuaRoadmapPhase *phase,
+                 gboolean                 last)
+{
+  g_autofree char *text = NULL;
+
+  if (phase->n_deferred > 0)
+    {
+      text = g_strdup_printf (TR (N_("%u of these measures come here because the phase before is "
+                                     "full: a phase holds what an SME can carry at once.")),
+                              phase->n_deferred);
+      sihua_pdf_document_add_paragraph (report->doc, SIHUA_PDF_STYLE_SMALL, text);
+      g_clear_pointer (&text, g_free);
+    }
+  if (last && report->roadmap->n_beyond > 0)
+    {
+      text = g_strdup_printf (TR (N_("At this pace %u measures reach beyond 36 months; plan them "
+                                     "after the ones above, or drop some.")),
+                              report->roadmap->n_beyond);
+      sihua_pdf_document_add_paragraph (report->doc, SIHUA_PDF_STYLE_SMALL, text);
+    }
+}
+
+static SihuaPdfTable *
+new_roadmap_table (SihuaReport *report,
+                   const char  *first_column)
+{
+  const char *header[] = { first_column, TR (N_("Dimension")), TR (N_("Effort")), TR (N_("Cost")) };
+  SihuaPdfTable *table = sihua_pdf_table_new (4, (const double[]) { 6.0, 1.9, 1.1, 1.0 });
+
+  sihua_pdf_table_set_header (table, header);
+  sihua_pdf_table_set_continued_mark (table, TR (N_(" (cont.)")));
+  sihua_pdf_table_set_title_column (table, 0);
+
+  return table;
+}
+
+static void
+add_roadmap_row (SihuaReport            *report,
+                 SihuaPdfTable          *table,
+                 const SihuaRoadmapItem *item,
+                 const char             *action)
+{
+  const SihuaRecommendation *rec = item->recommendation;
+  const char *cells[] = {
+    action,
+    item->dimension != NULL ? _sihua_report_text (report, &item->dimension->title) : "—",
+    band_name (report, rec->effort),
+    band_name (report, rec->cost),
+  };
+  SihuaPdfColor color = _sihua_report_stage_color (report, rec->level);
+
+  sihua_pdf_table_add_row (table, cells, rec->level >= 0 ? &color : NULL);
+}
+
+/* The first measures of a phase in full: what, why, and the plan. */
+static void
+add_do_first (SihuaReport             *report,
+              const SihuaRoadmapPhase *phase)
+{
+  g_autoptr(SihuaPdfTable) table = new_roadmap_table (report, TR (N_("Do first")));
+
+  for (guint i = 0; i < phase->items->len && i < SIHUA_ROADMAP_DO_FIRST; i++)
+    {
+      const SihuaRoadmapItem *item = &g_array_index (phase->items, SihuaRoadmapItem, i);
+      g_autofree char *reason = sihua_roadmap_item_describe_reason (item, report->model,
+                                                                    report->language,
+                                                                    translate_cb, report);
+      g_autofree char *plan = describe_plan (report, item);
+      g_autoptr(GString) action = g_string_new (NULL);
+      const char *detail = _sihua_report_text (report, &item->recommendation->detail);
+
+      g_string_append_printf (action, "%u. %s", item->rank,
+                              _sihua_report_text (report, &item->recommendation->title));
+      if (*detail != '\0')
+        g_string_append_printf (action, "\n%s", detail);
+      if (reason != NULL && *reason != '\0')
+        g_string_append_printf (action, "\n%s%s", TR (N_("Why: ")), reason);
+      if (plan != NULL)
+        g_string_append_printf (action, "\n%s%s", TR (N_("Plan: ")), plan);
+      add_roadmap_row (report, table, item, action->str);
+    }
+  sihua_pdf_document_add_table (report->doc, table);
+}
+
+/* The rest of a phase, one line each, in order. */
+static void
+add_the_rest (SihuaReport             *report,
+              const SihuaRoadmapPhase *phase)
+{
+  g_autoptr(SihuaPdfTable) table = NULL;
+
+  if (phase->items->len <= SIHUA_ROADMAP_DO_FIRST)
+    return;
+
+  table = new_roadmap_table (report, TR (N_("Then")));
+  for (guint i = SIHUA_ROADMAP_DO_FIRST; i < phase->items->len; i++)
+    {
+      const SihuaRoadmapItem *item = &g_array_index (phase->items, SihuaRoadmapItem, i);
+      g_autofree char *plan = describe_plan (report, item);
+      g_autofree char *action = NULL;
+
+      action = g_strdup_printf ("%u. %s%s%s", item->rank,
+                                _sihua_report_text (report, &item->recommendation->title),
+                                plan != NULL ? "\n" : "", plan != NULL ? plan : "");
+      add_roadmap_row (report, table, item, action);
+    }
+  sihua_pdf_document_add_table (report->doc, table);
+}
+
+/* The measures the consultant dropped, named so the reader knows. */
+static void
+add_dropped (SihuaReport *report)
+{
+  g_autoptr(GString) names = NULL;
+  g_autofree char *text = NULL;
+
+  if (report->roadmap->dropped == NULL || report->roadmap->dropped->len == 0)
+    return;
+
+  names = g_string_new (NULL);
+  for (guint i = 0; i < report->roadmap->dropped->len; i++)
+    {
+      const SihuaRoadmapItem *item = &g_array_index (report->roadmap->dropped, SihuaRoadmapItem, i);
+
+      if (i > 0)
+        g_string_append (names, report->language == SIHUA_LANGUAGE_ZH_CN ? "、" : ", ");
+      g_string_append (names, _sihua_report_text (report, &item->recommendation->title));
+    }
+  text = g_strdup_printf (TR (N_("Left out of the plan by the consultant: %s.")), names->str);
+  sihua_pdf_document_add_paragraph (report->doc, SIHUA_PDF_STYLE_SMALL, text);
+}
+
+/* Impact against effort, numbered as the tables below: where the quick
+ * wins are is seen at a glance. */
+static void
+add_priority_matrix (SihuaReport *report)
+{
+  SihuaPdfDocument *doc = report->doc;
+  double height = 230;
+  double width = MIN (sihua_pdf_document_get_content_width (doc), 420);
+
+  if (sihua_roadmap_get_n_items (report->roadmap) == 0)
+    return;
+
+  sihua_pdf_document_ensure_space (doc, height + 30);
+  sihua_pdf_document_add_paragraph (doc, SIHUA_PDF_STYLE_SMALL,
+                                    TR (N_("Priority matrix: each measure by its impact on the stage "
+                                           "and its effort, numbered as in the tables below; "
+                                           "the ringed ones are done first in their phase.")));
+  _sihua_report_add_chart (report, SIHUA_CHART_MATRIX, sihua_pdf_document_get_left (doc),
+                           sihua_pdf_document_get_cursor (doc), width, height);
+  sihua_pdf_document_skip (doc, height + 10);
+}
+
 void
 _sihua_report_add_roadmap (SihuaReport *report)
 {
   SihuaPdfDocument *doc = report->doc;
   g_autofree char *intro = NULL;
-  const char *header[] = { TR (N_("Action")), TR (N_("Dimension")), TR (N_("Effort")), TR (N_("Cost")) };
   guint n_items = 0;
 
   sihua_pdf_document_add_section (doc, TR (N_("Roadmap")));
@@ -362,39 +586,22 @@ _sihua_report_add_roadmap (SihuaReport *report)
   else
     intro = g_strdup (TR (N_("The roadmap follows from the answers; it is complete once the questionnaire is.")));
   sihua_pdf_document_add_paragraph (doc, SIHUA_PDF_STYLE_BODY, intro);
+  add_priority_matrix (report);
 
   for (guint phase = 0; phase < G_N_ELEMENTS (report->roadmap->phases); phase++)
     {
       const SihuaRoadmapPhase *p = &report->roadmap->phases[phase];
-      g_autoptr(SihuaPdfTable) table = NULL;
 
       if (p->items == NULL || p->items->len == 0)
         continue;
 
       sihua_pdf_document_add_heading (doc, SIHUA_PDF_STYLE_SUBHEADING, horizon_title (report, p->horizon), TRUE);
-      table = sihua_pdf_table_new (4, (const double[]) { 6.0, 1.9, 1.1, 1.0 });
-      sihua_pdf_table_set_header (table, header);
-      sihua_pdf_table_set_continued_mark (table, TR (N_(" (cont.)")));
-      sihua_pdf_table_set_title_column (table, 0);
-      for (guint i = 0; i < p->items->len; i++)
-        {
-          const SihuaRoadmapItem *item = &g_array_index (p->items, SihuaRoadmapItem, i);
-          const SihuaRecommendation *rec = item->recommendation;
-          g_autofree char *action = g_strdup_printf ("%s\n%s", _sihua_report_text (report, &rec->title),
-                                                     _sihua_report_text (report, &rec->detail));
-          const char *cells[] = {
-            action,
-            item->dimension != NULL ? _sihua_report_text (report, &item->dimension->title) : TR (N_("Barriers")),
-            band_name (report, rec->effort),
-            band_name (report, rec->cost),
-          };
-          SihuaPdfColor color = _sihua_report_stage_color (report, rec->level);
-
-          sihua_pdf_table_add_row (table, cells, rec->level >= 0 ? &color : NULL);
-          n_items++;
-        }
-      sihua_pdf_document_add_table (doc, table);
+      add_do_first (report, p);
+      add_the_rest (report, p);
+      add_phase_notes (report, p, phase + 1 == G_N_ELEMENTS (report->roadmap->phases));
+      n_items += p->items->len;
     }
+  add_dropped (report);
 
   if (n_items == 0)
     sihua_pdf_document_add_paragraph (doc, SIHUA_PDF_STYLE_BODY,

@@ -256,6 +256,10 @@ _sihua_report_build_chart_data (SihuaReport *report)
                                                           sihua_results_get_previous_score (report->results),
                                                           -1, report->language);
 
+  /* The roadmap's measures, for the priority matrix. */
+  if (report->roadmap != NULL)
+    sihua_chart_data_add_roadmap (data, report->roadmap);
+
   /* The embedded font is cut down to the characters the report prints, so
    * it must learn every one the charts draw. */
   for (guint i = 0; i < SIHUA_CHART_N_LEVELS; i++)

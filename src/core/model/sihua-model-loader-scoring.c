@@ -358,14 +358,123 @@ _sihua_loader_scoring (SihuaLoader *loader,
   load_overall (loader, scoring);
 }
 
+/* A list of recommendation ids; whether each exists is checked once all
+ * are read (check_references ()). */
+static GStrv
+load_ids (SihuaLoader *loader,
+          const char  *path,
+          JsonObject  *object,
+          const char  *key)
+{
+  JsonArray *ids = _sihua_loader_array (loader, path, object, key);
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_autofree char *key_path = NULL;
+
+  if (ids == NULL)
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  key_path = _sihua_loader_path_key (path, key);
+  for (guint i = 0; i < json_array_get_length (ids); i++)
+    {
+      JsonNode *item = json_array_get_element (ids, i);
+
+      if (JSON_NODE_HOLDS_VALUE (item) && json_node_get_value_type (item) == G_TYPE_STRING)
+        g_strv_builder_add (builder, json_node_get_string (item));
+      else
+        {
+          g_autofree char *item_path = _sihua_loader_path_index (key_path, i);
+
+          _sihua_loader_problem (loader, item_path, _("must be a recommendation id in quotes"));
+        }
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static void
+check_ids (SihuaLoader               *loader,
+           guint                      index,
+           const SihuaRecommendation *recommendation,
+           const char                *key,
+           char                     **ids,
+           gboolean                   measures_only)
+{
+  g_autofree char *path = _sihua_loader_path_index ("$.recommendations", index);
+  g_autofree char *key_path = _sihua_loader_path_key (path, key);
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      const SihuaRecommendation *named = g_hash_table_lookup (loader->model->recommendation_index,
+                                                              ids[i]);
+      g_autofree char *item_path = _sihua_loader_path_index (key_path, i);
+
+      if (named == NULL)
+        _sihua_loader_problem (loader, item_path, _("there is no recommendation “%s”"), ids[i]);
+      else if (named == recommendation)
+        _sihua_loader_problem (loader, item_path, _("a recommendation cannot name itself"));
+      else if (measures_only && named->dimension_id == NULL)
+        _sihua_loader_problem (loader, item_path,
+                               _("“%s” is a barrier action; only actions keyed by “dimension” "
+                                 "and “level” can be named here"), ids[i]);
+    }
+}
+
+/* Whether following `requires` from @from comes back to @target; @seen
+ * keeps each action visited once, so the walk ends on any file. */
+static gboolean
+requires_reach (SihuaModel                *model,
+                const SihuaRecommendation *from,
+                const SihuaRecommendation *target,
+                GHashTable                *seen)
+{
+  if (from == NULL || from->requires == NULL || !g_hash_table_add (seen, (gpointer) from))
+    return FALSE;
+
+  for (guint i = 0; from->requires[i] != NULL; i++)
+    {
+      const SihuaRecommendation *next = g_hash_table_lookup (model->recommendation_index,
+                                                             from->requires[i]);
+
+      if (next == target || requires_reach (model, next, target, seen))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+check_references (SihuaLoader *loader)
+{
+  GPtrArray *recommendations = loader->model->recommendations;
+
+  for (guint i = 0; i < recommendations->len; i++)
+    {
+      const SihuaRecommendation *recommendation = g_ptr_array_index (recommendations, i);
+      g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+      check_ids (loader, i, recommendation, "requires", recommendation->requires, TRUE);
+      check_ids (loader, i, recommendation, "promotes", recommendation->promotes, TRUE);
+      if (requires_reach (loader->model, recommendation, recommendation, seen))
+        {
+          g_autofree char *path = _sihua_loader_path_index ("$.recommendations", i);
+          g_autofree char *key_path = _sihua_loader_path_key (path, "requires");
+
+          _sihua_loader_problem (loader, key_path,
+                                 _("the prerequisites of “%s” lead back to it; "
+                                   "an action cannot come after itself"), recommendation->id);
+        }
+    }
+}
+
 static void
 load_recommendation (SihuaLoader *loader,
                      const char  *path,
                      JsonObject  *object)
 {
   static const char * const allowed[] = {
-    "id", "dimension", "level", "when", "title", "detail", "effort", "cost", "horizon",
-    "quick_win", NULL
+    "id", "dimension", "level", "when", "relevant_if", "requires", "promotes", "title", "detail",
+    "effort", "cost", "horizon", "quick_win", NULL
   };
   static const char * const required[] = { "id", "title", "effort", "cost", "horizon", NULL };
   static const char * const bands[] = { "low", "medium", "high", NULL };
@@ -416,6 +525,14 @@ load_recommendation (SihuaLoader *loader,
   /* The level the action lifts the dimension to; nobody is lifted to 0. */
   _sihua_loader_level (loader, path, object, "level", 1, &recommendation->level);
   recommendation->when = _sihua_loader_condition (loader, path, object, "when", G_MAXUINT);
+  recommendation->relevant_if = _sihua_loader_condition (loader, path, object, "relevant_if",
+                                                         G_MAXUINT);
+  recommendation->requires = load_ids (loader, path, object, "requires");
+  recommendation->promotes = load_ids (loader, path, object, "promotes");
+  if (recommendation->promotes != NULL && keyed_by_dimension)
+    _sihua_loader_problem (loader, path,
+                           _("only an action keyed by “when” (a reported barrier) can move "
+                             "others forward with “promotes”"));
 
   _sihua_loader_text (loader, path, object, "title", &recommendation->title);
   _sihua_loader_text (loader, path, object, "detail", &recommendation->detail);
@@ -447,4 +564,5 @@ _sihua_loader_recommendations (SihuaLoader *loader,
       if (object != NULL)
         load_recommendation (loader, path, object);
     }
+  check_references (loader);
 }

@@ -46,6 +46,22 @@ add_bool (JsonBuilder *builder,
   json_builder_add_boolean_value (builder, value);
 }
 
+/* A list of ids, left out when there is none. */
+static void
+add_ids (JsonBuilder        *builder,
+         const char         *key,
+         const char * const *ids)
+{
+  if (ids == NULL || ids[0] == NULL)
+    return;
+
+  json_builder_set_member_name (builder, key);
+  json_builder_begin_array (builder);
+  for (guint i = 0; ids[i] != NULL; i++)
+    json_builder_add_string_value (builder, ids[i]);
+  json_builder_end_array (builder);
+}
+
 static gboolean
 text_is_empty (const SihuaText *text)
 {
@@ -375,6 +391,9 @@ add_recommendation (JsonBuilder               *builder,
       add_number (builder, "level", recommendation->level);
     }
   add_condition (builder, "when", recommendation->when);
+  add_condition (builder, "relevant_if", recommendation->relevant_if);
+  add_ids (builder, "requires", (const char * const *) recommendation->requires);
+  add_ids (builder, "promotes", (const char * const *) recommendation->promotes);
   add_text (builder, "title", &recommendation->title);
   add_text (builder, "detail", &recommendation->detail);
   add_string (builder, "effort", _sihua_band_level_to_string (recommendation->effort));

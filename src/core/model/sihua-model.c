@@ -136,6 +136,9 @@ _sihua_recommendation_free (SihuaRecommendation *recommendation)
   g_free (recommendation->id);
   g_free (recommendation->dimension_id);
   _sihua_condition_free (recommendation->when);
+  _sihua_condition_free (recommendation->relevant_if);
+  g_strfreev (recommendation->requires);
+  g_strfreev (recommendation->promotes);
   sihua_text_clear (&recommendation->title);
   sihua_text_clear (&recommendation->detail);
   g_free (recommendation);

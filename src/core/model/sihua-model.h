@@ -167,6 +167,9 @@ struct _SihuaRecommendation
   char           *dimension_id;    /* nullable: set together with level */
   int             level;           /* -1 when keyed by a condition */
   SihuaCondition *when;            /* nullable */
+  SihuaCondition *relevant_if;     /* nullable: never proposed when it fails */
+  GStrv           requires;        /* ids of actions that must come first; nullable */
+  GStrv           promotes;        /* `when` actions: ids they move forward; nullable */
   SihuaText       title;
   SihuaText       detail;
   SihuaBandLevel  effort;

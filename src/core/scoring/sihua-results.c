@@ -26,6 +26,7 @@ struct _SihuaResults
   SihuaPointsGap  *points_gap;        /* nullable: points models only */
   GArray          *flags;
   SihuaRoadmap    *roadmap;
+  GPtrArray       *roadmap_edits;     /* nullable: SihuaRoadmapEdit*, the consultant's */
 
   /* The previous model and answers come together, or not at all */
   SihuaAssessment *previous;
@@ -33,6 +34,9 @@ struct _SihuaResults
   GHashTable      *previous_answers;
   SihuaScore      *previous_score;
   SihuaComparison *comparison;
+  GPtrArray       *previous_roadmap_edits;  /* nullable */
+  SihuaRoadmap    *previous_roadmap;        /* nullable: with a previous assessment */
+  GArray          *follow_up;               /* nullable: SihuaRoadmapFollowUp */
 };
 
 G_DEFINE_FINAL_TYPE (SihuaResults, sihua_results, G_TYPE_OBJECT)
@@ -40,6 +44,16 @@ G_DEFINE_FINAL_TYPE (SihuaResults, sihua_results, G_TYPE_OBJECT)
 /*
  * Auxiliary methods
  */
+
+/* Last time's roadmap as it was planned then (to the next stage it
+ * lacked), and what became of each of its measures. */
+static void
+compose_follow_up (SihuaResults *self)
+{
+  self->previous_roadmap = sihua_roadmap_compute_edited (self->previous_score, self->previous_answers, -1,
+                                                         self->previous_roadmap_edits);
+  self->follow_up = sihua_roadmap_follow_up (self->previous_roadmap, self->roadmap_edits);
+}
 
 /* Scores and derives everything from what is set. */
 static void
@@ -61,12 +75,14 @@ compose (SihuaResults *self)
   self->next = sihua_next_level_compute (self->score, target_level > stage ? target_level : -1);
   self->points_gap = sihua_points_gap_compute (self->score, self->answers);
   self->flags = sihua_answer_flags_compute (self->score, self->answers);
-  self->roadmap = sihua_roadmap_compute (self->score, self->answers, self->target);
+  self->roadmap = sihua_roadmap_compute_edited (self->score, self->answers, self->target,
+                                                self->roadmap_edits);
 
   if (self->previous_model != NULL && self->previous_answers != NULL)
     {
       self->previous_score = sihua_scoring_compute (self->previous_model, self->previous_answers);
       self->comparison = sihua_comparison_compute (self->previous_score, self->score);
+      compose_follow_up (self);
     }
 }
 
@@ -175,6 +191,9 @@ load_previous (SihuaResults *self,
       return;
     }
 
+  /* Unreadable edits leave last time's roadmap as the rule made it. */
+  self->previous_roadmap_edits = sihua_store_list_roadmap_edits (store, previous->id, NULL);
+
   self->previous = g_steal_pointer (&previous);
   self->previous_model = g_steal_pointer (&model);
   self->previous_answers = g_steal_pointer (&answers);
@@ -247,6 +266,10 @@ sihua_results_finalize (GObject *object)
   g_clear_pointer (&self->points_gap, sihua_points_gap_free);
   g_clear_pointer (&self->flags, g_array_unref);
   g_clear_pointer (&self->roadmap, sihua_roadmap_free);
+  g_clear_pointer (&self->roadmap_edits, g_ptr_array_unref);
+  g_clear_pointer (&self->follow_up, g_array_unref);
+  g_clear_pointer (&self->previous_roadmap, sihua_roadmap_free);
+  g_clear_pointer (&self->previous_roadmap_edits, g_ptr_array_unref);
   g_clear_pointer (&self->comparison, sihua_comparison_free);
   g_clear_pointer (&self->previous, sihua_assessment_free);
   g_clear_pointer (&self->previous_answers, g_hash_table_unref);
@@ -367,6 +390,10 @@ sihua_results_load (SihuaStore    *store,
   if (self->answers == NULL)
     return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  self->roadmap_edits = sihua_store_list_roadmap_edits (store, assessment_id, error);
+  if (self->roadmap_edits == NULL)
     return NULL;
 
   load_previous (self, store);
@@ -631,6 +658,21 @@ sihua_results_get_comparison (SihuaResults *self)
 }
 
 /**
+ * sihua_results_get_follow_up:
+ *
+ * Returns: (transfer none) (nullable) (element-type SihuaRoadmapFollowUp):
+ *   the measures of the previous assessment's roadmap and what became of
+ *   them; %NULL without a previous assessment
+ */
+GArray *
+sihua_results_get_follow_up (SihuaResults *self)
+{
+  g_return_val_if_fail (SIHUA_IS_RESULTS (self), NULL);
+
+  return self->follow_up;
+}
+
+/**
  * sihua_results_compute_roadmap:
  * @target: another level to plan for
  *
@@ -644,5 +686,5 @@ sihua_results_compute_roadmap (SihuaResults *self,
 {
   g_return_val_if_fail (SIHUA_IS_RESULTS (self), NULL);
 
-  return sihua_roadmap_compute (self->score, self->answers, target);
+  return sihua_roadmap_compute_edited (self->score, self->answers, target, self->roadmap_edits);
 }

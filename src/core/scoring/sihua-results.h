@@ -89,6 +89,7 @@ SihuaModel            *sihua_results_get_previous_model   (SihuaResults         
 GHashTable            *sihua_results_get_previous_answers (SihuaResults          *self);
 SihuaScore            *sihua_results_get_previous_score   (SihuaResults          *self);
 SihuaComparison       *sihua_results_get_comparison       (SihuaResults          *self);
+GArray                *sihua_results_get_follow_up        (SihuaResults          *self);
 SihuaRoadmap          *sihua_results_compute_roadmap      (SihuaResults          *self,
                                                            int                    target);
 

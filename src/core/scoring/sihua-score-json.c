@@ -344,8 +344,61 @@ sihua_score_to_json (SihuaScore     *score,
 }
 
 static void
+add_optional_string (JsonBuilder *builder,
+                     const char  *name,
+                     const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* Where the measure stands and what the consultant set for it. */
+static void
+add_plan (JsonBuilder            *builder,
+          const SihuaRoadmapItem *item,
+          SihuaModel             *model,
+          int                     phase,
+          SihuaLanguage           language)
+{
+  const SihuaRoadmapEdit *edit = item->edit;
+  g_autofree char *reason = NULL;
+
+  json_builder_set_member_name (builder, "rank");
+  json_builder_add_int_value (builder, item->rank);
+  add_optional_string (builder, "phase", phase >= 0 ? sihua_horizon_to_string (phase) : NULL);
+  json_builder_set_member_name (builder, "do_first");
+  json_builder_add_boolean_value (builder, item->do_first);
+  json_builder_set_member_name (builder, "deferred");
+  json_builder_add_boolean_value (builder, item->deferred);
+  add_optional_string (builder, "promoted_by",
+                       item->promoted_by != NULL ? item->promoted_by->id : NULL);
+  add_optional_string (builder, "after", item->after != NULL ? item->after->id : NULL);
+  reason = sihua_roadmap_item_describe_reason (item, model, language, NULL, NULL);
+  add_optional_string (builder, "reason", reason);
+  add_optional_string (builder, "status",
+                       sihua_measure_status_to_string (edit != NULL ? edit->status
+                                                                    : SIHUA_MEASURE_PLANNED));
+  json_builder_set_member_name (builder, "own");
+  json_builder_add_boolean_value (builder, edit != NULL && sihua_roadmap_edit_is_own (edit));
+  add_optional_string (builder, "owner", edit != NULL ? edit->owner : NULL);
+  json_builder_set_member_name (builder, "budget");
+  if (edit != NULL && !isnan (edit->budget))
+    json_builder_add_double_value (builder, edit->budget);
+  else
+    json_builder_add_null_value (builder);
+  add_optional_string (builder, "start", edit != NULL ? edit->start : NULL);
+  add_optional_string (builder, "due", edit != NULL ? edit->due : NULL);
+  add_optional_string (builder, "note", edit != NULL ? edit->note : NULL);
+}
+
+static void
 add_item (JsonBuilder            *builder,
           const SihuaRoadmapItem *item,
+          SihuaModel             *model,
+          int                     phase,
           SihuaLanguage           language)
 {
   const SihuaRecommendation *recommendation = item->recommendation;
@@ -374,6 +427,7 @@ add_item (JsonBuilder            *builder,
   json_builder_add_string_value (builder, sihua_band_level_to_string (recommendation->cost));
   add_text (builder, "title", &recommendation->title, language);
   add_text (builder, "detail", &recommendation->detail, language);
+  add_plan (builder, item, model, phase, language);
   json_builder_end_object (builder);
 }
 
@@ -426,10 +480,16 @@ sihua_roadmap_to_json (SihuaRoadmap  *roadmap,
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "horizon");
       json_builder_add_string_value (builder, sihua_horizon_to_string (phase->horizon));
+      json_builder_set_member_name (builder, "capacity");
+      json_builder_add_int_value (builder, phase->capacity);
+      json_builder_set_member_name (builder, "load");
+      json_builder_add_int_value (builder, phase->load);
+      json_builder_set_member_name (builder, "deferred");
+      json_builder_add_int_value (builder, phase->n_deferred);
       json_builder_set_member_name (builder, "actions");
       json_builder_begin_array (builder);
       for (guint i = 0; i < phase->items->len; i++)
-        add_item (builder, &g_array_index (phase->items, SihuaRoadmapItem, i), language);
+        add_item (builder, &g_array_index (phase->items, SihuaRoadmapItem, i), model, h, language);
       json_builder_end_array (builder);
       json_builder_end_object (builder);
     }
@@ -438,8 +498,16 @@ sihua_roadmap_to_json (SihuaRoadmap  *roadmap,
   json_builder_set_member_name (builder, "barriers");
   json_builder_begin_array (builder);
   for (guint i = 0; i < roadmap->barriers->len; i++)
-    add_item (builder, &g_array_index (roadmap->barriers, SihuaRoadmapItem, i), language);
+    add_item (builder, &g_array_index (roadmap->barriers, SihuaRoadmapItem, i), model, -1, language);
   json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "dropped");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < roadmap->dropped->len; i++)
+    add_item (builder, &g_array_index (roadmap->dropped, SihuaRoadmapItem, i), model, -1, language);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "beyond_last_phase");
+  json_builder_add_int_value (builder, roadmap->n_beyond);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

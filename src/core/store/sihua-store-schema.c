@@ -293,6 +293,44 @@ static const char migrate_to_6[] =
   " BEFORE UPDATE OF report, report_sha256 ON assessment_revisions WHEN OLD.report IS NOT NULL"
   " BEGIN " FROZEN " END;";
 
+/* The roadmap as the consultant edited it: one row per measure they
+ * changed or added (the ranking rule places every other one), and every
+ * change kept as the row before and after, as JSON. Frozen with the
+ * assessment, like its answers. This step is meant to apply to version 6
+ * alone, whatever other steps come before it. */
+static const char migrate_roadmap[] =
+  "CREATE TABLE roadmap_measures ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,"
+  "  measure_id TEXT NOT NULL,"
+  "  title TEXT,"
+  "  dimension_id TEXT,"
+  "  rank INTEGER CHECK (rank IS NULL OR rank > 0),"
+  "  horizon TEXT CHECK (horizon IS NULL OR horizon IN ('short', 'medium', 'long')),"
+  "  status TEXT NOT NULL DEFAULT 'planned'"
+  "    CHECK (status IN ('planned', 'in_progress', 'done', 'dropped')),"
+  "  owner TEXT,"
+  "  budget REAL CHECK (budget IS NULL OR budget >= 0),"
+  "  start_month TEXT,"
+  "  due_month TEXT,"
+  "  note TEXT,"
+  "  updated_at INTEGER NOT NULL,"
+  "  UNIQUE (assessment_id, measure_id)"
+  ");"
+  "CREATE TABLE roadmap_history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,"
+  "  measure_id TEXT NOT NULL,"
+  "  before TEXT,"
+  "  after TEXT NOT NULL,"
+  "  changed_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX roadmap_history_assessment ON roadmap_history (assessment_id, id);"
+  "CREATE TRIGGER roadmap_frozen_insert BEFORE INSERT ON roadmap_measures" FROZEN_ASSESSMENT ("NEW.assessment_id")
+  "CREATE TRIGGER roadmap_frozen_update BEFORE UPDATE ON roadmap_measures" FROZEN_ASSESSMENT ("OLD.assessment_id")
+  "CREATE TRIGGER roadmap_frozen_delete BEFORE DELETE ON roadmap_measures" FROZEN_ASSESSMENT ("OLD.assessment_id");
+
 static const char * const migrations[] = {
   NULL,          /* version 0: an empty file */
   migrate_to_1,
@@ -301,6 +339,7 @@ static const char * const migrations[] = {
   migrate_to_4,
   migrate_to_5,
   migrate_to_6,
+  migrate_roadmap,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SIHUA_STORE_SCHEMA_VERSION + 1);

@@ -16,6 +16,7 @@
 #include "sihua-interviewee.h"
 #include "sihua-model.h"
 #include "sihua-revision.h"
+#include "sihua-roadmap-edit.h"
 
 G_BEGIN_DECLS
 
@@ -75,7 +76,7 @@ typedef enum
 } SihuaStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define SIHUA_STORE_SCHEMA_VERSION 6
+#define SIHUA_STORE_SCHEMA_VERSION 7
 
 /* How many automatic backups are kept beside the database. */
 #define SIHUA_STORE_N_BACKUPS 7
@@ -265,6 +266,23 @@ gboolean           sihua_store_set_interviewee_answer    (SihuaStore          *s
                                                           const SihuaAnswerValue *value,
                                                           GError             **error);
 GPtrArray         *sihua_store_list_interviewee_answers  (SihuaStore          *self,
+                                                          gint64               assessment_id,
+                                                          GError             **error);
+
+/* The consultant's roadmap */
+gboolean           sihua_store_set_roadmap_edit          (SihuaStore          *self,
+                                                          gint64               assessment_id,
+                                                          const SihuaRoadmapEdit *edit,
+                                                          GError             **error);
+char              *sihua_store_add_own_measure           (SihuaStore          *self,
+                                                          gint64               assessment_id,
+                                                          const char          *title,
+                                                          const char          *dimension_id,
+                                                          GError             **error);
+GPtrArray         *sihua_store_list_roadmap_edits        (SihuaStore          *self,
+                                                          gint64               assessment_id,
+                                                          GError             **error);
+guint              sihua_store_count_roadmap_history     (SihuaStore          *self,
                                                           gint64               assessment_id,
                                                           GError             **error);
 

@@ -374,10 +374,23 @@ add_roadmap_item (SihuaResultsPage       *self,
 {
   const SihuaRecommendation *recommendation = item->recommendation;
   g_autofree char *bands = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *detail = text_of (self, &recommendation->detail);
   GtkWidget *row, *box, *label;
 
-  row = _sihua_results_page_add_row (list, text_of (self, &recommendation->title),
-                 text_of (self, &recommendation->detail), NULL, self);
+  /* The rule's one line of why under what the measure is (barrier
+   * actions have none: they apply because the company said so). */
+  if (item->dimension != NULL || item->edit != NULL)
+    reason = sihua_roadmap_item_describe_reason (item, sihua_results_get_model (self->results),
+                                                 self->language, NULL, NULL);
+  if (reason != NULL && *reason != '\0')
+    /* Translators: a measure's description, then why it stands where it does */
+    subtitle = g_strdup_printf (_("%s\nWhy: %s"), detail != NULL ? detail : "", reason);
+  else
+    subtitle = g_strdup (detail);
+
+  row = _sihua_results_page_add_row (list, text_of (self, &recommendation->title), subtitle, NULL, self);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
