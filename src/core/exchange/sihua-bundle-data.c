@@ -62,6 +62,10 @@ static const BundleColumn assessment_columns[] = {
   { "result_stage", BUNDLE_COL_INT, FALSE, FALSE, FALSE },
   { "created_at", BUNDLE_COL_INT, TRUE, FALSE, FALSE },
   { "updated_at", BUNDLE_COL_INT, TRUE, FALSE, FALSE },
+  /* Absent from bundles written before assessments could be finalised;
+   * set on the store only by the merge's rule (sihua-bundle-record.c). */
+  { "revision", BUNDLE_COL_INT, FALSE, FALSE, FALSE },
+  { "finalized_at", BUNDLE_COL_INT, FALSE, FALSE, FALSE },
 };
 
 static const BundleColumn answer_columns[] = {
@@ -106,7 +110,8 @@ const BundleTable sihua_bundle_tables[BUNDLE_N_TABLES] = {
     "data/assessments.json", assessment_columns, G_N_ELEMENTS (assessment_columns),
     "SELECT a.uuid, c.uuid, a.model_id, a.model_version, a.date, a.consultant, a.status,"
     " a.respondents, a.target_level, a.notes, p.uuid, a.result_index, a.result_stage,"
-    " a.created_at, a.updated_at FROM assessments a JOIN companies c ON c.id = a.company_id"
+    " a.created_at, a.updated_at, a.revision, a.finalized_at"
+    " FROM assessments a JOIN companies c ON c.id = a.company_id"
     " LEFT JOIN assessments p ON p.id = a.previous_id",
     "a.uuid", "a.uuid",
     "INSERT INTO assessments (uuid, company_id, model_id, model_version, date, consultant,"
@@ -452,7 +457,8 @@ export_entries (sqlite3             *db,
 
   json_object_set_array_member (extra, "models", g_steal_pointer (&model_list));
 
-  return _sihua_bundle_export_evidence (db, scope_json, entries, error);
+  return _sihua_bundle_export_evidence (db, scope_json, entries, error) &&
+         _sihua_bundle_export_record (db, scope_json, entries, error);
 }
 
 /**
@@ -821,7 +827,8 @@ load_data (SihuaBundle  *bundle,
     }
 
   return _sihua_bundle_check_content (bundle, uuids, error) &&
-         _sihua_bundle_load_evidence (bundle, entries, uuids[BUNDLE_TABLE_ASSESSMENTS], error);
+         _sihua_bundle_load_evidence (bundle, entries, uuids[BUNDLE_TABLE_ASSESSMENTS], error) &&
+         _sihua_bundle_load_record (bundle, entries, uuids[BUNDLE_TABLE_ASSESSMENTS], error);
 }
 
 void
@@ -837,6 +844,10 @@ sihua_bundle_free (SihuaBundle *bundle)
   g_clear_pointer (&bundle->model_objects, g_hash_table_unref);
   g_clear_pointer (&bundle->evidence_rows, json_array_unref);
   g_clear_pointer (&bundle->evidence_blobs, g_hash_table_unref);
+  g_clear_pointer (&bundle->interviewee_rows, json_array_unref);
+  g_clear_pointer (&bundle->said_rows, json_array_unref);
+  g_clear_pointer (&bundle->revision_rows, json_array_unref);
+  g_clear_pointer (&bundle->report_blobs, g_hash_table_unref);
   g_free (bundle->path);
   g_free (bundle);
 }

@@ -100,31 +100,10 @@ _sihua_bundle_export_evidence (sqlite3     *db,
                                GError     **error)
 {
   g_autoptr(SihuaExchangeStmt) stmt = NULL;
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
-  g_autoptr(JsonArray) array = json_array_new ();
-  g_autofree char *sql = NULL;
-  char *text;
-  gsize length;
   int rc;
 
-  sql = g_strdup_printf ("%s WHERE (?1 IS NULL OR c.uuid IN (SELECT value FROM json_each (?1)))"
-                         " ORDER BY %s", evidence_table.select_sql, evidence_table.order_sql);
-  stmt = sihua_exchange_db_prepare (db, sql, error);
-  if (stmt == NULL)
+  if (!_sihua_bundle_export_table (db, &evidence_table, scope_json, entries, error))
     return FALSE;
-  sihua_exchange_bind_text (stmt->stmt, 1, scope_json);
-  while ((rc = sqlite3_step (stmt->stmt)) == SQLITE_ROW)
-    json_array_add_object_element (array, _sihua_bundle_row_to_object (stmt->stmt, &evidence_table));
-  if (rc != SQLITE_DONE)
-    return sihua_exchange_db_error (db, error);
-  g_clear_pointer (&stmt, sihua_exchange_stmt_free);
-
-  json_node_set_array (root, array);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, &length);
-  g_hash_table_insert (entries, g_strdup (EVIDENCE_ENTRY), g_bytes_new_take (text, length));
 
   stmt = sihua_exchange_db_prepare (db,
                                     "SELECT b.sha256, b.data FROM evidence_blobs b"
@@ -268,6 +247,11 @@ _sihua_bundle_merge_evidence (Merge   *merge,
       GBytes *data = g_hash_table_lookup (merge->bundle->evidence_blobs, sha256);
       sqlite3_stmt *stmt;
       gboolean here;
+
+      /* Nothing goes into an assessment finalised here. */
+      if (copy == NULL &&
+          _sihua_bundle_is_final_here (merge, json_object_get_string_member (row, "assessment_uuid"), NULL))
+        continue;
 
       /* A link of a copied assessment is new here, under a new UUID. */
       stmt = _sihua_bundle_merge_stmt (merge, "SELECT 1 FROM evidence WHERE uuid = ?1", error);
