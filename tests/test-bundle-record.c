@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "sihua-bundle.h"
+#include "sihua-export.h"
 #include "sihua-report.h"
 #include "sihua-test-store.h"
 #include "sihua-test-utils.h"
@@ -407,6 +408,47 @@ test_damaged_report (Fixture       *f,
   g_assert_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_CHECKSUM);
 }
 
+/* Exports list the status, the revision, the interviewees and, beside each
+ * consolidated answer, what each of them said and whether to discuss it. */
+static void
+test_exports (Fixture       *f,
+              gconstpointer  data)
+{
+  SihuaExportOptions csv = { SIHUA_EXPORT_FORMAT_CSV, NULL, NULL, FALSE, FALSE, SIHUA_LANGUAGE_ZH_CN };
+  SihuaExportOptions json = { SIHUA_EXPORT_FORMAT_JSON, NULL, NULL, FALSE, FALSE, SIHUA_LANGUAGE_ZH_CN };
+  g_autofree char *csv_path = g_build_filename (f->dir, "out.csv", NULL);
+  g_autofree char *json_path = g_build_filename (f->dir, "out.json", NULL);
+  g_autofree char *assessments_path = sihua_export_csv_table_path (csv_path, SIHUA_EXPORT_TABLE_ASSESSMENTS);
+  g_autofree char *answers_path = sihua_export_csv_table_path (csv_path, SIHUA_EXPORT_TABLE_ANSWERS);
+  g_autofree char *assessments = NULL;
+  g_autofree char *answers = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  record_visit (f);
+  finalize (f->store, f->assessment_id);
+  g_assert_true (sihua_export_to_file (f->store, &csv, csv_path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (assessments_path, &assessments, NULL, NULL));
+  g_assert_true (g_file_get_contents (answers_path, &answers, NULL, NULL));
+  g_assert_nonnull (strstr (assessments, ",revision,finalized,interviewees"));
+  g_assert_nonnull (strstr (assessments, ",completed,"));
+  g_assert_nonnull (strstr (assessments, ",1,20"));
+  g_assert_nonnull (strstr (assessments, "王芳 (生产经理, 生产部); 赵强 (信息部)"));
+  g_assert_nonnull (strstr (answers, ",interviewee_answers,to_discuss"));
+  g_assert_nonnull (strstr (answers, "王芳: 0"));
+  g_assert_nonnull (strstr (answers, "; 赵强: 3"));
+  g_assert_nonnull (strstr (answers, ",true"));
+
+  g_assert_true (sihua_export_to_file (f->store, &json, json_path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (json_path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"revision\":1"));
+  g_assert_nonnull (strstr (text, "\"to_discuss\":true"));
+  g_assert_nonnull (strstr (text, "\"to_discuss\":false"));
+  g_assert_nonnull (strstr (text, "\"interviewees\":\"王芳 (生产经理, 生产部); 赵强 (信息部)\""));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -419,6 +461,7 @@ main (int    argc,
   ADD ("older-bundle", test_older_bundle);
   ADD ("final-here-wins", test_final_here_wins);
   ADD ("damaged-report", test_damaged_report);
+  ADD ("exports", test_exports);
 #undef ADD
 
   return g_test_run ();
