@@ -77,16 +77,6 @@ is_plain_file_name (const char *name)
   return TRUE;
 }
 
-static gboolean
-invalid_row (GError     **error,
-             guint        row,
-             const char  *message)
-{
-  g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_INVALID,
-               _("Invalid bundle data in %s, row %u: %s"), EVIDENCE_ENTRY, row, message);
-  return FALSE;
-}
-
 /**
  * _sihua_bundle_export_evidence:
  * @scope_json: (nullable): the companies' UUIDs as a JSON array, %NULL for all
@@ -100,7 +90,7 @@ _sihua_bundle_export_evidence (sqlite3     *db,
                                GError     **error)
 {
   g_autoptr(SihuaExchangeStmt) stmt = NULL;
-  int rc;
+  g_autofree char *damaged = NULL;
 
   if (!_sihua_bundle_export_table (db, &evidence_table, scope_json, entries, error))
     return FALSE;
@@ -116,25 +106,14 @@ _sihua_bundle_export_evidence (sqlite3     *db,
   if (stmt == NULL)
     return FALSE;
   sihua_exchange_bind_text (stmt->stmt, 1, scope_json);
-  while ((rc = sqlite3_step (stmt->stmt)) == SQLITE_ROW)
+  if (!_sihua_bundle_export_blobs (db, stmt->stmt, BLOB_PREFIX, entries, &damaged, error))
     {
-      const char *sha256 = (const char *) sqlite3_column_text (stmt->stmt, 0);
-      g_autoptr(GBytes) data = g_bytes_new (sqlite3_column_blob (stmt->stmt, 1),
-                                            sqlite3_column_bytes (stmt->stmt, 1));
-      g_autofree char *actual = sihua_bundle_sha256 (data);
-
-      /* A bundle never spreads a file that is damaged here. */
-      if (g_strcmp0 (actual, sha256) != 0)
-        {
-          g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_FAILED,
-                       _("The stored evidence file with SHA-256 %s is damaged: its contents no longer match it"),
-                       sha256);
-          return FALSE;
-        }
-      g_hash_table_insert (entries, g_strconcat (BLOB_PREFIX, sha256, NULL), g_steal_pointer (&data));
+      if (damaged != NULL)
+        g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_FAILED,
+                     _("The stored evidence file with SHA-256 %s is damaged: its contents no longer match it"),
+                     damaged);
+      return FALSE;
     }
-  if (rc != SQLITE_DONE)
-    return sihua_exchange_db_error (db, error);
 
   return TRUE;
 }
@@ -152,34 +131,23 @@ _sihua_bundle_load_evidence (SihuaBundle  *bundle,
                              GError      **error)
 {
   g_autoptr(GHashTable) uuids = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *mismatch = NULL;
   GHashTableIter iter;
   gpointer key, value;
 
   bundle->evidence_blobs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                   (GDestroyNotify) g_bytes_unref);
-
-  /* Every file is checked, even one no link names. */
-  g_hash_table_iter_init (&iter, entries);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  if (!_sihua_bundle_load_blobs (entries, BLOB_PREFIX, bundle->evidence_blobs, &mismatch))
     {
-      const char *name = key;
-      const char *sha256 = name + strlen (BLOB_PREFIX);
-      g_autofree char *actual = NULL;
-
-      if (!g_str_has_prefix (name, BLOB_PREFIX))
-        continue;
-      actual = sihua_bundle_sha256 (value);
-      if (!is_sha256 (sha256) || g_strcmp0 (actual, sha256) != 0)
-        {
-          g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_CHECKSUM,
-                       _("The evidence file %s in the bundle %s does not match its SHA-256; it was changed or damaged, so nothing was imported"),
-                       name, bundle->path);
-          return FALSE;
-        }
-      if (!sihua_evidence_check_size (name, g_bytes_get_size (value), error))
-        return FALSE;
-      g_hash_table_insert (bundle->evidence_blobs, g_strdup (sha256), g_bytes_ref (value));
+      g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_CHECKSUM,
+                   _("The evidence file %s in the bundle %s does not match its SHA-256; it was changed or damaged, so nothing was imported"),
+                   mismatch, bundle->path);
+      return FALSE;
     }
+  g_hash_table_iter_init (&iter, bundle->evidence_blobs);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!sihua_evidence_check_size (key, g_bytes_get_size (value), error))
+      return FALSE;
 
   if (!g_hash_table_contains (entries, EVIDENCE_ENTRY))
     {
@@ -207,7 +175,7 @@ _sihua_bundle_load_evidence (SihuaBundle  *bundle,
       SihuaModel *model = g_hash_table_lookup (bundle->model_objects, model_key);
 
       if (!is_sha256 (sha256))
-        return invalid_row (error, r + 1, _("sha256 is not a SHA-256 in lower-case hex"));
+        return _sihua_bundle_invalid_row (error, EVIDENCE_ENTRY, r + 1, _("sha256 is not a SHA-256 in lower-case hex"));
       if (!g_hash_table_contains (bundle->evidence_blobs, sha256))
         {
           g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_MISSING,
@@ -216,9 +184,9 @@ _sihua_bundle_load_evidence (SihuaBundle  *bundle,
           return FALSE;
         }
       if (!is_plain_file_name (json_object_get_string_member (row, "file_name")))
-        return invalid_row (error, r + 1, _("file_name is not a plain file name"));
+        return _sihua_bundle_invalid_row (error, EVIDENCE_ENTRY, r + 1, _("file_name is not a plain file name"));
       if (model == NULL || sihua_model_lookup_question (model, question_id) == NULL)
-        return invalid_row (error, r + 1, _("question_id is not a question of the assessment's model"));
+        return _sihua_bundle_invalid_row (error, EVIDENCE_ENTRY, r + 1, _("question_id is not a question of the assessment's model"));
     }
 
   return TRUE;

@@ -143,6 +143,22 @@ gboolean    _sihua_bundle_load_evidence   (SihuaBundle        *bundle,
                                            GHashTable         *assessment_uuids,
                                            GError            **error);
 
+/* Content-addressed files in a bundle: evidence, kept reports
+ * (sihua-bundle-data.c). */
+gboolean    _sihua_bundle_export_blobs (sqlite3            *db,
+                                        sqlite3_stmt       *stmt,
+                                        const char         *prefix,
+                                        GHashTable         *entries,
+                                        char              **damaged,
+                                        GError            **error);
+gboolean    _sihua_bundle_load_blobs   (GHashTable         *entries,
+                                        const char         *prefix,
+                                        GHashTable         *blobs,
+                                        const char        **mismatch);
+gboolean    _sihua_bundle_invalid_row  (GError            **error,
+                                        const char         *entry,
+                                        guint               row,
+                                        const char         *message);
 /* Adds @table's rows in scope to @entries as JSON (sihua-bundle-record.c). */
 gboolean    _sihua_bundle_export_table (sqlite3            *db,
                                         const BundleTable  *table,

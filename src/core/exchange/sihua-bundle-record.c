@@ -153,7 +153,7 @@ _sihua_bundle_export_record (sqlite3     *db,
                              GError     **error)
 {
   g_autoptr(SihuaExchangeStmt) stmt = NULL;
-  int rc;
+  g_autofree char *damaged = NULL;
 
   if (!_sihua_bundle_export_table (db, &interviewee_table, scope_json, entries, error) ||
       !_sihua_bundle_export_table (db, &said_table, scope_json, entries, error) ||
@@ -170,38 +170,17 @@ _sihua_bundle_export_record (sqlite3     *db,
   if (stmt == NULL)
     return FALSE;
   sihua_exchange_bind_text (stmt->stmt, 1, scope_json);
-  while ((rc = sqlite3_step (stmt->stmt)) == SQLITE_ROW)
+  if (!_sihua_bundle_export_blobs (db, stmt->stmt, REPORT_PREFIX, entries, &damaged, error))
     {
-      const char *sha256 = (const char *) sqlite3_column_text (stmt->stmt, 0);
-      g_autoptr(GBytes) data = g_bytes_new (sqlite3_column_blob (stmt->stmt, 1),
-                                            sqlite3_column_bytes (stmt->stmt, 1));
-      g_autofree char *actual = sihua_bundle_sha256 (data);
-
-      if (g_strcmp0 (actual, sha256) != 0)
-        {
-          g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_FAILED,
-                       _("A finalised report kept in the database no longer matches its SHA-256 %s; "
-                         "the database is damaged, so no bundle was written"),
-                       sha256 != NULL ? sha256 : "");
-          return FALSE;
-        }
-      g_hash_table_insert (entries, g_strconcat (REPORT_PREFIX, sha256, NULL), g_steal_pointer (&data));
+      if (damaged != NULL)
+        g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_FAILED,
+                     _("A finalised report kept in the database no longer matches its SHA-256 %s; "
+                       "the database is damaged, so no bundle was written"),
+                     damaged);
+      return FALSE;
     }
-  if (rc != SQLITE_DONE)
-    return sihua_exchange_db_error (db, error);
 
   return TRUE;
-}
-
-static gboolean
-invalid_row (GError     **error,
-             const char  *entry,
-             guint        row,
-             const char  *message)
-{
-  g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_INVALID,
-               _("Invalid bundle data in %s, row %u: %s"), entry, row, message);
-  return FALSE;
 }
 
 /* An entry a bundle written before it existed does not have. */
@@ -248,11 +227,11 @@ check_interviewees (SihuaBundle  *bundle,
       g_autofree char *stripped = g_strstrip (g_strdup (name));
 
       if (*stripped == '\0' || g_utf8_strlen (name, -1) > 200)
-        return invalid_row (error, INTERVIEWEES_ENTRY, r + 1, _("name is empty or longer than 200 characters"));
+        return _sihua_bundle_invalid_row (error, INTERVIEWEES_ENTRY, r + 1, _("name is empty or longer than 200 characters"));
       if (!g_hash_table_add (names, g_strdup_printf ("%s\n%s",
                                                      json_object_get_string_member (row, "assessment_uuid"),
                                                      name)))
-        return invalid_row (error, INTERVIEWEES_ENTRY, r + 1, _("the same name appears twice in one assessment"));
+        return _sihua_bundle_invalid_row (error, INTERVIEWEES_ENTRY, r + 1, _("the same name appears twice in one assessment"));
     }
 
   return TRUE;
@@ -275,7 +254,7 @@ check_said (SihuaBundle  *bundle,
 
       if (model == NULL ||
           sihua_model_lookup_question (model, json_object_get_string_member (row, "question_id")) == NULL)
-        return invalid_row (error, SAID_ENTRY, r + 1, _("question_id is not a question of the assessment's model"));
+        return _sihua_bundle_invalid_row (error, SAID_ENTRY, r + 1, _("question_id is not a question of the assessment's model"));
     }
 
   return TRUE;
@@ -293,9 +272,9 @@ check_revisions (SihuaBundle  *bundle,
       g_autofree char *record_sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, record, -1);
 
       if (json_object_get_int_member (row, "revision") < 1)
-        return invalid_row (error, REVISIONS_ENTRY, r + 1, _("revision is not a number from 1"));
+        return _sihua_bundle_invalid_row (error, REVISIONS_ENTRY, r + 1, _("revision is not a number from 1"));
       if (g_strcmp0 (record_sha256, json_object_get_string_member (row, "record_sha256")) != 0)
-        return invalid_row (error, REVISIONS_ENTRY, r + 1, _("the frozen record does not match its SHA-256"));
+        return _sihua_bundle_invalid_row (error, REVISIONS_ENTRY, r + 1, _("the frozen record does not match its SHA-256"));
       if (report_sha256 != NULL && !g_hash_table_contains (bundle->report_blobs, report_sha256))
         {
           g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_MISSING,
@@ -324,28 +303,16 @@ _sihua_bundle_load_record (SihuaBundle  *bundle,
   g_autoptr(GHashTable) interviewee_uuids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) said_uuids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) revision_uuids = g_hash_table_new (g_str_hash, g_str_equal);
-  GHashTableIter iter;
-  gpointer key, value;
+  const char *mismatch = NULL;
 
   bundle->report_blobs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                 (GDestroyNotify) g_bytes_unref);
-  g_hash_table_iter_init (&iter, entries);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  if (!_sihua_bundle_load_blobs (entries, REPORT_PREFIX, bundle->report_blobs, &mismatch))
     {
-      const char *name = key;
-      g_autofree char *actual = NULL;
-
-      if (!g_str_has_prefix (name, REPORT_PREFIX))
-        continue;
-      actual = sihua_bundle_sha256 (value);
-      if (g_strcmp0 (actual, name + strlen (REPORT_PREFIX)) != 0)
-        {
-          g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_CHECKSUM,
-                       _("The finalised report %s in the bundle %s does not match its SHA-256; it was changed or damaged, so nothing was imported"),
-                       name, bundle->path);
-          return FALSE;
-        }
-      g_hash_table_insert (bundle->report_blobs, g_strdup (actual), g_bytes_ref (value));
+      g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_CHECKSUM,
+                   _("The finalised report %s in the bundle %s does not match its SHA-256; it was changed or damaged, so nothing was imported"),
+                   mismatch, bundle->path);
+      return FALSE;
     }
 
   bundle->interviewee_rows = load_optional_table (bundle, entries, &interviewee_table, interviewee_uuids, error);
