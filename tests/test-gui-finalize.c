@@ -19,6 +19,7 @@
 #include "sihua-question-card-private.h"
 #include "sihua-said-button.h"
 #include "sihua-screenshot.h"
+#include "sihua-test-gui.h"
 #include "sihua-test-store.h"
 #include "sihua-test-utils.h"
 
@@ -77,29 +78,13 @@ drawn (GtkWidget *widget)
       g_main_context_iteration (NULL, TRUE);    \
   } G_STMT_END
 
-static GtkDropTarget *
-find_drop_target (GtkWidget *widget)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_DROP_TARGET (controller))
-        return GTK_DROP_TARGET (controller);
-    }
-
-  return NULL;
-}
-
 /* Drops @file on @strip the way a file manager's drag ends: through the
  * drop target's own handler. Returns whether the strip took it. */
 static gboolean
 drop_file (GtkWidget *strip,
            GFile     *file)
 {
-  GtkDropTarget *drop = find_drop_target (strip);
+  GtkDropTarget *drop = sihua_test_find_drop_target (strip);
   GValue value = G_VALUE_INIT;
   gboolean handled = FALSE;
 
