@@ -164,6 +164,7 @@ test_finalize_and_reopen (Fixture       *f,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *out = NULL;
   g_autofree char *pdf = g_build_filename (f->dir, "signed.pdf", NULL);
+  g_autofree char *photo = g_build_filename (f->dir, "shop-floor.txt", NULL);
   g_autofree char *contents = NULL;
   g_autofree char *file_sha = NULL;
   gsize length;
@@ -171,6 +172,8 @@ test_finalize_and_reopen (Fixture       *f,
   JsonArray *revisions;
 
   g_assert_cmpint (sihua_test_run_cli (f->db, NULL, NULL, "interviewee", "add", f->id, "--name", "王芳", NULL), ==, 0);
+  g_assert_true (g_file_set_contents (photo, "a photo of the shop floor", -1, NULL));
+  g_assert_cmpint (sihua_test_run_cli (f->db, NULL, NULL, "evidence", "add", f->id, f->question, photo, NULL), ==, 0);
   g_assert_cmpint (sihua_test_run_cli (f->db, &out, NULL, "--json", "assessment", "finalize", f->id,
                                        "--lang", "en", NULL), ==, 0);
   object = parse_object (parser, out);
@@ -185,20 +188,31 @@ test_finalize_and_reopen (Fixture       *f,
   assert_refused (f, "interviewee", "remove", f->id, "--name", "王芳", NULL);
   assert_refused (f, "assessment", "undo", f->id, NULL);
   assert_refused (f, "assessment", "finalize", f->id, NULL);
+  assert_refused (f, "evidence", "add", f->id, f->question, photo, NULL);
+  assert_refused (f, "evidence", "delete", f->id, f->question, "1", NULL);
+  assert_refused (f, "evidence", "undo", f->id, NULL);
 
-  /* A bundle from a copy where it was reopened and changed is refused. */
+  /* A bundle from a copy where it was reopened and changed takes nothing
+   * into the finalised assessment here: the finalised side wins. */
   {
     g_autofree char *copy = g_build_filename (f->dir, "copy.db", NULL);
     g_autofree char *bundle = g_build_filename (f->dir, "changed.sihua", NULL);
-    g_autofree char *err = NULL;
+    g_autofree char *shown = NULL;
 
     g_assert_true (copy_database (f->db, copy));
     g_assert_cmpint (sihua_test_run_cli (copy, NULL, NULL, "assessment", "reopen", f->id, "--reason", "试", NULL), ==, 0);
     g_assert_cmpint (sihua_test_run_cli (copy, NULL, NULL, "assessment", "answer", f->id, f->question, "4", NULL), ==, 0);
     g_assert_cmpint (sihua_test_run_cli (copy, NULL, NULL, "bundle", "export", "-o", bundle, NULL), ==, 0);
-    g_assert_cmpint (sihua_test_run_cli (f->db, NULL, &err, "bundle", "import", bundle, "--on-conflict", "theirs",
-                                         NULL), ==, 1);
-    g_assert_nonnull (strstr (err, "finalised"));
+    g_assert_cmpint (sihua_test_run_cli (f->db, &out, NULL, "--json", "bundle", "import", bundle,
+                                         "--on-conflict", "theirs", NULL), ==, 0);
+    object = parse_object (parser, out);
+    g_assert_cmpint (json_object_get_int_member (object, "assessments_kept_final"), ==, 1);
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (sihua_test_run_cli (f->db, &shown, NULL, "--json", "assessment", "show", f->id, NULL), ==, 0);
+    object = parse_object (parser, shown);
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (object, "assessment"), "revision"),
+                     ==, 1);
+    g_assert_true (json_object_get_boolean_member (json_object_get_object_member (object, "assessment"), "finalized"));
   }
 
   /* The signed report comes out byte for byte. */

@@ -232,6 +232,80 @@ test_delete_and_undo (Fixture       *fixture,
   g_assert_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOTHING_TO_UNDO);
 }
 
+/* Undo that names a file puts back that file, not the one deleted last. */
+static void
+test_restore_named (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(SihuaEvidence) photo = add_fixture (fixture, "systems.coverage", "shop-floor.jpg");
+  g_autoptr(SihuaEvidence) form = add_fixture (fixture, "systems.coverage", "scanned-form.pdf");
+  g_autoptr(SihuaEvidence) back = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sihua_store_delete_evidence (fixture->store, photo->id, &error));
+  g_assert_true (sihua_store_delete_evidence (fixture->store, form->id, &error));
+  g_assert_no_error (error);
+
+  back = sihua_store_restore_evidence (fixture->store, fixture->assessment_id, photo->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (back->id, ==, photo->id);
+  list = sihua_store_list_evidence (fixture->store, fixture->assessment_id, NULL, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpint (((SihuaEvidence *) list->pdata[0])->id, ==, photo->id);
+  g_clear_pointer (&back, sihua_evidence_free);
+
+  /* Back already: nothing to put back. The other one still can be. */
+  g_assert_null (sihua_store_restore_evidence (fixture->store, fixture->assessment_id, photo->id, &error));
+  g_assert_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOTHING_TO_UNDO);
+  g_clear_error (&error);
+  back = sihua_store_undo_evidence_delete (fixture->store, fixture->assessment_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (back->id, ==, form->id);
+}
+
+/* A finalised assessment takes no evidence file, loses none and gets none
+ * back, each refused with the way to reopen it. */
+static void
+test_finalized_refuses (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(SihuaEvidence) photo = add_fixture (fixture, "systems.coverage", "shop-floor.jpg");
+  g_autoptr(SihuaEvidence) form = add_fixture (fixture, "systems.coverage", "scanned-form.pdf");
+  g_autoptr(GFile) file = fixture_file ("shop-floor.jpg");
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sihua_store_delete_evidence (fixture->store, form->id, &error));
+  g_assert_true (sihua_store_finalize_assessment (fixture->store, fixture->assessment_id, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_null (sihua_store_add_evidence_file (fixture->store, fixture->assessment_id, "production.reporting",
+                                                file, NULL, &error));
+  g_assert_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_FINALIZED);
+  g_assert_nonnull (strstr (error->message, "reopen"));
+  g_clear_error (&error);
+  g_assert_false (sihua_store_delete_evidence (fixture->store, photo->id, &error));
+  g_assert_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_FINALIZED);
+  g_clear_error (&error);
+  g_assert_null (sihua_store_undo_evidence_delete (fixture->store, fixture->assessment_id, &error));
+  g_assert_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_FINALIZED);
+  g_clear_error (&error);
+  g_assert_null (sihua_store_restore_evidence (fixture->store, fixture->assessment_id, form->id, &error));
+  g_assert_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_FINALIZED);
+  g_clear_error (&error);
+
+  list = sihua_store_list_evidence (fixture->store, fixture->assessment_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpint (((SihuaEvidence *) list->pdata[0])->id, ==, photo->id);
+
+  /* Reopened, it changes again. */
+  g_assert_true (sihua_store_reopen_assessment (fixture->store, fixture->assessment_id, "补充照片", &error));
+  g_assert_true (sihua_store_delete_evidence (fixture->store, photo->id, &error));
+  g_assert_no_error (error);
+}
+
 /* A blob whose bytes no longer match their hash is never handed out. */
 static void
 test_damaged_blob_refused (Fixture       *fixture,
@@ -473,6 +547,8 @@ main (int   argc,
   ADD ("/store/evidence/add-and-read-back", test_add_and_read_back);
   ADD ("/store/evidence/size-limit", test_size_limit);
   ADD ("/store/evidence/delete-and-undo", test_delete_and_undo);
+  ADD ("/store/evidence/restore-named", test_restore_named);
+  ADD ("/store/evidence/finalized-refuses", test_finalized_refuses);
   ADD ("/store/evidence/damaged-blob-refused", test_damaged_blob_refused);
   ADD ("/store/evidence/wrong-assessment", test_wrong_assessment);
   ADD ("/bundle/evidence/round-trip", test_bundle_round_trip);

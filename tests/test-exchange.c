@@ -376,8 +376,8 @@ test_export_csv_for_people (Fixture       *f,
   g_assert_nonnull (strstr (assessments, "Score: "));
   g_assert_null (strstr (assessments, "score:systems"));
   g_assert_false (g_regex_match (long_number, assessments, 0, NULL));
-  g_assert_nonnull (strstr (answers, ",Option IDs,Evidence files\r\n"));
-  g_assert_nonnull (strstr (answers, ",\"erp,mes\",\r\n"));
+  g_assert_nonnull (strstr (answers, ",Option IDs,Evidence files,Interviewees' answers,To discuss\r\n"));
+  g_assert_nonnull (strstr (answers, ",\"erp,mes\",,,false\r\n"));
   g_clear_pointer (&answers, g_free);
 
   /* The command line writes the mark unless told not to. */

@@ -17,6 +17,7 @@
 #include "sihua-evidence-strip.h"
 #include "sihua-question-card.h"
 #include "sihua-store.h"
+#include "sihua-test-gui.h"
 #include "sihua-test-store.h"
 #include "sihua-test-utils.h"
 
@@ -96,22 +97,6 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
-static GtkDropTarget *
-find_drop_target (GtkWidget *widget)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_DROP_TARGET (controller))
-        return GTK_DROP_TARGET (controller);
-    }
-
-  return NULL;
-}
-
 static GFile *
 fixture_file (const char *name)
 {
@@ -154,7 +139,7 @@ test_drop_shows_thumbnails (Fixture       *fixture,
 
   g_assert_nonnull (strip);
   g_assert_cmpuint (sihua_evidence_strip_get_n_files (SIHUA_EVIDENCE_STRIP (strip)), ==, 0);
-  drop = find_drop_target (strip);
+  drop = sihua_test_find_drop_target (strip);
   g_assert_nonnull (drop);
 
   files = g_slist_append (files, photo);

@@ -62,6 +62,10 @@ static const BundleColumn assessment_columns[] = {
   { "result_stage", BUNDLE_COL_INT, FALSE, FALSE, FALSE },
   { "created_at", BUNDLE_COL_INT, TRUE, FALSE, FALSE },
   { "updated_at", BUNDLE_COL_INT, TRUE, FALSE, FALSE },
+  /* Absent from bundles written before assessments could be finalised;
+   * set on the store only by the merge's rule (sihua-bundle-record.c). */
+  { "revision", BUNDLE_COL_INT, FALSE, FALSE, FALSE },
+  { "finalized_at", BUNDLE_COL_INT, FALSE, FALSE, FALSE },
 };
 
 static const BundleColumn answer_columns[] = {
@@ -106,7 +110,8 @@ const BundleTable sihua_bundle_tables[BUNDLE_N_TABLES] = {
     "data/assessments.json", assessment_columns, G_N_ELEMENTS (assessment_columns),
     "SELECT a.uuid, c.uuid, a.model_id, a.model_version, a.date, a.consultant, a.status,"
     " a.respondents, a.target_level, a.notes, p.uuid, a.result_index, a.result_stage,"
-    " a.created_at, a.updated_at FROM assessments a JOIN companies c ON c.id = a.company_id"
+    " a.created_at, a.updated_at, a.revision, a.finalized_at"
+    " FROM assessments a JOIN companies c ON c.id = a.company_id"
     " LEFT JOIN assessments p ON p.id = a.previous_id",
     "a.uuid", "a.uuid",
     "INSERT INTO assessments (uuid, company_id, model_id, model_version, date, consultant,"
@@ -452,7 +457,8 @@ export_entries (sqlite3             *db,
 
   json_object_set_array_member (extra, "models", g_steal_pointer (&model_list));
 
-  return _sihua_bundle_export_evidence (db, scope_json, entries, error);
+  return _sihua_bundle_export_evidence (db, scope_json, entries, error) &&
+         _sihua_bundle_export_record (db, scope_json, entries, error);
 }
 
 /**
@@ -821,7 +827,8 @@ load_data (SihuaBundle  *bundle,
     }
 
   return _sihua_bundle_check_content (bundle, uuids, error) &&
-         _sihua_bundle_load_evidence (bundle, entries, uuids[BUNDLE_TABLE_ASSESSMENTS], error);
+         _sihua_bundle_load_evidence (bundle, entries, uuids[BUNDLE_TABLE_ASSESSMENTS], error) &&
+         _sihua_bundle_load_record (bundle, entries, uuids[BUNDLE_TABLE_ASSESSMENTS], error);
 }
 
 void
@@ -837,6 +844,10 @@ sihua_bundle_free (SihuaBundle *bundle)
   g_clear_pointer (&bundle->model_objects, g_hash_table_unref);
   g_clear_pointer (&bundle->evidence_rows, json_array_unref);
   g_clear_pointer (&bundle->evidence_blobs, g_hash_table_unref);
+  g_clear_pointer (&bundle->interviewee_rows, json_array_unref);
+  g_clear_pointer (&bundle->said_rows, json_array_unref);
+  g_clear_pointer (&bundle->revision_rows, json_array_unref);
+  g_clear_pointer (&bundle->report_blobs, g_hash_table_unref);
   g_free (bundle->path);
   g_free (bundle);
 }
@@ -847,4 +858,92 @@ sihua_bundle_get_manifest (SihuaBundle *bundle)
   g_return_val_if_fail (bundle != NULL, NULL);
 
   return bundle->manifest;
+}
+
+/**
+ * _sihua_bundle_export_blobs:
+ * @stmt: a statement, bound and ready, yielding (sha256, data) rows
+ * @damaged: (out): on a blob that no longer matches its hash, that hash
+ *
+ * Adds each blob to @entries as @prefix followed by its SHA-256. A bundle
+ * never spreads bytes damaged here: such a blob stops the export, with
+ * @damaged set and @error not, for the caller to say what it was.
+ */
+gboolean
+_sihua_bundle_export_blobs (sqlite3       *db,
+                            sqlite3_stmt  *stmt,
+                            const char    *prefix,
+                            GHashTable    *entries,
+                            char         **damaged,
+                            GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *sha256 = (const char *) sqlite3_column_text (stmt, 0);
+      g_autoptr(GBytes) data = g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
+      g_autofree char *actual = sihua_bundle_sha256 (data);
+
+      if (g_strcmp0 (actual, sha256) != 0)
+        {
+          *damaged = g_strdup (sha256 != NULL ? sha256 : "");
+          return FALSE;
+        }
+      g_hash_table_insert (entries, g_strconcat (prefix, sha256, NULL), g_steal_pointer (&data));
+    }
+  if (rc != SQLITE_DONE)
+    return sihua_exchange_db_error (db, error);
+
+  return TRUE;
+}
+
+/**
+ * _sihua_bundle_load_blobs:
+ * @blobs: sha256 → GBytes, where the checked entries go
+ * @mismatch: (out): the first entry whose bytes do not hash to its name
+ *
+ * Checks every entry under @prefix, even one nothing names, against the
+ * SHA-256 its name gives.
+ *
+ * Returns: %FALSE with @mismatch set when an entry does not match
+ */
+gboolean
+_sihua_bundle_load_blobs (GHashTable   *entries,
+                          const char   *prefix,
+                          GHashTable   *blobs,
+                          const char  **mismatch)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, entries);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char *name = key;
+      g_autofree char *actual = NULL;
+
+      if (!g_str_has_prefix (name, prefix))
+        continue;
+      actual = sihua_bundle_sha256 (value);
+      if (g_strcmp0 (actual, name + strlen (prefix)) != 0)
+        {
+          *mismatch = name;
+          return FALSE;
+        }
+      g_hash_table_insert (blobs, g_strdup (actual), g_bytes_ref (value));
+    }
+
+  return TRUE;
+}
+
+gboolean
+_sihua_bundle_invalid_row (GError     **error,
+                           const char  *entry,
+                           guint        row,
+                           const char  *message)
+{
+  g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_INVALID,
+               _("Invalid bundle data in %s, row %u: %s"), entry, row, message);
+  return FALSE;
 }

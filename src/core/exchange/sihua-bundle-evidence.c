@@ -77,16 +77,6 @@ is_plain_file_name (const char *name)
   return TRUE;
 }
 
-static gboolean
-invalid_row (GError     **error,
-             guint        row,
-             const char  *message)
-{
-  g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_INVALID,
-               _("Invalid bundle data in %s, row %u: %s"), EVIDENCE_ENTRY, row, message);
-  return FALSE;
-}
-
 /**
  * _sihua_bundle_export_evidence:
  * @scope_json: (nullable): the companies' UUIDs as a JSON array, %NULL for all
@@ -100,31 +90,10 @@ _sihua_bundle_export_evidence (sqlite3     *db,
                                GError     **error)
 {
   g_autoptr(SihuaExchangeStmt) stmt = NULL;
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
-  g_autoptr(JsonArray) array = json_array_new ();
-  g_autofree char *sql = NULL;
-  char *text;
-  gsize length;
-  int rc;
+  g_autofree char *damaged = NULL;
 
-  sql = g_strdup_printf ("%s WHERE (?1 IS NULL OR c.uuid IN (SELECT value FROM json_each (?1)))"
-                         " ORDER BY %s", evidence_table.select_sql, evidence_table.order_sql);
-  stmt = sihua_exchange_db_prepare (db, sql, error);
-  if (stmt == NULL)
+  if (!_sihua_bundle_export_table (db, &evidence_table, scope_json, entries, error))
     return FALSE;
-  sihua_exchange_bind_text (stmt->stmt, 1, scope_json);
-  while ((rc = sqlite3_step (stmt->stmt)) == SQLITE_ROW)
-    json_array_add_object_element (array, _sihua_bundle_row_to_object (stmt->stmt, &evidence_table));
-  if (rc != SQLITE_DONE)
-    return sihua_exchange_db_error (db, error);
-  g_clear_pointer (&stmt, sihua_exchange_stmt_free);
-
-  json_node_set_array (root, array);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, &length);
-  g_hash_table_insert (entries, g_strdup (EVIDENCE_ENTRY), g_bytes_new_take (text, length));
 
   stmt = sihua_exchange_db_prepare (db,
                                     "SELECT b.sha256, b.data FROM evidence_blobs b"
@@ -137,25 +106,14 @@ _sihua_bundle_export_evidence (sqlite3     *db,
   if (stmt == NULL)
     return FALSE;
   sihua_exchange_bind_text (stmt->stmt, 1, scope_json);
-  while ((rc = sqlite3_step (stmt->stmt)) == SQLITE_ROW)
+  if (!_sihua_bundle_export_blobs (db, stmt->stmt, BLOB_PREFIX, entries, &damaged, error))
     {
-      const char *sha256 = (const char *) sqlite3_column_text (stmt->stmt, 0);
-      g_autoptr(GBytes) data = g_bytes_new (sqlite3_column_blob (stmt->stmt, 1),
-                                            sqlite3_column_bytes (stmt->stmt, 1));
-      g_autofree char *actual = sihua_bundle_sha256 (data);
-
-      /* A bundle never spreads a file that is damaged here. */
-      if (g_strcmp0 (actual, sha256) != 0)
-        {
-          g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_FAILED,
-                       _("The stored evidence file with SHA-256 %s is damaged: its contents no longer match it"),
-                       sha256);
-          return FALSE;
-        }
-      g_hash_table_insert (entries, g_strconcat (BLOB_PREFIX, sha256, NULL), g_steal_pointer (&data));
+      if (damaged != NULL)
+        g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_FAILED,
+                     _("The stored evidence file with SHA-256 %s is damaged: its contents no longer match it"),
+                     damaged);
+      return FALSE;
     }
-  if (rc != SQLITE_DONE)
-    return sihua_exchange_db_error (db, error);
 
   return TRUE;
 }
@@ -173,34 +131,23 @@ _sihua_bundle_load_evidence (SihuaBundle  *bundle,
                              GError      **error)
 {
   g_autoptr(GHashTable) uuids = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *mismatch = NULL;
   GHashTableIter iter;
   gpointer key, value;
 
   bundle->evidence_blobs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                   (GDestroyNotify) g_bytes_unref);
-
-  /* Every file is checked, even one no link names. */
-  g_hash_table_iter_init (&iter, entries);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  if (!_sihua_bundle_load_blobs (entries, BLOB_PREFIX, bundle->evidence_blobs, &mismatch))
     {
-      const char *name = key;
-      const char *sha256 = name + strlen (BLOB_PREFIX);
-      g_autofree char *actual = NULL;
-
-      if (!g_str_has_prefix (name, BLOB_PREFIX))
-        continue;
-      actual = sihua_bundle_sha256 (value);
-      if (!is_sha256 (sha256) || g_strcmp0 (actual, sha256) != 0)
-        {
-          g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_CHECKSUM,
-                       _("The evidence file %s in the bundle %s does not match its SHA-256; it was changed or damaged, so nothing was imported"),
-                       name, bundle->path);
-          return FALSE;
-        }
-      if (!sihua_evidence_check_size (name, g_bytes_get_size (value), error))
-        return FALSE;
-      g_hash_table_insert (bundle->evidence_blobs, g_strdup (sha256), g_bytes_ref (value));
+      g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_CHECKSUM,
+                   _("The evidence file %s in the bundle %s does not match its SHA-256; it was changed or damaged, so nothing was imported"),
+                   mismatch, bundle->path);
+      return FALSE;
     }
+  g_hash_table_iter_init (&iter, bundle->evidence_blobs);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!sihua_evidence_check_size (key, g_bytes_get_size (value), error))
+      return FALSE;
 
   if (!g_hash_table_contains (entries, EVIDENCE_ENTRY))
     {
@@ -228,7 +175,7 @@ _sihua_bundle_load_evidence (SihuaBundle  *bundle,
       SihuaModel *model = g_hash_table_lookup (bundle->model_objects, model_key);
 
       if (!is_sha256 (sha256))
-        return invalid_row (error, r + 1, _("sha256 is not a SHA-256 in lower-case hex"));
+        return _sihua_bundle_invalid_row (error, EVIDENCE_ENTRY, r + 1, _("sha256 is not a SHA-256 in lower-case hex"));
       if (!g_hash_table_contains (bundle->evidence_blobs, sha256))
         {
           g_set_error (error, SIHUA_BUNDLE_ERROR, SIHUA_BUNDLE_ERROR_MISSING,
@@ -237,9 +184,9 @@ _sihua_bundle_load_evidence (SihuaBundle  *bundle,
           return FALSE;
         }
       if (!is_plain_file_name (json_object_get_string_member (row, "file_name")))
-        return invalid_row (error, r + 1, _("file_name is not a plain file name"));
+        return _sihua_bundle_invalid_row (error, EVIDENCE_ENTRY, r + 1, _("file_name is not a plain file name"));
       if (model == NULL || sihua_model_lookup_question (model, question_id) == NULL)
-        return invalid_row (error, r + 1, _("question_id is not a question of the assessment's model"));
+        return _sihua_bundle_invalid_row (error, EVIDENCE_ENTRY, r + 1, _("question_id is not a question of the assessment's model"));
     }
 
   return TRUE;
@@ -268,6 +215,11 @@ _sihua_bundle_merge_evidence (Merge   *merge,
       GBytes *data = g_hash_table_lookup (merge->bundle->evidence_blobs, sha256);
       sqlite3_stmt *stmt;
       gboolean here;
+
+      /* Nothing goes into an assessment finalised here. */
+      if (copy == NULL &&
+          _sihua_bundle_is_final_here (merge, json_object_get_string_member (row, "assessment_uuid"), NULL))
+        continue;
 
       /* A link of a copied assessment is new here, under a new UUID. */
       stmt = _sihua_bundle_merge_stmt (merge, "SELECT 1 FROM evidence WHERE uuid = ?1", error);

@@ -67,6 +67,15 @@ gboolean      _sihua_bundle_apply_answers (Merge              *merge,
 gboolean      _sihua_bundle_merge_evidence (Merge             *merge,
                                             GError           **error);
 
+/* Whether the assessment @uuid is finalised here, so that a merge takes
+ * nothing into it but revisions; the interviewees, their answers,
+ * revisions and finalisations (sihua-bundle-record.c). */
+gboolean      _sihua_bundle_is_final_here  (Merge             *merge,
+                                            const char        *uuid,
+                                            GError           **error);
+gboolean      _sihua_bundle_merge_record   (Merge             *merge,
+                                            GError           **error);
+
 SihuaBundleAnswerConflict *_sihua_bundle_answer_conflict_new  (AnswerPlan                *plan);
 void                       _sihua_bundle_answer_conflict_free (SihuaBundleAnswerConflict *conflict);
 

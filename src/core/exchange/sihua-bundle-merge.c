@@ -653,6 +653,14 @@ merge_assessment (Merge       *merge,
   if (!check_same_assessment (merge, mine, theirs, error))
     return FALSE;
 
+  /* A finalised assessment here is frozen: nothing of theirs goes in (see
+   * sihua-bundle-record.c for the whole rule). */
+  if (json_object_get_int_member_with_default (mine, "finalized_at", 0) != 0)
+    {
+      merge->report->assessments_kept_final++;
+      return TRUE;
+    }
+
   differing_fields (table, mine, theirs, fields);
   fields_differ = fields->len > 0;
   plans = _sihua_bundle_plan_answers (merge, uuid, error);
@@ -765,7 +773,7 @@ run_merge (Merge   *merge,
   if (merge->apply && !fix_previous_links (merge, error))
     return FALSE;
 
-  return _sihua_bundle_merge_evidence (merge, error);
+  return _sihua_bundle_merge_evidence (merge, error) && _sihua_bundle_merge_record (merge, error);
 }
 
 static void
@@ -1009,6 +1017,12 @@ sihua_bundle_report_to_json (SihuaBundleReport *report)
   ADD_COUNT (history_added);
   ADD_COUNT (models_added);
   ADD_COUNT (evidence_added);
+  ADD_COUNT (interviewees_added);
+  ADD_COUNT (interviewee_answers_added);
+  ADD_COUNT (revisions_added);
+  ADD_COUNT (finalisations_taken);
+  ADD_COUNT (finalisations_refused);
+  ADD_COUNT (assessments_kept_final);
 #undef ADD_COUNT
   json_builder_set_member_name (builder, "conflicts");
   json_builder_begin_array (builder);

@@ -59,6 +59,10 @@ struct _SihuaBundle
   GHashTable  *model_objects;      /* "id\nversion" → SihuaModel */
   JsonArray   *evidence_rows;      /* evidence links, checked (sihua-bundle-evidence.c) */
   GHashTable  *evidence_blobs;     /* sha256 → GBytes, each checked against its hash */
+  JsonArray   *interviewee_rows;   /* the record (sihua-bundle-record.c) */
+  JsonArray   *said_rows;          /* what each interviewee answered */
+  JsonArray   *revision_rows;
+  GHashTable  *report_blobs;       /* sha256 → GBytes of a kept report */
 };
 
 extern const BundleTable sihua_bundle_tables[BUNDLE_N_TABLES];
@@ -138,6 +142,39 @@ gboolean    _sihua_bundle_load_evidence   (SihuaBundle        *bundle,
                                            GHashTable         *entries,
                                            GHashTable         *assessment_uuids,
                                            GError            **error);
+
+/* Content-addressed files in a bundle: evidence, kept reports
+ * (sihua-bundle-data.c). */
+gboolean    _sihua_bundle_export_blobs (sqlite3            *db,
+                                        sqlite3_stmt       *stmt,
+                                        const char         *prefix,
+                                        GHashTable         *entries,
+                                        char              **damaged,
+                                        GError            **error);
+gboolean    _sihua_bundle_load_blobs   (GHashTable         *entries,
+                                        const char         *prefix,
+                                        GHashTable         *blobs,
+                                        const char        **mismatch);
+gboolean    _sihua_bundle_invalid_row  (GError            **error,
+                                        const char         *entry,
+                                        guint               row,
+                                        const char         *message);
+/* Adds @table's rows in scope to @entries as JSON (sihua-bundle-record.c). */
+gboolean    _sihua_bundle_export_table (sqlite3            *db,
+                                        const BundleTable  *table,
+                                        const char         *scope_json,
+                                        GHashTable         *entries,
+                                        GError            **error);
+/* Interviewees, their answers, revisions and kept reports
+ * (sihua-bundle-record.c). */
+gboolean    _sihua_bundle_export_record (sqlite3           *db,
+                                         const char        *scope_json,
+                                         GHashTable        *entries,
+                                         GError           **error);
+gboolean    _sihua_bundle_load_record   (SihuaBundle       *bundle,
+                                         GHashTable        *entries,
+                                         GHashTable        *assessment_uuids,
+                                         GError           **error);
 
 /* Refuses a bundle carrying a model under a known id and version with
  * other contents (sihua-bundle-models.c). */

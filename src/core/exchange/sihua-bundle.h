@@ -160,6 +160,12 @@ typedef struct
   guint      history_added;
   guint      models_added;
   guint      evidence_added;       /* evidence files put on answers here */
+  guint      interviewees_added;
+  guint      interviewee_answers_added;
+  guint      revisions_added;      /* finalised revisions (and their reports) not here before */
+  guint      finalisations_taken;  /* assessments finalised here as in the bundle */
+  guint      finalisations_refused; /* finalised there, but the record here differs: left in progress */
+  guint      assessments_kept_final; /* finalised here: nothing of the bundle's taken into them */
   GPtrArray *conflicts;            /* SihuaBundleConflict* */
 } SihuaBundleReport;
 

@@ -279,6 +279,9 @@ json_assessment (SihuaExportSink              *sink,
   add_optional_int (self, "stage", assessment->stage);
   add_int (self, "answered", assessment->answered);
   add_int (self, "applicable", assessment->applicable);
+  add_int (self, "revision", assessment->revision);
+  add_string (self, "finalized", assessment->finalized);
+  add_string (self, "interviewees", assessment->interviewees);
 
   member (self, "dimension_scores");
   g_string_append_c (self->buffer, '{');
@@ -336,6 +339,8 @@ json_answer (SihuaExportSink          *sink,
   add_string (self, "answered_at", answer->answered_at);
   add_string (self, "answered_by", answer->answered_by);
   add_string (self, "evidence_files", answer->evidence_files);
+  add_string (self, "interviewee_answers", answer->interviewee_answers);
+  add_boolean (self, "to_discuss", answer->to_discuss);
   g_string_append_c (self->buffer, '}');
 
   return maybe_flush (self, error);

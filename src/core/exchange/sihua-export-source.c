@@ -13,9 +13,12 @@
 #include <math.h>
 #include <sqlite3.h>
 
+#include <json-glib/json-glib.h>
+
 #include "sihua-answer.h"
 #include "sihua-export.h"
 #include "sihua-exchange-db.h"
+#include "sihua-interviewee.h"
 #include "sihua-row-text.h"
 #include "sihua-scoring.h"
 
@@ -179,6 +182,7 @@ typedef struct
   char             *author;
   char             *answered_at;
   char             *evidence_files;
+  char             *said;           /* [[name, value], …] as JSON text, or NULL */
 } AnswerRow;
 
 static void
@@ -192,6 +196,7 @@ answer_row_free (AnswerRow *row)
   g_free (row->author);
   g_free (row->answered_at);
   g_free (row->evidence_files);
+  g_free (row->said);
   g_free (row);
 }
 
@@ -206,6 +211,57 @@ localized_status (const char *status)
   return status;
 }
 
+/* "王芳: 1 信息化; 赵强: 3 数字化" from the interviewees' answers to the
+ * question, and whether they are far enough apart to discuss. */
+static char *
+describe_said (Walk                *walk,
+               SihuaModel          *model,
+               const SihuaQuestion *question,
+               AnswerRow           *row,
+               gboolean            *to_discuss)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GPtrArray) said = NULL;
+  g_autoptr(GPtrArray) flagged = NULL;
+  g_autoptr(GString) text = NULL;
+  JsonArray *pairs;
+
+  *to_discuss = FALSE;
+  if (row->said == NULL)
+    return NULL;
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, row->said, -1, NULL) ||
+      !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+    return NULL;
+  pairs = json_node_get_array (json_parser_get_root (parser));
+  said = g_ptr_array_new_with_free_func ((GDestroyNotify) sihua_interviewee_answer_free);
+  text = g_string_new (NULL);
+  for (guint i = 0; i < json_array_get_length (pairs); i++)
+    {
+      JsonArray *pair = json_array_get_array_element (pairs, i);
+      const char *name = json_array_get_string_element (pair, 0);
+      const char *raw = json_array_get_string_element (pair, 1);
+      SihuaAnswerValue *value = sihua_answer_value_deserialize (raw, NULL);
+      g_autofree char *shown = NULL;
+      SihuaIntervieweeAnswer *one;
+
+      if (value == NULL)
+        continue;
+      shown = question != NULL ? sihua_answer_value_describe (value, question, model, walk->language)
+                               : g_strdup (raw);
+      g_string_append_printf (text, "%s%s: %s", text->len > 0 ? "; " : "", name, shown);
+      one = g_new0 (SihuaIntervieweeAnswer, 1);
+      one->name = g_strdup (name);
+      one->question_id = g_strdup (row->question_id);
+      one->value = value;
+      g_ptr_array_add (said, one);
+    }
+  flagged = sihua_interviewee_answers_to_discuss (said);
+  *to_discuss = flagged->len > 0;
+
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
 static gboolean
 emit_answer (Walk                        *walk,
              const SihuaExportAssessment *assessment,
@@ -218,6 +274,7 @@ emit_answer (Walk                        *walk,
   SihuaQuestion *question = model != NULL ? sihua_model_lookup_question (model, row->question_id) : NULL;
   g_autofree char *display = NULL;
   g_autofree char *option_ids = NULL;
+  g_autofree char *said = NULL;
 
   answer.company_uuid = assessment->company_uuid;
   answer.company_name = assessment->company_name;
@@ -232,6 +289,8 @@ emit_answer (Walk                        *walk,
   answer.answered_by = row->author;
   answer.evidence_files = row->evidence_files;
   answer.level = -1;
+  said = describe_said (walk, model, question, row, &answer.to_discuss);
+  answer.interviewee_answers = said;
 
   if (row->value != NULL)
     {
@@ -292,6 +351,7 @@ emit_assessment (Walk          *walk,
   g_autoptr(SihuaScore) score = NULL;
   g_autofree char *created = format_time (row, 12);
   g_autofree char *modified = format_time (row, 13);
+  g_autofree char *finalized = format_time (row, 15);
   int rc;
 
   sqlite3_reset (answers_stmt);
@@ -320,6 +380,7 @@ emit_assessment (Walk          *walk,
       answer->author = g_strdup (column_text (answers_stmt, 4));
       answer->answered_at = format_time (answers_stmt, 5);
       answer->evidence_files = g_strdup (column_text (answers_stmt, 6));
+      answer->said = g_strdup (column_text (answers_stmt, 7));
       answer->value = sihua_answer_value_deserialize (answer->raw, NULL);
 
       if (answer->value != NULL)
@@ -379,6 +440,9 @@ emit_assessment (Walk          *walk,
   assessment.modified = modified;
   assessment.dimension_scores = walk->scores;
   assessment.dimension_stages = walk->stages;
+  assessment.revision = column_int_or (row, 14, 1);
+  assessment.finalized = finalized;
+  assessment.interviewees = column_text (row, 16);
 
   if (!sihua_export_sink_assessment (walk->sink, &assessment, error))
     return FALSE;
@@ -436,7 +500,13 @@ walk_rows (Walk                      *walk,
   assessments = sihua_exchange_db_prepare (walk->db,
                                            "SELECT a.id, a.uuid, a.model_id, a.model_version, a.date,"
                                            " a.consultant, a.status, a.respondents, a.target_level,"
-                                           " a.notes, p.uuid, a.company_id, a.created_at, a.updated_at"
+                                           " a.notes, p.uuid, a.company_id, a.created_at, a.updated_at,"
+                                           " a.revision, a.finalized_at,"
+                                           /* "王芳 (生产经理, 生产部); 赵强", in the order added. */
+                                           " (SELECT group_concat (shown, '; ') FROM"
+                                           "  (SELECT i.name || coalesce (' (' || coalesce (i.role || ', ' || i.department,"
+                                           "   i.role, i.department) || ')', '') AS shown FROM interviewees i"
+                                           "   WHERE i.assessment_id = a.id ORDER BY i.id))"
                                            " FROM assessments a"
                                            " LEFT JOIN assessments p ON p.id = a.previous_id"
                                            " WHERE a.company_id = ?3"
@@ -449,7 +519,13 @@ walk_rows (Walk                      *walk,
                                        " (SELECT group_concat (file_name || ' ' || sha256, '; ') FROM"
                                        "  (SELECT e.file_name, e.sha256 FROM evidence e"
                                        "   WHERE e.assessment_id = r.assessment_id AND e.question_id = r.question_id"
-                                       "   AND e.deleted_at IS NULL ORDER BY e.ordinal, e.id))"
+                                       "   AND e.deleted_at IS NULL ORDER BY e.ordinal, e.id)),"
+                                       /* What each interviewee said, in the order they were added. */
+                                       " (SELECT CASE WHEN count (*) > 0 THEN json_group_array (json_array (name, value)) END FROM"
+                                       "  (SELECT i.name, x.value FROM interviewee_answers x"
+                                       "   JOIN interviewees i ON i.id = x.interviewee_id"
+                                       "   WHERE i.assessment_id = r.assessment_id AND x.question_id = r.question_id"
+                                       "   ORDER BY i.id))"
                                        " FROM answers r WHERE r.assessment_id = ?1 ORDER BY r.id",
                                        error);
   if (companies == NULL || assessments == NULL || answers == NULL)

@@ -63,6 +63,9 @@ static const Column assessment_columns[] = {
   { "notes", N_("Notes"), 40 },
   { "created", N_("Created"), 21 },
   { "modified", N_("Modified"), 21 },
+  { "revision", N_("Revision"), 9 },
+  { "finalized", N_("Finalised"), 21 },
+  { "interviewees", N_("Interviewees"), 40 },
 };
 /* followed by one score column per dimension */
 #define DIMENSION_WIDTH 14
@@ -87,6 +90,9 @@ static const Column answer_columns[] = {
   /* Last, so that files read by column position before it keep working. */
   { "option_ids", N_("Option IDs"), 20 },
   { "evidence_files", N_("Evidence files"), 60 },
+  /* What each interviewee said, beside the consolidated answer that scores. */
+  { "interviewee_answers", N_("Interviewees' answers"), 50 },
+  { "to_discuss", N_("To discuss"), 10 },
 };
 
 static const Column *
@@ -247,6 +253,9 @@ sihua_export_assessment_cells (const SihuaExportAssessment *assessment,
   cells[i++] = sihua_export_cell_text (assessment->notes);
   cells[i++] = sihua_export_cell_text (assessment->created);
   cells[i++] = sihua_export_cell_text (assessment->modified);
+  cells[i++] = sihua_export_cell_integer (assessment->revision);
+  cells[i++] = sihua_export_cell_text (assessment->finalized);
+  cells[i++] = sihua_export_cell_text (assessment->interviewees);
 
   g_assert (i == G_N_ELEMENTS (assessment_columns));
 
@@ -284,6 +293,8 @@ sihua_export_answer_cells (const SihuaExportAnswer *answer,
   cells[i++] = sihua_export_cell_text (answer->answered_by);
   cells[i++] = sihua_export_cell_text (answer->option_ids);
   cells[i++] = sihua_export_cell_text (answer->evidence_files);
+  cells[i++] = sihua_export_cell_text (answer->interviewee_answers);
+  cells[i++] = sihua_export_cell_boolean (answer->to_discuss);
 
   g_assert (i == G_N_ELEMENTS (answer_columns));
 }

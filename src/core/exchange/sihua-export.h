@@ -92,6 +92,9 @@ typedef struct
   guint         applicable;
   const double *dimension_scores;  /* one per SihuaExportDimension; NAN = none */
   const int    *dimension_stages;  /* one per SihuaExportDimension; -1 = none */
+  int           revision;          /* from 1 */
+  const char   *finalized;         /* ISO 8601 when the revision is finalised, else NULL */
+  const char   *interviewees;      /* "王芳 (生产经理, 生产部); 赵强", or NULL */
 } SihuaExportAssessment;
 
 typedef struct
@@ -116,6 +119,8 @@ typedef struct
   const char *answered_at;
   const char *answered_by;
   const char *evidence_files;   /* "name sha256; …" of its evidence files, or NULL */
+  const char *interviewee_answers; /* "王芳: 1 信息化; 赵强: 3 数字化", or NULL */
+  gboolean    to_discuss;       /* the interviewees are two levels or more apart */
 } SihuaExportAnswer;
 
 /*

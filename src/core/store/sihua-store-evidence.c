@@ -263,7 +263,7 @@ sihua_store_add_evidence (SihuaStore  *self,
   g_mutex_lock (&self->mutex);
   if (!_sihua_store_begin (self, error))
     goto out;
-  if (!_sihua_store_assessment_exists (self, assessment_id, error) ||
+  if (!_sihua_store_check_not_finalized (self, assessment_id, error) ||
       (id = _sihua_store_add_evidence_locked (self, assessment_id, question_id, NULL, sha256,
                                               file_name, media_type, self->author, 0, data,
                                               error)) == 0 ||
@@ -472,7 +472,7 @@ sihua_store_delete_evidence (SihuaStore  *self,
   if (!_sihua_store_begin (self, error))
     goto out;
   evidence = get_evidence_locked (self, evidence_id, FALSE, error);
-  if (evidence == NULL)
+  if (evidence == NULL || !_sihua_store_check_not_finalized (self, evidence->assessment_id, error))
     goto rollback;
   stmt = _sihua_store_prepare (self, "UPDATE evidence SET deleted_at = ? WHERE id = ?", error);
   if (stmt == NULL)
@@ -493,6 +493,113 @@ out:
   return ok;
 }
 
+/* Puts back the deleted link @evidence_id whose deletion is the history
+ * row @history_id, inside the caller's transaction. */
+static SihuaEvidence *
+restore_locked (SihuaStore  *self,
+                gint64       history_id,
+                gint64       evidence_id,
+                GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _sihua_store_prepare (self, "UPDATE evidence SET deleted_at = NULL WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, evidence_id);
+  if (!_sihua_store_step_done (self, stmt, error))
+    return NULL;
+  stmt = _sihua_store_prepare (self, "DELETE FROM evidence_history WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, history_id);
+  if (!_sihua_store_step_done (self, stmt, error))
+    return NULL;
+
+  return get_evidence_locked (self, evidence_id, FALSE, error);
+}
+
+/* The latest deletion still in force of a link of @assessment_id, or of
+ * the link @evidence_id when it is not 0; FALSE (and no error) when none. */
+static gboolean
+find_deletion_locked (SihuaStore  *self,
+                      gint64       assessment_id,
+                      gint64       evidence_id,
+                      gint64      *history_id,
+                      gint64      *deleted_id,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+
+  stmt = _sihua_store_prepare (self,
+                               "SELECT h.id, h.evidence_id FROM evidence_history h"
+                               " JOIN evidence e ON e.id = h.evidence_id"
+                               " WHERE h.assessment_id = ?1 AND h.action = 'delete'"
+                               " AND (?2 = 0 OR h.evidence_id = ?2)"
+                               " AND e.deleted_at IS NOT NULL ORDER BY h.id DESC LIMIT 1",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  sqlite3_bind_int64 (stmt, 2, evidence_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *history_id = sqlite3_column_int64 (stmt, 0);
+      *deleted_id = sqlite3_column_int64 (stmt, 1);
+      found = TRUE;
+    }
+  sqlite3_finalize (stmt);
+
+  return found;
+}
+
+static SihuaEvidence *
+undo_delete (SihuaStore  *self,
+             gint64       assessment_id,
+             gint64       evidence_id,
+             GError     **error)
+{
+  SihuaEvidence *evidence = NULL;
+  GError *local_error = NULL;
+  gint64 history_id = 0;
+  gint64 deleted_id = 0;
+
+  g_mutex_lock (&self->mutex);
+  if (!_sihua_store_begin (self, error))
+    goto out;
+  if (!_sihua_store_check_not_finalized (self, assessment_id, error))
+    goto rollback;
+  if (!find_deletion_locked (self, assessment_id, evidence_id, &history_id, &deleted_id,
+                             &local_error))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, local_error);
+      else if (evidence_id != 0)
+        g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOTHING_TO_UNDO,
+                     _("Evidence file %lld of assessment %lld is not deleted, so there is nothing to put back"),
+                     (long long) evidence_id, (long long) assessment_id);
+      else
+        g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOTHING_TO_UNDO,
+                     _("Assessment %lld has no deleted evidence file to put back"),
+                     (long long) assessment_id);
+      goto rollback;
+    }
+  evidence = restore_locked (self, history_id, deleted_id, error);
+  if (evidence == NULL)
+    goto rollback;
+  if (!_sihua_store_commit (self, error))
+    g_clear_pointer (&evidence, sihua_evidence_free);
+  goto out;
+
+rollback:
+  _sihua_store_rollback (self);
+out:
+  g_mutex_unlock (&self->mutex);
+
+  return evidence;
+}
+
 /**
  * sihua_store_undo_evidence_delete:
  * @self: a store
@@ -511,66 +618,32 @@ sihua_store_undo_evidence_delete (SihuaStore  *self,
                                   gint64       assessment_id,
                                   GError     **error)
 {
-  SihuaEvidence *evidence = NULL;
-  sqlite3_stmt *stmt;
-  gint64 history_id = 0;
-  gint64 evidence_id = 0;
-
   g_return_val_if_fail (SIHUA_IS_STORE (self), NULL);
 
-  g_mutex_lock (&self->mutex);
-  if (!_sihua_store_begin (self, error))
-    goto out;
-  if (!_sihua_store_assessment_exists (self, assessment_id, error))
-    goto rollback;
+  return undo_delete (self, assessment_id, 0, error);
+}
 
-  stmt = _sihua_store_prepare (self,
-                               "SELECT h.id, h.evidence_id FROM evidence_history h"
-                               " JOIN evidence e ON e.id = h.evidence_id"
-                               " WHERE h.assessment_id = ? AND h.action = 'delete'"
-                               " AND e.deleted_at IS NOT NULL ORDER BY h.id DESC LIMIT 1",
-                               error);
-  if (stmt == NULL)
-    goto rollback;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      history_id = sqlite3_column_int64 (stmt, 0);
-      evidence_id = sqlite3_column_int64 (stmt, 1);
-    }
-  sqlite3_finalize (stmt);
-  if (history_id == 0)
-    {
-      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOTHING_TO_UNDO,
-                   _("Assessment %lld has no deleted evidence file to put back"),
-                   (long long) assessment_id);
-      goto rollback;
-    }
+/**
+ * sihua_store_restore_evidence:
+ * @self: a store
+ * @assessment_id: the assessment
+ * @evidence_id: the deleted evidence link to put back
+ * @error: return location for a #SIHUA_STORE_ERROR
+ *
+ * Puts back this one deleted evidence file, whatever was deleted after it:
+ * the undo of a message that names the file.
+ *
+ * Returns: (transfer full): the evidence put back, or %NULL with @error set
+ *   (%SIHUA_STORE_ERROR_NOTHING_TO_UNDO when it is not deleted)
+ */
+SihuaEvidence *
+sihua_store_restore_evidence (SihuaStore  *self,
+                              gint64       assessment_id,
+                              gint64       evidence_id,
+                              GError     **error)
+{
+  g_return_val_if_fail (SIHUA_IS_STORE (self), NULL);
+  g_return_val_if_fail (evidence_id > 0, NULL);
 
-  stmt = _sihua_store_prepare (self, "UPDATE evidence SET deleted_at = NULL WHERE id = ?", error);
-  if (stmt == NULL)
-    goto rollback;
-  sqlite3_bind_int64 (stmt, 1, evidence_id);
-  if (!_sihua_store_step_done (self, stmt, error))
-    goto rollback;
-  stmt = _sihua_store_prepare (self, "DELETE FROM evidence_history WHERE id = ?", error);
-  if (stmt == NULL)
-    goto rollback;
-  sqlite3_bind_int64 (stmt, 1, history_id);
-  if (!_sihua_store_step_done (self, stmt, error))
-    goto rollback;
-
-  evidence = get_evidence_locked (self, evidence_id, FALSE, error);
-  if (evidence == NULL)
-    goto rollback;
-  if (!_sihua_store_commit (self, error))
-    g_clear_pointer (&evidence, sihua_evidence_free);
-  goto out;
-
-rollback:
-  _sihua_store_rollback (self);
-out:
-  g_mutex_unlock (&self->mutex);
-
-  return evidence;
+  return undo_delete (self, assessment_id, evidence_id, error);
 }

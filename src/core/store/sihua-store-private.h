@@ -164,6 +164,9 @@ gboolean      _sihua_store_is_finalized   (SihuaStore    *self,
 gboolean      _sihua_store_check_not_finalized (SihuaStore  *self,
                                                 gint64       assessment_id,
                                                 GError     **error);
+/* One SQL statement whose one column is the frozen record of the
+ * assessment with the id bound to ?1 (sihua-store-revisions.c). */
+extern const char _sihua_store_record_sql[];
 
 /* Evidence */
 gint64        _sihua_store_add_evidence_locked (SihuaStore  *self,

@@ -14,8 +14,9 @@
 #include "sihua-store-private.h"
 
 /* The record a finalisation freezes, as one JSON text in a fixed order, so
- * the same data always gives the same SHA-256. */
-static const char record_sql[] =
+ * the same data always gives the same SHA-256. A bundle's merge runs it
+ * too, to take a finalisation only onto the very record it froze. */
+const char _sihua_store_record_sql[] =
   "SELECT json_object("
   " 'assessment', a.uuid, 'revision', a.revision,"
   " 'company', (SELECT name FROM companies WHERE id = a.company_id),"
@@ -47,7 +48,7 @@ record_locked (SihuaStore  *self,
 
   if (!_sihua_store_assessment_exists (self, assessment_id, error))
     return NULL;
-  stmt = _sihua_store_prepare (self, record_sql, error);
+  stmt = _sihua_store_prepare (self, _sihua_store_record_sql, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, assessment_id);

@@ -443,6 +443,10 @@ gboolean           sihua_store_delete_evidence           (SihuaStore          *s
 SihuaEvidence     *sihua_store_undo_evidence_delete      (SihuaStore          *self,
                                                           gint64               assessment_id,
                                                           GError             **error);
+SihuaEvidence     *sihua_store_restore_evidence          (SihuaStore          *self,
+                                                          gint64               assessment_id,
+                                                          gint64               evidence_id,
+                                                          GError             **error);
 
 /* Work of other core objects on the worker thread */
 void               sihua_store_run_in_worker             (SihuaStore          *self,

@@ -27,6 +27,17 @@ _sihua_assessment_page_update_finalized (SihuaAssessmentPage   *self,
   gtk_widget_set_visible (GTK_WIDGET (self->finalize_button), assessment != NULL && !finalized);
   gtk_widget_set_sensitive (GTK_WIDGET (self->question_stack), !finalized);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.undo", !finalized);
+  /* The evidence strips and interviewees' answers follow the freeze and
+   * any change of the interviewees. */
+  if (self->cards != NULL)
+    {
+      GHashTableIter iter;
+      gpointer card;
+
+      g_hash_table_iter_init (&iter, self->cards);
+      while (g_hash_table_iter_next (&iter, NULL, &card))
+        sihua_question_card_reload_record (card);
+    }
   if (finalized)
     {
       g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (assessment->finalized_at / G_USEC_PER_SEC);

@@ -383,10 +383,11 @@ show_said (SihuaAssessmentPage *self,
   const SihuaQuestion *question = sihua_question_card_get_question (card);
   g_autoptr(GPtrArray) heard = sihua_interviewee_answers_for (self->said, question->id);
   g_autoptr(GString) line = NULL;
+  gboolean to_discuss;
 
   if (heard->len == 0)
     {
-      sihua_question_card_set_said (card, NULL);
+      sihua_question_card_set_said (card, NULL, FALSE);
       return;
     }
   line = g_string_new (NULL);
@@ -400,14 +401,26 @@ show_said (SihuaAssessmentPage *self,
       /* TRANSLATORS: one interviewee's answer on a question card: name, answer */
       g_string_append_printf (line, _("%s: %s"), one->name, value);
     }
-  if (g_ptr_array_find_with_equal_func (self->to_discuss, question->id, g_str_equal, NULL))
+  to_discuss = g_ptr_array_find_with_equal_func (self->to_discuss, question->id, g_str_equal, NULL);
+  if (to_discuss)
     {
       /* TRANSLATORS: what the interviewees said, when they disagree */
       g_autofree char *flagged = g_strdup_printf (_("%s — to discuss"), line->str);
 
       g_string_assign (line, flagged);
     }
-  sihua_question_card_set_said (card, line->str);
+  sihua_question_card_set_said (card, line->str, to_discuss);
+}
+
+static void
+said_changed_cb (GtkWidget           *said_button,
+                 SihuaAssessmentPage *self)
+{
+  GtkWidget *card = gtk_widget_get_ancestor (said_button, SIHUA_TYPE_QUESTION_CARD);
+
+  load_said (self);
+  if (card != NULL && self->said != NULL)
+    show_said (self, SIHUA_QUESTION_CARD (card));
 }
 
 void
@@ -423,10 +436,15 @@ _sihua_assessment_page_build_cards (SihuaAssessmentPage  *self,
       const SihuaQuestion *question = g_ptr_array_index (dimension->questions, i);
       GtkWidget *card = sihua_question_card_new (self->model, question, i + 1, self->language);
       GtkEventController *focus;
+      GtkWidget *said_button;
 
       sihua_question_card_set_answer (SIHUA_QUESTION_CARD (card),
                                       g_hash_table_lookup (self->answers, question->id));
       sihua_question_card_show_evidence (SIHUA_QUESTION_CARD (card), self->store, self->assessment_id);
+      said_button = sihua_question_card_show_said_button (SIHUA_QUESTION_CARD (card), self->store,
+                                                          self->assessment_id);
+      if (said_button != NULL)
+        g_signal_connect_object (said_button, "changed", G_CALLBACK (said_changed_cb), self, 0);
       gtk_widget_set_visible (card, sihua_question_is_relevant (self->model, question, self->answers));
       g_signal_connect_object (card, "value-chosen", G_CALLBACK (card_value_chosen_cb), self, 0);
       g_signal_connect_object (card, "details-changed", G_CALLBACK (card_details_changed_cb), self, 0);

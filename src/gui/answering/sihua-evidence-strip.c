@@ -33,6 +33,7 @@ struct _SihuaEvidenceStrip
   GtkWidget      *paste_button;
   GPtrArray      *evidence;      /* SihuaEvidence*, as shown */
   GtkFileChooserNative *chooser;
+  gboolean        writable;      /* a writable store and an assessment not finalised */
 };
 
 G_DEFINE_FINAL_TYPE (SihuaEvidenceStrip, sihua_evidence_strip, GTK_TYPE_BOX)
@@ -43,6 +44,23 @@ show_message (SihuaEvidenceStrip *self,
 {
   gtk_label_set_text (self->message_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
+}
+
+/* A finalised assessment's files can still be opened, but not added to or
+ * deleted: the store would refuse it, so the strip does not offer it. */
+static void
+update_writable (SihuaEvidenceStrip *self)
+{
+  g_autoptr(SihuaAssessment) assessment = NULL;
+
+  assessment = sihua_store_get_assessment (self->store, self->assessment_id, NULL);
+  self->writable = !sihua_store_is_read_only (self->store) &&
+                   assessment != NULL && assessment->finalized_at == 0;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.add", self->writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.paste", self->writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.add-uri", self->writable);
+  gtk_widget_set_visible (self->add_button, self->writable);
+  gtk_widget_set_visible (self->paste_button, self->writable);
 }
 
 static GdkPaintable *
@@ -122,6 +140,7 @@ make_tile (SihuaEvidenceStrip  *self,
   g_object_set_data (G_OBJECT (delete_button), "sihua-evidence-index", GUINT_TO_POINTER (index));
   g_signal_connect_object (delete_button, "clicked", G_CALLBACK (delete_clicked_cb), self, 0);
   gtk_overlay_add_overlay (GTK_OVERLAY (overlay), delete_button);
+  gtk_widget_set_visible (delete_button, self->writable);
 
   gtk_widget_set_tooltip_text (overlay, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (overlay),
@@ -141,6 +160,7 @@ sihua_evidence_strip_reload (SihuaEvidenceStrip *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->flow_box))) != NULL)
     gtk_flow_box_remove (self->flow_box, child);
   g_clear_pointer (&self->evidence, g_ptr_array_unref);
+  update_writable (self);
 
   self->evidence = sihua_store_list_evidence (self->store, self->assessment_id, self->question_id, &error);
   if (self->evidence == NULL)
@@ -182,6 +202,8 @@ drop_cb (GtkDropTarget      *target,
          double              y,
          SihuaEvidenceStrip *self)
 {
+  if (!self->writable)
+    return FALSE;
   if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     add_files (self, g_value_get_boxed (value));
   else if (G_VALUE_HOLDS (value, G_TYPE_FILE))
@@ -245,7 +267,8 @@ add_uri_action_cb (GtkWidget  *widget,
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
   GSList one = { file, NULL };
 
-  add_files (SIHUA_EVIDENCE_STRIP (widget), &one);
+  if (SIHUA_EVIDENCE_STRIP (widget)->writable)
+    add_files (SIHUA_EVIDENCE_STRIP (widget), &one);
 }
 
 static void
@@ -342,14 +365,17 @@ child_activated_cb (GtkFlowBox         *flow_box,
     open_evidence (self, g_ptr_array_index (self->evidence, index));
 }
 
+/* The toast names one file, so its Undo puts back that file, even when
+ * another was deleted after it. */
 static void
 undo_clicked_cb (AdwToast           *toast,
                  SihuaEvidenceStrip *self)
 {
+  gint64 evidence_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "sihua-evidence-id"));
   g_autoptr(SihuaEvidence) evidence = NULL;
   g_autoptr(GError) error = NULL;
 
-  evidence = sihua_store_undo_evidence_delete (self->store, self->assessment_id, &error);
+  evidence = sihua_store_restore_evidence (self->store, self->assessment_id, evidence_id, &error);
   show_message (self, evidence == NULL ? error->message : NULL);
   sihua_evidence_strip_reload (self);
 }
@@ -384,6 +410,7 @@ delete_clicked_cb (GtkButton          *button,
   title = g_strdup_printf (_("Deleted “%s”"), escaped);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data (G_OBJECT (toast), "sihua-evidence-id", GSIZE_TO_POINTER (evidence->id));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
@@ -494,7 +521,6 @@ sihua_evidence_strip_new (SihuaStore *store,
                           const char *question_id)
 {
   SihuaEvidenceStrip *self;
-  gboolean writable;
 
   g_return_val_if_fail (SIHUA_IS_STORE (store), NULL);
   g_return_val_if_fail (question_id != NULL, NULL);
@@ -504,10 +530,6 @@ sihua_evidence_strip_new (SihuaStore *store,
   self->assessment_id = assessment_id;
   self->question_id = g_strdup (question_id);
 
-  writable = !sihua_store_is_read_only (store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.add", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.paste", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.add-uri", writable);
   sihua_evidence_strip_reload (self);
 
   return GTK_WIDGET (self);

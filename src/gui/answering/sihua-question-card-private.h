@@ -30,6 +30,8 @@ struct _SihuaQuestionCard
   GtkBox              *help_box;
   /* Who said what, when interviewees answered the question. */
   GtkLabel            *said_label;
+  GtkWidget           *said_button;     /* SihuaSaidButton, ladder questions only */
+  GtkWidget           *evidence_strip;  /* SihuaEvidenceStrip */
 
   SihuaModel          *model;
   const SihuaQuestion *question;

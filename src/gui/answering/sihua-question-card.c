@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "sihua-evidence-strip.h"
+#include "sihua-said-button.h"
 #include "sihua-question-card-private.h"
 
 /* A question card: its value and details, keyboard answering, and its public API. */
@@ -503,13 +504,15 @@ sihua_question_card_new (SihuaModel          *model,
  * sihua_question_card_set_said:
  * @self: a card
  * @said: (nullable): what the interviewees said, one line; %NULL hides it
+ * @to_discuss: they are two levels or more apart
  *
  * Shows, compactly under the answer, who said what; the consolidated
  * answer above is the one that scores.
  */
 void
 sihua_question_card_set_said (SihuaQuestionCard *self,
-                              const char        *said)
+                              const char        *said,
+                              gboolean           to_discuss)
 {
   g_return_if_fail (SIHUA_IS_QUESTION_CARD (self));
 
@@ -526,6 +529,17 @@ sihua_question_card_set_said (SihuaQuestionCard *self,
     }
   gtk_label_set_text (self->said_label, said != NULL ? said : "");
   gtk_widget_set_visible (GTK_WIDGET (self->said_label), said != NULL);
+  /* A disagreement stands out from the dim line it sits in. */
+  if (to_discuss)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->said_label), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (self->said_label), "warning");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->said_label), "warning");
+      gtk_widget_add_css_class (GTK_WIDGET (self->said_label), "dim-label");
+    }
 }
 
 const SihuaQuestion *
@@ -752,4 +766,51 @@ sihua_question_card_show_evidence (SihuaQuestionCard *self,
   strip = sihua_evidence_strip_new (store, assessment_id, self->question->id);
   gtk_box_insert_child_after (self->card_box, strip,
                               gtk_widget_get_prev_sibling (GTK_WIDGET (self->help_expander)));
+  self->evidence_strip = strip;
+}
+
+/**
+ * sihua_question_card_show_said_button:
+ * @self: a card
+ * @store: the store the answer lives in
+ * @assessment_id: the assessment
+ *
+ * Shows, under the choices of a ladder question, the button where each
+ * interviewee's level is recorded. Other questions get none.
+ *
+ * Returns: (transfer none) (nullable): the #SihuaSaidButton
+ */
+GtkWidget *
+sihua_question_card_show_said_button (SihuaQuestionCard *self,
+                                      SihuaStore        *store,
+                                      gint64             assessment_id)
+{
+  g_return_val_if_fail (SIHUA_IS_QUESTION_CARD (self), NULL);
+  g_return_val_if_fail (SIHUA_IS_STORE (store), NULL);
+
+  if (self->question->type != SIHUA_QUESTION_LADDER || self->said_button != NULL)
+    return self->said_button;
+  self->said_button = sihua_said_button_new (store, assessment_id, self->model, self->question, self->language);
+  gtk_box_insert_child_after (self->card_box, self->said_button, GTK_WIDGET (self->options_box));
+
+  return self->said_button;
+}
+
+/**
+ * sihua_question_card_reload_record:
+ * @self: a card
+ *
+ * Shows the evidence files and the interviewees' answers as the store holds
+ * them now, e.g. after the assessment was finalised or its interviewees
+ * changed.
+ */
+void
+sihua_question_card_reload_record (SihuaQuestionCard *self)
+{
+  g_return_if_fail (SIHUA_IS_QUESTION_CARD (self));
+
+  if (self->evidence_strip != NULL)
+    sihua_evidence_strip_reload (SIHUA_EVIDENCE_STRIP (self->evidence_strip));
+  if (self->said_button != NULL)
+    sihua_said_button_reload (SIHUA_SAID_BUTTON (self->said_button));
 }

@@ -39,7 +39,8 @@ GtkWidget           *sihua_question_card_new            (SihuaModel          *mo
                                                          SihuaLanguage        language);
 const SihuaQuestion *sihua_question_card_get_question   (SihuaQuestionCard   *self);
 void                 sihua_question_card_set_said       (SihuaQuestionCard   *self,
-                                                         const char          *said);
+                                                         const char          *said,
+                                                         gboolean             to_discuss);
 void                 sihua_question_card_set_answer     (SihuaQuestionCard   *self,
                                                          const SihuaAnswer   *answer);
 const char          *sihua_question_card_get_note       (SihuaQuestionCard   *self);
@@ -55,5 +56,9 @@ gboolean             sihua_question_card_pick_level     (SihuaQuestionCard   *se
 void                 sihua_question_card_show_evidence  (SihuaQuestionCard   *self,
                                                          SihuaStore          *store,
                                                          gint64               assessment_id);
+GtkWidget           *sihua_question_card_show_said_button (SihuaQuestionCard *self,
+                                                         SihuaStore          *store,
+                                                         gint64               assessment_id);
+void                 sihua_question_card_reload_record  (SihuaQuestionCard   *self);
 
 G_END_DECLS
