@@ -50,6 +50,7 @@ static const BundleTable evidence_table = {
   " JOIN assessments a ON a.id = e.assessment_id JOIN companies c ON c.id = a.company_id",
   "e.uuid", "e.id",
   NULL,
+  BUNDLE_LIVE_ASSESSMENT,
 };
 
 static gboolean
@@ -108,8 +109,9 @@ _sihua_bundle_export_evidence (sqlite3     *db,
   gsize length;
   int rc;
 
-  sql = g_strdup_printf ("%s WHERE (?1 IS NULL OR c.uuid IN (SELECT value FROM json_each (?1)))"
-                         " ORDER BY %s", evidence_table.select_sql, evidence_table.order_sql);
+  sql = g_strdup_printf ("%s WHERE (?1 IS NULL OR c.uuid IN (SELECT value FROM json_each (?1)))%s"
+                         " ORDER BY %s", evidence_table.select_sql, evidence_table.live_sql,
+                         evidence_table.order_sql);
   stmt = sihua_exchange_db_prepare (db, sql, error);
   if (stmt == NULL)
     return FALSE;
@@ -131,7 +133,7 @@ _sihua_bundle_export_evidence (sqlite3     *db,
                                     " WHERE EXISTS (SELECT 1 FROM evidence e"
                                     "  JOIN assessments a ON a.id = e.assessment_id"
                                     "  JOIN companies c ON c.id = a.company_id"
-                                    "  WHERE e.sha256 = b.sha256"
+                                    "  WHERE e.sha256 = b.sha256" BUNDLE_LIVE_ASSESSMENT
                                     "  AND (?1 IS NULL OR c.uuid IN (SELECT value FROM json_each (?1))))",
                                     error);
   if (stmt == NULL)

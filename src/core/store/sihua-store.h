@@ -16,6 +16,7 @@
 #include "sihua-interviewee.h"
 #include "sihua-model.h"
 #include "sihua-revision.h"
+#include "sihua-trash-entry.h"
 
 G_BEGIN_DECLS
 
@@ -75,7 +76,7 @@ typedef enum
 } SihuaStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define SIHUA_STORE_SCHEMA_VERSION 6
+#define SIHUA_STORE_SCHEMA_VERSION 7
 
 /* How many automatic backups are kept beside the database. */
 #define SIHUA_STORE_N_BACKUPS 7
@@ -424,6 +425,27 @@ gboolean           sihua_store_delete_evidence           (SihuaStore          *s
                                                           GError             **error);
 SihuaEvidence     *sihua_store_undo_evidence_delete      (SihuaStore          *self,
                                                           gint64               assessment_id,
+                                                          GError             **error);
+
+/* The trash and merging duplicates (sihua-store-trash.c) */
+gint64             sihua_store_delete_company            (SihuaStore          *self,
+                                                          gint64               company_id,
+                                                          GError             **error);
+gint64             sihua_store_delete_assessment         (SihuaStore          *self,
+                                                          gint64               assessment_id,
+                                                          GError             **error);
+GPtrArray         *sihua_store_list_trash                (SihuaStore          *self,
+                                                          GError             **error);
+gboolean           sihua_store_restore_from_trash        (SihuaStore          *self,
+                                                          gint64               entry_id,
+                                                          GError             **error);
+gboolean           sihua_store_empty_trash               (SihuaStore          *self,
+                                                          guint               *n_entries,
+                                                          guint               *n_blobs,
+                                                          GError             **error);
+gint64             sihua_store_merge_companies           (SihuaStore          *self,
+                                                          gint64               keep_id,
+                                                          gint64               other_id,
                                                           GError             **error);
 
 /* Work of other core objects on the worker thread */
