@@ -126,6 +126,20 @@ n_answers (Fixture *f)
   return answers != NULL ? g_hash_table_size (answers) : 0;
 }
 
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  guint *n_frames = user_data;
+
+  (*n_frames)++;
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Pictures are taken once the transitions (the page sliding back, the
+ * toast coming in) have had their frames drawn. */
 static void
 save_shot (GtkWidget  *widget,
            const char *name)
@@ -133,11 +147,16 @@ save_shot (GtkWidget  *widget,
   const char *dir = g_getenv ("SIHUA_TEST_SHOT_DIR");
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
+  guint n_frames = 0;
+  guint tick;
 
   if (dir == NULL)
     return;
+  tick = gtk_widget_add_tick_callback (widget, count_frame, &n_frames, NULL);
+  WAIT_UNTIL (n_frames >= 60);
+  gtk_widget_remove_tick_callback (widget, tick);
   path = g_build_filename (dir, name, NULL);
-  g_assert_true (sihua_screenshot_save (widget, path, &error));
+  sihua_screenshot_save (widget, path, &error);
   g_assert_no_error (error);
 }
 
