@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdarg.h>
 #include <stdio.h>
 
 #include "sihua-cli-text.h"
@@ -33,6 +34,24 @@ open_for_change (SihuaCli  *cli,
     sihua_store_set_author (store, g_get_user_name ());
 
   return store;
+}
+
+/* Prints a JSON object of integer members: name, value, …, %NULL. */
+static void
+print_json_ints (const char *first_name,
+                 ...)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const char *name;
+  va_list args;
+
+  json_builder_begin_object (builder);
+  va_start (args, first_name);
+  for (name = first_name; name != NULL; name = va_arg (args, const char *))
+    sihua_cli_add_int_member (builder, name, va_arg (args, gint64), TRUE);
+  va_end (args);
+  json_builder_end_object (builder);
+  sihua_cli_print_builder (builder);
 }
 
 /* What a command that moved something to the trash prints. */
@@ -156,15 +175,8 @@ sihua_cli_company_merge_run (SihuaCli  *cli,
 
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_object (builder);
-      sihua_cli_add_int_member (builder, "trash_id", entry, TRUE);
-      sihua_cli_add_int_member (builder, "kept", keep_id, TRUE);
-      sihua_cli_add_int_member (builder, "merged", other_id, TRUE);
-      sihua_cli_add_int_member (builder, "moved_assessments", other->n_assessments, TRUE);
-      json_builder_end_object (builder);
-      sihua_cli_print_builder (builder);
+      print_json_ints ("trash_id", entry, "kept", keep_id, "merged", other_id,
+                       "moved_assessments", (gint64) other->n_assessments, NULL);
       return 0;
     }
 
@@ -275,12 +287,7 @@ sihua_cli_trash_restore_run (SihuaCli  *cli,
 
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_object (builder);
-      sihua_cli_add_int_member (builder, "restored", id, TRUE);
-      json_builder_end_object (builder);
-      sihua_cli_print_builder (builder);
+      print_json_ints ("restored", id, NULL);
       return 0;
     }
   printf (_("Restored trash entry %lld.\n"), (long long) id);
@@ -326,13 +333,7 @@ sihua_cli_trash_empty_run (SihuaCli  *cli,
 
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_object (builder);
-      sihua_cli_add_int_member (builder, "entries", n_entries, TRUE);
-      sihua_cli_add_int_member (builder, "evidence_files", n_blobs, TRUE);
-      json_builder_end_object (builder);
-      sihua_cli_print_builder (builder);
+      print_json_ints ("entries", (gint64) n_entries, "evidence_files", (gint64) n_blobs, NULL);
       return 0;
     }
   printf (_("Destroyed %u trash entries and %u evidence files no answer used any more.\n"), n_entries, n_blobs);
