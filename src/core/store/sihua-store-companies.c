@@ -299,7 +299,7 @@ sihua_store_update_company (SihuaStore    *self,
   stmt = _sihua_store_prepare (self,
                                "UPDATE companies SET name = ?, uscc = ?, industry = ?, size = ?,"
                                " employees = ?, region = ?, address = ?, contact = ?, notes = ?,"
-                               " search_key = ?, updated_at = ? WHERE id = ?",
+                               " search_key = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL",
                                error);
   if (stmt == NULL)
     goto rollback;
@@ -309,8 +309,7 @@ sihua_store_update_company (SihuaStore    *self,
     goto rollback;
   if (sqlite3_changes (self->db) == 0)
     {
-      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOT_FOUND,
-                   _("There is no company with id %lld"), (long long) company->id);
+      _sihua_store_check_company_live (self, company->id, error);
       goto rollback;
     }
 
