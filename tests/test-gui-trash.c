@@ -7,7 +7,8 @@
  * The window over a real store: deleting a company from its page leaves
  * the list and shows a toast whose Undo brings it back, with everything in
  * it; deleting an assessment from the company page does the same; the
- * Trash window lists what is deleted and restores it. With
+ * Trash window lists what is deleted and restores it; merging a duplicate
+ * moves its assessments, and the toast's Undo moves them back. With
  * SIHUA_TEST_SHOT_DIR set, the toast and the Trash window are saved as
  * pictures there (in the language of the environment).
  */
@@ -252,6 +253,49 @@ test_delete_assessment_and_restore_from_trash (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (trash));
 }
 
+static guint
+n_assessments_of (Fixture *f,
+                  gint64   company_id)
+{
+  g_autoptr(GPtrArray) assessments = sihua_store_list_assessments (f->store, company_id, NULL);
+
+  return assessments != NULL ? assessments->len : 0;
+}
+
+static void
+test_merge_and_undo (Fixture       *f,
+                     gconstpointer  data)
+{
+  gint64 other_id = f->company_id + 1;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  AdwToast *toast;
+
+  /* The duplicate has an assessment of its own, which the merge moves. */
+  sihua_store_new_assessment (f->store, other_id, f->model, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (sihua_window_open_company (f->window, f->company_id));
+  WAIT_UNTIL (company_loaded (f, f->company_id));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.merge-company", NULL));
+  dialog = g_object_get_data (G_OBJECT (f->window), "last-dialog");
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "常州恒力机械"));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (dialog)) && gtk_widget_get_width (GTK_WIDGET (dialog)) > 0);
+  save_shot (GTK_WIDGET (dialog), "merge-dialog.png");
+  /* The only other company is offered first. */
+  adw_message_dialog_response (dialog, "merge");
+
+  g_assert_cmpuint (n_assessments_of (f, f->company_id), ==, 2);
+  WAIT_UNTIL (!listed (f, other_id));
+  toast = undo_toast (f, "无锡精工");
+
+  g_signal_emit_by_name (toast, "button-clicked");
+  WAIT_UNTIL (listed (f, other_id));
+  g_assert_cmpuint (n_assessments_of (f, f->company_id), ==, 1);
+  g_assert_cmpuint (n_assessments_of (f, other_id), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -276,6 +320,8 @@ main (int   argc,
               fixture_set_up, test_delete_company_and_undo, fixture_tear_down);
   g_test_add ("/trash/delete-assessment-and-restore-from-trash", Fixture, NULL,
               fixture_set_up, test_delete_assessment_and_restore_from_trash, fixture_tear_down);
+  g_test_add ("/trash/merge-and-undo", Fixture, NULL,
+              fixture_set_up, test_merge_and_undo, fixture_tear_down);
 
   return g_test_run ();
 }
