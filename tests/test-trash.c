@@ -165,24 +165,6 @@ dump_records (const char *db_path)
   return g_string_free (dump, FALSE);
 }
 
-static gint64
-count_rows (const char *db_path,
-            const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return n;
-}
-
 static guint
 n_listed_companies (Fixture    *f,
                     const char *query)
@@ -251,7 +233,7 @@ test_delete_company_and_restore (Fixture       *f,
   after = dump_records (f->db);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpuint (n_listed_companies (f, "华东"), ==, 1);
-  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM trash"), ==, 0);
+  g_assert_cmpint (sihua_test_count_rows (f->db, "SELECT count(*) FROM trash"), ==, 0);
 
   /* The entry is used up. */
   g_assert_false (sihua_store_restore_from_trash (f->store, entry_id, &error));
@@ -333,7 +315,7 @@ test_empty_trash (Fixture       *f,
   g_autoptr(GError) error = NULL;
   guint n_entries = 0, n_blobs = 0;
 
-  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM evidence_blobs"), ==, 2);
+  g_assert_cmpint (sihua_test_count_rows (f->db, "SELECT count(*) FROM evidence_blobs"), ==, 2);
   g_assert_cmpint (sihua_store_delete_company (f->store, f->company_id, &error), >, 0);
   g_assert_no_error (error);
   g_assert_true (sihua_store_empty_trash (f->store, &n_entries, &n_blobs, &error));
@@ -342,15 +324,15 @@ test_empty_trash (Fixture       *f,
   /* The file only the destroyed company had goes; the one the other
    * company's answer names stays. */
   g_assert_cmpuint (n_blobs, ==, 1);
-  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM evidence_blobs"), ==, 1);
+  g_assert_cmpint (sihua_test_count_rows (f->db, "SELECT count(*) FROM evidence_blobs"), ==, 1);
   shared = sihua_store_get_evidence_data (f->store, shared_sha256, &error);
   g_assert_no_error (error);
   g_assert_nonnull (shared);
 
-  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM companies"), ==, 1);
-  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM answers"), ==, 0);
-  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM answer_history"), ==, 0);
-  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM interviewees"), ==, 0);
+  g_assert_cmpint (sihua_test_count_rows (f->db, "SELECT count(*) FROM companies"), ==, 1);
+  g_assert_cmpint (sihua_test_count_rows (f->db, "SELECT count(*) FROM answers"), ==, 0);
+  g_assert_cmpint (sihua_test_count_rows (f->db, "SELECT count(*) FROM answer_history"), ==, 0);
+  g_assert_cmpint (sihua_test_count_rows (f->db, "SELECT count(*) FROM interviewees"), ==, 0);
   entries = sihua_store_list_trash (f->store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (entries->len, ==, 0);
