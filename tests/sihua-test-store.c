@@ -209,3 +209,28 @@ sihua_test_answer_everything (SihuaStore *store,
       g_assert_no_error (error);
     }
 }
+
+/**
+ * sihua_test_count_rows:
+ * @db_path: a database file
+ * @sql: a query whose first row's first column is a number
+ *
+ * Reads it through a connection of its own, as another program would.
+ */
+gint64
+sihua_test_count_rows (const char *db_path,
+                       const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return n;
+}

@@ -37,5 +37,7 @@ gint64      sihua_test_add_dated_assessment (SihuaStore *store,
                                              const char *date,
                                              gint64      from,
                                              int         level);
+gint64      sihua_test_count_rows      (const char *db_path,
+                                        const char *sql);
 
 G_END_DECLS

@@ -51,6 +51,7 @@ check_help_columns (const char *language)
     "bundle import", "server init",
     "server add-consultant", "server save-password", "sync", "conflicts list", "conflicts resolve",
     "evidence add", "evidence list", "evidence export", "evidence delete", "evidence undo",
+    "company delete", "company merge", "assessment delete", "trash list", "trash restore", "trash empty",
   };
   g_autofree char *out = NULL;
   g_auto(GStrv) lines = NULL;

@@ -91,24 +91,6 @@ add_fixture (Fixture    *fixture,
   return evidence;
 }
 
-static gint64
-count_rows (const char *path,
-            const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return n;
-}
-
 /* A photo and a PDF come back byte for byte, with their names, media types
  * and hashes; the same photo on two answers is stored once. */
 static void
@@ -153,8 +135,8 @@ test_add_and_read_back (Fixture       *fixture,
   read_back = sihua_store_get_evidence_data (fixture->store, again->sha256, &error);
   g_assert_true (g_bytes_equal (read_back, photo));
 
-  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM evidence_blobs"), ==, 2);
-  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM evidence"), ==, 3);
+  g_assert_cmpint (sihua_test_count_rows (fixture->path, "SELECT count(*) FROM evidence_blobs"), ==, 2);
+  g_assert_cmpint (sihua_test_count_rows (fixture->path, "SELECT count(*) FROM evidence"), ==, 3);
 }
 
 /* A file over the limit is refused before it is read, by name and limit,
@@ -185,7 +167,7 @@ test_size_limit (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "25.0"));
   g_assert_nonnull (strstr (error->message, "20.0"));
   g_assert_nonnull (strstr (error->message, "MiB"));
-  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM evidence_blobs"), ==, 0);
+  g_assert_cmpint (sihua_test_count_rows (fixture->path, "SELECT count(*) FROM evidence_blobs"), ==, 0);
   g_clear_error (&error);
 
   /* Exactly the limit is taken. */
@@ -337,7 +319,7 @@ test_wrong_assessment (Fixture       *fixture,
   g_assert_null (sihua_store_add_evidence_file (fixture->store, fixture->assessment_id + 100,
                                                 "systems.coverage", file, NULL, &error));
   g_assert_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOT_FOUND);
-  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM evidence_blobs"), ==, 0);
+  g_assert_cmpint (sihua_test_count_rows (fixture->path, "SELECT count(*) FROM evidence_blobs"), ==, 0);
 }
 
 /* Imports @path into @store, @choice on every conflict. */
@@ -453,9 +435,9 @@ damage_bundle_evidence (const char *path)
 static gint64
 evidence_rows (const char *path)
 {
-  return count_rows (path, "SELECT count(*) FROM evidence") +
-         count_rows (path, "SELECT count(*) FROM evidence_blobs") +
-         count_rows (path, "SELECT count(*) FROM assessments");
+  return sihua_test_count_rows (path, "SELECT count(*) FROM evidence") +
+         sihua_test_count_rows (path, "SELECT count(*) FROM evidence_blobs") +
+         sihua_test_count_rows (path, "SELECT count(*) FROM assessments");
 }
 
 /* A damaged evidence file is refused like damaged rows, even when the

@@ -26,6 +26,7 @@
 #include "sihua-cli-server.h"
 #include "sihua-cli-store.h"
 #include "sihua-cli-sync.h"
+#include "sihua-cli-trash.h"
 
 /* Every command of sihua-cli, in the order `--help` lists them. */
 const SihuaCliCommand sihua_cli_commands[] = {
@@ -33,6 +34,8 @@ const SihuaCliCommand sihua_cli_commands[] = {
   { "company add", "--name NAME [--industry CODE] [--size micro|small|medium] [--region TEXT] [--uscc CODE] [--employees N] [--address TEXT] [--contact TEXT] [--notes TEXT]", N_("Add a company and print its id"), sihua_cli_company_add_run },
   { "company list", "", N_("List the companies, most recently assessed first"), sihua_cli_company_list_run },
   { "company show", "ID", N_("Show a company and its assessments"), sihua_cli_company_show_run },
+  { "company delete", "ID", N_("Move a company and its assessments to the trash"), sihua_cli_company_delete_run },
+  { "company merge", "KEEP OTHER", N_("Merge a duplicate company into the one kept: its assessments move, and it goes to the trash"), sihua_cli_company_merge_run },
   { "assessment new", "--company ID [--model MODEL_ID] [--from ASSESSMENT_ID] [--consultant NAME]", N_("Start an assessment of a company and print its id"), sihua_cli_assessment_new_run },
   { "assessment answer", "ID QUESTION_ID VALUE [--note TEXT] [--evidence TEXT] [--by NAME]", N_("Answer a question: a level, an option id, ids separated by commas, a number, text or na; with --by, what one interviewee said"), sihua_cli_assessment_answer_run },
   { "assessment import", "ID FILE.json", N_("Import answers from a JSON file, all or nothing"), sihua_cli_assessment_import_run },
@@ -42,6 +45,7 @@ const SihuaCliCommand sihua_cli_commands[] = {
   { "assessment finalize", "ID [--lang zh_CN|en]", N_("Finalise a complete assessment: freeze it and keep its report in the database"), sihua_cli_assessment_finalize_run },
   { "assessment reopen", "ID --reason TEXT", N_("Reopen a finalised assessment, starting its next revision"), sihua_cli_assessment_reopen_run },
   { "assessment revisions", "ID", N_("List the finalised revisions of an assessment"), sihua_cli_assessment_revisions_run },
+  { "assessment delete", "ID", N_("Move an assessment to the trash"), sihua_cli_assessment_delete_run },
   { "interviewee add", "ID --name NAME [--role TEXT] [--department TEXT]", N_("Add a person interviewed for an assessment"), sihua_cli_interviewee_add_run },
   { "interviewee list", "ID", N_("List the people interviewed for an assessment"), sihua_cli_interviewee_list_run },
   { "interviewee remove", "ID --name NAME", N_("Remove an interviewee and what they answered"), sihua_cli_interviewee_remove_run },
@@ -51,6 +55,9 @@ const SihuaCliCommand sihua_cli_commands[] = {
   { "evidence export", "ID QUESTION_ID N -o FILE", N_("Write an evidence file out exactly as it was added"), sihua_cli_evidence_export_run },
   { "evidence delete", "ID QUESTION_ID N", N_("Take an evidence file off its answer (evidence undo puts it back)"), sihua_cli_evidence_delete_run },
   { "evidence undo", "ID", N_("Put back the evidence file deleted last"), sihua_cli_evidence_undo_run },
+  { "trash list", "", N_("List the deleted companies and assessments kept in the trash"), sihua_cli_trash_list_run },
+  { "trash restore", "ID", N_("Bring a company or assessment back from the trash"), sihua_cli_trash_restore_run },
+  { "trash empty", "[--yes]", N_("Destroy everything in the trash for good"), sihua_cli_trash_empty_run },
   { "check", "", N_("Check the database's integrity and list its backups"), sihua_cli_check_run },
   { "backup", "", N_("Back up the database now"), sihua_cli_backup_run },
   { "restore", "BACKUP", N_("Replace the database with a backup, keeping a copy of the current one"), sihua_cli_restore_run },

@@ -74,6 +74,11 @@ void              _sihua_window_take_screenshot           (SihuaWindow    *self,
 /* sihua-window-store.c: a database that could not be opened */
 void              _sihua_window_store_class_init          (GtkWidgetClass *widget_class);
 
+/* sihua-window-trash.c: deleting with undo, merging, the trash */
+void              _sihua_window_trash_class_init          (GtkWidgetClass *widget_class);
+void              _sihua_window_trash_set_can_change      (SihuaWindow    *self,
+                                                           gboolean        can_change);
+
 /* sihua-window-exchange.c: exports and bundles */
 void              _sihua_window_exchange_class_init       (GtkWidgetClass *widget_class);
 

@@ -122,6 +122,7 @@ _sihua_window_set_can_change (SihuaWindow *self,
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-company", can_change);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-company", can_change);
+  _sihua_window_trash_set_can_change (self, can_change);
 }
 
 static void
@@ -554,6 +555,7 @@ sihua_window_class_init (SihuaWindowClass *klass)
 
   _sihua_window_store_class_init (widget_class);
   _sihua_window_exchange_class_init (widget_class);
+  _sihua_window_trash_class_init (widget_class);
 
   g_type_ensure (SIHUA_TYPE_COMPANIES_PAGE);
   g_type_ensure (SIHUA_TYPE_COMPANY_PAGE);

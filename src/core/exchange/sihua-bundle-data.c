@@ -105,6 +105,7 @@ const BundleTable sihua_bundle_tables[BUNDLE_N_TABLES] = {
     "INSERT INTO companies (uuid, name, uscc, industry, size, employees, region, address,"
     " contact, notes, created_at, updated_at, search_key)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    BUNDLE_LIVE_COMPANY,
   },
   {
     "data/assessments.json", assessment_columns, G_N_ELEMENTS (assessment_columns),
@@ -118,6 +119,7 @@ const BundleTable sihua_bundle_tables[BUNDLE_N_TABLES] = {
     " status, respondents, target_level, notes, previous_id, result_index, result_stage,"
     " created_at, updated_at) VALUES (?1, (SELECT id FROM companies WHERE uuid = ?2), ?3, ?4,"
     " ?5, ?6, ?7, ?8, ?9, ?10, (SELECT id FROM assessments WHERE uuid = ?11), ?12, ?13, ?14, ?15)",
+    BUNDLE_LIVE_ASSESSMENT,
   },
   {
     "data/answers.json", answer_columns, G_N_ELEMENTS (answer_columns),
@@ -127,6 +129,7 @@ const BundleTable sihua_bundle_tables[BUNDLE_N_TABLES] = {
     "r.uuid", "r.uuid",
     "INSERT INTO answers (uuid, assessment_id, question_id, value, note, evidence, author,"
     " updated_at) VALUES (?1, (SELECT id FROM assessments WHERE uuid = ?2), ?3, ?4, ?5, ?6, ?7, ?8)",
+    BUNDLE_LIVE_ASSESSMENT,
   },
   {
     "data/history.json", history_columns, G_N_ELEMENTS (history_columns),
@@ -141,6 +144,7 @@ const BundleTable sihua_bundle_tables[BUNDLE_N_TABLES] = {
     " old_evidence, new_value, new_note, new_evidence, author, changed_at, merge_choice)"
     " VALUES (?1, (SELECT id FROM assessments WHERE uuid = ?2), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
     " ?11, ?12)",
+    BUNDLE_LIVE_ASSESSMENT,
   },
 };
 
@@ -311,9 +315,10 @@ table_to_bytes (sqlite3            *db,
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
   g_autoptr(JsonArray) array = json_array_new ();
-  g_autofree char *sql = g_strdup_printf ("%s WHERE (?1 IS NULL OR c.uuid IN (SELECT value FROM json_each (?1)))"
+  g_autofree char *sql = g_strdup_printf ("%s WHERE (?1 IS NULL OR c.uuid IN (SELECT value FROM json_each (?1)))%s"
                                           " ORDER BY %s",
-                                          table->select_sql, table->order_sql);
+                                          table->select_sql, table->live_sql != NULL ? table->live_sql : "",
+                                          table->order_sql);
   char *text;
   gsize length;
   int rc;
@@ -364,7 +369,7 @@ resolve_companies (sqlite3             *db,
   if (companies == NULL || companies[0] == NULL)
     return TRUE;
 
-  stmt = sihua_exchange_db_prepare (db, "SELECT uuid FROM companies WHERE id = ?1 OR uuid = ?1", error);
+  stmt = sihua_exchange_db_prepare (db, "SELECT uuid FROM companies c WHERE (id = ?1 OR uuid = ?1)" BUNDLE_LIVE_COMPANY, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -415,7 +420,7 @@ export_entries (sqlite3             *db,
                                       "SELECT m.model_id, m.model_version, m.json FROM models m"
                                       " WHERE EXISTS (SELECT 1 FROM assessments a"
                                       "  JOIN companies c ON c.id = a.company_id"
-                                      "  WHERE a.model_id = m.model_id AND a.model_version = m.model_version"
+                                      "  WHERE a.model_id = m.model_id" BUNDLE_LIVE_ASSESSMENT " AND a.model_version = m.model_version"
                                       "  AND (?1 IS NULL OR c.uuid IN (SELECT value FROM json_each (?1))))"
                                       " ORDER BY m.model_id, m.model_version",
                                       error);

@@ -50,6 +50,7 @@ static const BundleTable evidence_table = {
   " JOIN assessments a ON a.id = e.assessment_id JOIN companies c ON c.id = a.company_id",
   "e.uuid", "e.id",
   NULL,
+  BUNDLE_LIVE_ASSESSMENT,
 };
 
 static gboolean
@@ -100,7 +101,7 @@ _sihua_bundle_export_evidence (sqlite3     *db,
                                     " WHERE EXISTS (SELECT 1 FROM evidence e"
                                     "  JOIN assessments a ON a.id = e.assessment_id"
                                     "  JOIN companies c ON c.id = a.company_id"
-                                    "  WHERE e.sha256 = b.sha256"
+                                    "  WHERE e.sha256 = b.sha256" BUNDLE_LIVE_ASSESSMENT
                                     "  AND (?1 IS NULL OR c.uuid IN (SELECT value FROM json_each (?1))))",
                                     error);
   if (stmt == NULL)

@@ -48,7 +48,14 @@ typedef struct
   const char         *uuid_sql;    /* the row's uuid expression, for WHERE */
   const char         *order_sql;
   const char         *insert_sql;  /* ?1…?n in column order */
+  const char         *live_sql;    /* AND …: leaves out what is in the trash */
 } BundleTable;
+
+/* What a bundle leaves out: companies and assessments in the trash (and
+ * everything in them). Written only where rows are read for a bundle; a
+ * bundle or sync merge still finds a trashed row by its UUID. */
+#define BUNDLE_LIVE_COMPANY " AND c.deleted_at IS NULL"
+#define BUNDLE_LIVE_ASSESSMENT " AND c.deleted_at IS NULL AND a.deleted_at IS NULL"
 
 struct _SihuaBundle
 {

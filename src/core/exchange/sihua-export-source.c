@@ -61,9 +61,11 @@ walk_clear (Walk *walk)
 
 /* The scope condition shared by every query: all, one company or one
  * assessment, each given by local id or UUID. */
+/* Also leaves out what is in the trash. */
 #define SCOPE_SQL \
   " (?1 IS NULL OR c.id = ?1 OR c.uuid = ?1)" \
-  " AND (?2 IS NULL OR a.id = ?2 OR a.uuid = ?2)"
+  " AND (?2 IS NULL OR a.id = ?2 OR a.uuid = ?2)" \
+  " AND c.deleted_at IS NULL AND a.deleted_at IS NULL"
 
 static void
 bind_scope (sqlite3_stmt             *stmt,
@@ -492,9 +494,10 @@ walk_rows (Walk                      *walk,
                                          "SELECT c.id, c.uuid, c.name, c.uscc, c.industry, c.size,"
                                          " c.employees, c.region, c.address, c.contact, c.notes,"
                                          " c.created_at, c.updated_at FROM companies c"
-                                         " WHERE (?1 IS NULL OR c.id = ?1 OR c.uuid = ?1)"
+                                         " WHERE (?1 IS NULL OR c.id = ?1 OR c.uuid = ?1) AND c.deleted_at IS NULL"
                                          " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM assessments a"
-                                         "   WHERE a.company_id = c.id AND (a.id = ?2 OR a.uuid = ?2)))"
+                                         "   WHERE a.company_id = c.id AND (a.id = ?2 OR a.uuid = ?2)"
+                                         "   AND a.deleted_at IS NULL))"
                                          " ORDER BY c.name, c.id",
                                          error);
   assessments = sihua_exchange_db_prepare (walk->db,
@@ -509,7 +512,7 @@ walk_rows (Walk                      *walk,
                                            "   WHERE i.assessment_id = a.id ORDER BY i.id))"
                                            " FROM assessments a"
                                            " LEFT JOIN assessments p ON p.id = a.previous_id"
-                                           " WHERE a.company_id = ?3"
+                                           " WHERE a.company_id = ?3 AND a.deleted_at IS NULL"
                                            " AND (?2 IS NULL OR a.id = ?2 OR a.uuid = ?2)"
                                            " ORDER BY a.date, a.id",
                                            error);
@@ -599,7 +602,7 @@ check_scope (Walk                      *walk,
 
   stmt = sihua_exchange_db_prepare (walk->db,
                                     "SELECT (SELECT count(*) FROM companies c"
-                                    "        WHERE (?1 IS NULL OR c.id = ?1 OR c.uuid = ?1)),"
+                                    "        WHERE (?1 IS NULL OR c.id = ?1 OR c.uuid = ?1) AND c.deleted_at IS NULL),"
                                     " (SELECT count(*) FROM assessments a"
                                     "  JOIN companies c ON c.id = a.company_id WHERE" SCOPE_SQL ")",
                                     error);

@@ -20,6 +20,11 @@
   " target_level, notes, previous_id, result_index, result_stage, created_at, updated_at," \
   " (SELECT count(*) FROM answers WHERE assessment_id = assessments.id), revision, finalized_at"
 
+/* Not in the trash, by itself or with its company. */
+#define LIVE_ASSESSMENT \
+  " AND deleted_at IS NULL" \
+  " AND (SELECT deleted_at FROM companies WHERE companies.id = assessments.company_id) IS NULL"
+
 static SihuaAssessment *
 assessment_from_row (sqlite3_stmt  *stmt,
                      GError       **error)
@@ -69,37 +74,13 @@ assessment_from_row (sqlite3_stmt  *stmt,
   return assessment;
 }
 
-static gboolean
-row_exists (SihuaStore  *self,
-            const char  *sql,
-            gint64       id,
-            GError     **error)
-{
-  sqlite3_stmt *stmt = _sihua_store_prepare (self, sql, error);
-  gboolean found;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_finalize (stmt);
-
-  return found;
-}
-
 gboolean
 _sihua_store_assessment_exists (SihuaStore  *self,
                                 gint64       assessment_id,
                                 GError     **error)
 {
-  if (!row_exists (self, "SELECT 1 FROM assessments WHERE id = ?", assessment_id, NULL))
-    {
-      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOT_FOUND,
-                   _("There is no assessment with id %lld"), (long long) assessment_id);
-      return FALSE;
-    }
-
-  return TRUE;
+  /* A trashed assessment takes no changes until it is restored. */
+  return _sihua_store_check_assessment_live (self, assessment_id, error);
 }
 
 /* Keeps the model's exact bytes, once per id and version, so the
@@ -304,15 +285,13 @@ sihua_store_new_assessment (SihuaStore  *self,
   if (!_sihua_store_begin (self, error))
     goto out;
 
-  if (!row_exists (self, "SELECT 1 FROM companies WHERE id = ?", company_id, NULL))
-    {
-      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOT_FOUND,
-                   _("There is no company with id %lld"), (long long) company_id);
-      goto rollback;
-    }
+  if (!_sihua_store_check_company_live (self, company_id, error))
+    goto rollback;
 
   if (from_assessment_id != 0)
     {
+      if (!_sihua_store_check_assessment_live (self, from_assessment_id, error))
+        goto rollback;
       stmt = _sihua_store_prepare (self, "SELECT company_id FROM assessments WHERE id = ?", error);
       if (stmt == NULL)
         goto rollback;
@@ -320,8 +299,7 @@ sihua_store_new_assessment (SihuaStore  *self,
       if (sqlite3_step (stmt) != SQLITE_ROW)
         {
           sqlite3_finalize (stmt);
-          g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOT_FOUND,
-                       _("There is no assessment with id %lld"), (long long) from_assessment_id);
+          _sihua_store_set_error (self, error);
           goto rollback;
         }
       if (sqlite3_column_int64 (stmt, 0) != company_id)
@@ -400,7 +378,9 @@ sihua_store_get_assessment (SihuaStore  *self,
   g_return_val_if_fail (SIHUA_IS_STORE (self), NULL);
 
   g_mutex_lock (&self->mutex);
-  stmt = _sihua_store_prepare (self, "SELECT " ASSESSMENT_COLUMNS " FROM assessments WHERE id = ?", error);
+  stmt = _sihua_store_prepare (self,
+                               "SELECT " ASSESSMENT_COLUMNS " FROM assessments WHERE id = ?" LIVE_ASSESSMENT,
+                               error);
   if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, id);
@@ -408,8 +388,7 @@ sihua_store_get_assessment (SihuaStore  *self,
       if (rc == SQLITE_ROW)
         assessment = assessment_from_row (stmt, error);
       else if (rc == SQLITE_DONE)
-        g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOT_FOUND,
-                     _("There is no assessment with id %lld"), (long long) id);
+        _sihua_store_check_assessment_live (self, id, error);
       else
         _sihua_store_set_error (self, error);
       sqlite3_finalize (stmt);
@@ -443,7 +422,7 @@ sihua_store_get_assessment_by_uuid (SihuaStore  *self,
   g_return_val_if_fail (uuid != NULL, NULL);
 
   g_mutex_lock (&self->mutex);
-  stmt = _sihua_store_prepare (self, "SELECT " ASSESSMENT_COLUMNS " FROM assessments WHERE uuid = ?", error);
+  stmt = _sihua_store_prepare (self, "SELECT " ASSESSMENT_COLUMNS " FROM assessments WHERE uuid = ?" LIVE_ASSESSMENT, error);
   if (stmt != NULL)
     {
       _sihua_store_bind_text (stmt, 1, uuid);
@@ -484,7 +463,7 @@ sihua_store_list_assessments (SihuaStore  *self,
 
   g_mutex_lock (&self->mutex);
   stmt = _sihua_store_prepare (self,
-                               "SELECT " ASSESSMENT_COLUMNS " FROM assessments WHERE company_id = ?"
+                               "SELECT " ASSESSMENT_COLUMNS " FROM assessments WHERE company_id = ?" LIVE_ASSESSMENT
                                " ORDER BY date DESC, id DESC",
                                error);
   if (stmt == NULL)

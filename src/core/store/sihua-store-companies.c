@@ -175,7 +175,7 @@ uscc_taken (SihuaStore  *self,
   if (uscc == NULL)
     return FALSE;
 
-  stmt = _sihua_store_prepare (self, "SELECT name FROM companies WHERE uscc = ? AND id != ?", NULL);
+  stmt = _sihua_store_prepare (self, "SELECT name, deleted_at IS NOT NULL FROM companies WHERE uscc = ? AND id != ?", NULL);
   if (stmt == NULL)
     return FALSE;
   _sihua_store_bind_text (stmt, 1, uscc);
@@ -183,7 +183,9 @@ uscc_taken (SihuaStore  *self,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_INVALID,
-                   _("The unified social credit code %s already belongs to “%s”"),
+                   sqlite3_column_int (stmt, 1)
+                   ? _("The unified social credit code %s already belongs to “%s”, which is in the trash; restore it and merge the two companies, or empty the trash")
+                   : _("The unified social credit code %s already belongs to “%s”"),
                    uscc, sqlite3_column_text (stmt, 0));
       taken = TRUE;
     }
@@ -297,7 +299,7 @@ sihua_store_update_company (SihuaStore    *self,
   stmt = _sihua_store_prepare (self,
                                "UPDATE companies SET name = ?, uscc = ?, industry = ?, size = ?,"
                                " employees = ?, region = ?, address = ?, contact = ?, notes = ?,"
-                               " search_key = ?, updated_at = ? WHERE id = ?",
+                               " search_key = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL",
                                error);
   if (stmt == NULL)
     goto rollback;
@@ -307,8 +309,7 @@ sihua_store_update_company (SihuaStore    *self,
     goto rollback;
   if (sqlite3_changes (self->db) == 0)
     {
-      g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOT_FOUND,
-                   _("There is no company with id %lld"), (long long) company->id);
+      _sihua_store_check_company_live (self, company->id, error);
       goto rollback;
     }
 
@@ -343,7 +344,9 @@ sihua_store_get_company (SihuaStore  *self,
   g_return_val_if_fail (SIHUA_IS_STORE (self), NULL);
 
   g_mutex_lock (&self->mutex);
-  stmt = _sihua_store_prepare (self, "SELECT " COMPANY_COLUMNS " FROM companies WHERE id = ?", error);
+  stmt = _sihua_store_prepare (self,
+                               "SELECT " COMPANY_COLUMNS " FROM companies WHERE id = ? AND deleted_at IS NULL",
+                               error);
   if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, id);
@@ -351,8 +354,7 @@ sihua_store_get_company (SihuaStore  *self,
       if (rc == SQLITE_ROW)
         company = company_from_row (stmt, error);
       else if (rc == SQLITE_DONE)
-        g_set_error (error, SIHUA_STORE_ERROR, SIHUA_STORE_ERROR_NOT_FOUND,
-                     _("There is no company with id %lld"), (long long) id);
+        _sihua_store_check_company_live (self, id, error);
       else
         _sihua_store_set_error (self, error);
       sqlite3_finalize (stmt);
@@ -383,7 +385,7 @@ _sihua_store_search_locked (SihuaStore  *self,
                             GError     **error)
 {
   g_autoptr(GPtrArray) companies = g_ptr_array_new_with_free_func ((GDestroyNotify) sihua_company_free);
-  g_autoptr(GString) sql = g_string_new ("SELECT " COMPANY_COLUMNS " FROM companies WHERE 1");
+  g_autoptr(GString) sql = g_string_new ("SELECT " COMPANY_COLUMNS " FROM companies WHERE deleted_at IS NULL");
   g_autofree char *folded = g_utf8_casefold (query != NULL ? query : "", -1);
   g_auto(GStrv) wide = g_strsplit (folded, "\u3000", -1);  /* the full-width space */
   g_autofree char *spaced = g_strjoinv (" ", wide);

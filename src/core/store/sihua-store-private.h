@@ -168,6 +168,15 @@ gboolean      _sihua_store_check_not_finalized (SihuaStore  *self,
  * assessment with the id bound to ?1 (sihua-store-revisions.c). */
 extern const char _sihua_store_record_sql[];
 
+/* The trash: %FALSE with a NOT_FOUND error that says whether the row is
+ * gone or in the trash (and how to restore it). */
+gboolean      _sihua_store_check_company_live    (SihuaStore  *self,
+                                                  gint64       company_id,
+                                                  GError     **error);
+gboolean      _sihua_store_check_assessment_live (SihuaStore  *self,
+                                                  gint64       assessment_id,
+                                                  GError     **error);
+
 /* Evidence */
 gint64        _sihua_store_add_evidence_locked (SihuaStore  *self,
                                                 gint64       assessment_id,

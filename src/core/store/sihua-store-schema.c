@@ -330,6 +330,68 @@ static const char migrate_roadmap[] =
   "CREATE TRIGGER roadmap_frozen_insert BEFORE INSERT ON roadmap_measures" FROZEN_ASSESSMENT ("NEW.assessment_id")
   "CREATE TRIGGER roadmap_frozen_update BEFORE UPDATE ON roadmap_measures" FROZEN_ASSESSMENT ("OLD.assessment_id")
   "CREATE TRIGGER roadmap_frozen_delete BEFORE DELETE ON roadmap_measures" FROZEN_ASSESSMENT ("OLD.assessment_id");
+/* The company summary again, counting only assessments not in the trash. */
+#define LIVE_SUMMARY_UPDATE(ROW)                                                     \
+  "UPDATE companies SET"                                                             \
+  " last_assessment_date = (SELECT max(date) FROM assessments"                       \
+  "                         WHERE company_id = " ROW ".company_id"                   \
+  "                         AND deleted_at IS NULL),"                                \
+  " latest_stage = (SELECT result_stage FROM assessments"                            \
+  "                 WHERE company_id = " ROW ".company_id AND result_stage IS NOT NULL" \
+  "                 AND deleted_at IS NULL"                                          \
+  "                 ORDER BY date DESC, id DESC LIMIT 1),"                           \
+  " n_assessments = (SELECT count(*) FROM assessments"                               \
+  "                  WHERE company_id = " ROW ".company_id AND deleted_at IS NULL)"  \
+  " WHERE id = " ROW ".company_id;"
+
+/* Version 7: the trash. Deleting a company or an assessment sets its
+ * deleted_at and adds a trash row; nothing under it (answers, history,
+ * evidence, interviewees, revisions) is touched, so restoring clears
+ * deleted_at and the record is back exactly as it was. The flag sits on the
+ * row itself so every list, search and export skips trashed rows with a
+ * column test instead of a join; the trash table numbers the deletions (what
+ * a consultant restores) and remembers what a merge of two companies moved:
+ * the assessments (trash_moves) and the credit code taken over by the kept
+ * company (moved_uscc), so restoring the merged company undoes the merge.
+ * Entry numbers are never reused (AUTOINCREMENT): an undo that names one
+ * cannot restore a later deletion.
+ * An assessment of a trashed company keeps deleted_at NULL: it is hidden by
+ * its company and comes back with it. Trashing only sets deleted_at, which
+ * no freeze trigger of version 6 watches, so a finalised assessment can be
+ * trashed and restored while its answers stay frozen. Emptying the trash
+ * deletes the rows; their children go by the cascades. */
+static const char migrate_trash[] =
+  "ALTER TABLE companies ADD COLUMN deleted_at INTEGER;"
+  "ALTER TABLE assessments ADD COLUMN deleted_at INTEGER;"
+  "CREATE TABLE trash ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  company_id INTEGER REFERENCES companies (id) ON DELETE CASCADE,"
+  "  assessment_id INTEGER REFERENCES assessments (id) ON DELETE CASCADE,"
+  "  merged_into INTEGER REFERENCES companies (id) ON DELETE SET NULL,"
+  "  moved_uscc TEXT,"
+  "  author TEXT,"
+  "  deleted_at INTEGER NOT NULL,"
+  "  CHECK ((company_id IS NULL) <> (assessment_id IS NULL))"
+  ");"
+  "CREATE TABLE trash_moves ("
+  "  trash_id INTEGER NOT NULL REFERENCES trash (id) ON DELETE CASCADE,"
+  "  assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (trash_id, assessment_id)"
+  ");"
+  "DROP TRIGGER assessments_summary_insert;"
+  "DROP TRIGGER assessments_summary_update;"
+  "DROP TRIGGER assessments_summary_delete;"
+  "CREATE TRIGGER assessments_summary_insert AFTER INSERT ON assessments BEGIN "
+  LIVE_SUMMARY_UPDATE ("NEW")
+  " END;"
+  "CREATE TRIGGER assessments_summary_update"
+  " AFTER UPDATE OF company_id, date, result_stage, deleted_at ON assessments BEGIN "
+  LIVE_SUMMARY_UPDATE ("OLD")
+  LIVE_SUMMARY_UPDATE ("NEW")
+  " END;"
+  "CREATE TRIGGER assessments_summary_delete AFTER DELETE ON assessments BEGIN "
+  LIVE_SUMMARY_UPDATE ("OLD")
+  " END;";
 
 static const char * const migrations[] = {
   NULL,          /* version 0: an empty file */
@@ -340,6 +402,7 @@ static const char * const migrations[] = {
   migrate_to_5,
   migrate_to_6,
   migrate_roadmap,
+  migrate_trash,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SIHUA_STORE_SCHEMA_VERSION + 1);

@@ -17,6 +17,7 @@
 #include "sihua-model.h"
 #include "sihua-revision.h"
 #include "sihua-roadmap-edit.h"
+#include "sihua-trash-entry.h"
 
 G_BEGIN_DECLS
 
@@ -76,7 +77,7 @@ typedef enum
 } SihuaStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define SIHUA_STORE_SCHEMA_VERSION 7
+#define SIHUA_STORE_SCHEMA_VERSION 8
 
 /* How many automatic backups are kept beside the database. */
 #define SIHUA_STORE_N_BACKUPS 7
@@ -446,6 +447,27 @@ SihuaEvidence     *sihua_store_undo_evidence_delete      (SihuaStore          *s
 SihuaEvidence     *sihua_store_restore_evidence          (SihuaStore          *self,
                                                           gint64               assessment_id,
                                                           gint64               evidence_id,
+                                                          GError             **error);
+
+/* The trash and merging duplicates (sihua-store-trash.c) */
+gint64             sihua_store_delete_company            (SihuaStore          *self,
+                                                          gint64               company_id,
+                                                          GError             **error);
+gint64             sihua_store_delete_assessment         (SihuaStore          *self,
+                                                          gint64               assessment_id,
+                                                          GError             **error);
+GPtrArray         *sihua_store_list_trash                (SihuaStore          *self,
+                                                          GError             **error);
+gboolean           sihua_store_restore_from_trash        (SihuaStore          *self,
+                                                          gint64               entry_id,
+                                                          GError             **error);
+gboolean           sihua_store_empty_trash               (SihuaStore          *self,
+                                                          guint               *n_entries,
+                                                          guint               *n_blobs,
+                                                          GError             **error);
+gint64             sihua_store_merge_companies           (SihuaStore          *self,
+                                                          gint64               keep_id,
+                                                          gint64               other_id,
                                                           GError             **error);
 
 /* Work of other core objects on the worker thread */

@@ -257,7 +257,7 @@ create_assessment_row (SihuaCompanyPage      *self,
                        const SihuaAssessment *assessment)
 {
   SihuaModel *model = lookup_model (self, assessment->model_id, assessment->model_version);
-  GtkWidget *row, *badge, *index, *arrow;
+  GtkWidget *row, *badge, *index, *delete, *arrow;
 
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), assessment->date);
@@ -285,6 +285,15 @@ create_assessment_row (SihuaCompanyPage      *self,
       sihua_gui_set_stage_badge (GTK_LABEL (badge), model, assessment->result_stage);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
     }
+
+  /* Goes to the trash, with an undo toast (sihua-window-trash.c). */
+  delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (delete, "flat");
+  gtk_widget_set_tooltip_text (delete, _("Delete Assessment"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "win.delete-assessment");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (delete), "x", assessment->id);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete);
 
   arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
